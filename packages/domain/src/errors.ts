@@ -1,0 +1,85 @@
+/**
+ * Stable machine-readable error codes shared by the domain, the GraphQL API (as
+ * `extensions.code`) and the CLI. Clients branch on these codes, never on message text, so a
+ * code once published is never renamed; messages may be reworded freely.
+ */
+export const ERROR_CODES = {
+  /** One or more fields failed validation; the details are in the issues list. */
+  VALIDATION_FAILED: 'VALIDATION_FAILED',
+  /** A part score is missing, not a number, or not finite. */
+  SCORE_NOT_A_NUMBER: 'SCORE_NOT_A_NUMBER',
+  /** A score is negative (or a total is outside 0–100). */
+  SCORE_OUT_OF_RANGE: 'SCORE_OUT_OF_RANGE',
+  /** A part score has more than one decimal place; score sheets are kept to tenths. */
+  SCORE_TOO_PRECISE: 'SCORE_TOO_PRECISE',
+  /** A part score exceeds that part's maximum on the score sheet in use. */
+  PART_SCORE_OVER_MAXIMUM: 'PART_SCORE_OVER_MAXIMUM',
+  UNKNOWN_CRITERIA_VERSION: 'UNKNOWN_CRITERIA_VERSION',
+  /** Not a real calendar date written YYYY-MM-DD. */
+  INVALID_DATE: 'INVALID_DATE',
+  DATE_IN_FUTURE: 'DATE_IN_FUTURE',
+  /** The council level may not award these stars under the rules in force on that date. */
+  AWARD_NOT_ALLOWED: 'AWARD_NOT_ALLOWED',
+  /** The council level did not exist on that date (district councils after 30 June 2025). */
+  COUNCIL_LEVEL_ABOLISHED: 'COUNCIL_LEVEL_ABOLISHED',
+  /** A certificate can only be issued from a FINAL evaluation. */
+  EVALUATION_NOT_FINAL: 'EVALUATION_NOT_FINAL',
+  /** A FINAL evaluation is a record of a council's decision and is never edited. */
+  EVALUATION_FINALISED: 'EVALUATION_FINALISED',
+  /** Only 3★ and above are certified OCOP products. */
+  STARS_NOT_CERTIFIABLE: 'STARS_NOT_CERTIFIABLE',
+  DUPLICATE_CERTIFICATE_NUMBER: 'DUPLICATE_CERTIFICATE_NUMBER',
+  INVALID_CERTIFICATE_NUMBER: 'INVALID_CERTIFICATE_NUMBER',
+  /** A product moved between OCOP cycle steps in an order the programme does not allow. */
+  CYCLE_STEP_OUT_OF_ORDER: 'CYCLE_STEP_OUT_OF_ORDER',
+  NOT_FOUND: 'NOT_FOUND',
+  INVALID_ID: 'INVALID_ID',
+  INVALID_CURSOR: 'INVALID_CURSOR',
+  PAGE_SIZE_TOO_LARGE: 'PAGE_SIZE_TOO_LARGE',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  DUPLICATE_SLUG: 'DUPLICATE_SLUG',
+  UNKNOWN_CATEGORY: 'UNKNOWN_CATEGORY',
+  UNKNOWN_REGION: 'UNKNOWN_REGION',
+} as const;
+
+/** One of the stable codes in {@link ERROR_CODES}. */
+export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
+
+/** True if `s` is one of the published error codes (e.g. when reading a code back from JSON). */
+export function isErrorCode(s: string): s is ErrorCode {
+  return Object.hasOwn(ERROR_CODES, s) && ERROR_CODES[s as keyof typeof ERROR_CODES] === s;
+}
+
+/**
+ * One problem with one input field. `field` names the input field (e.g. 'scoreA'); `message`
+ * says what was wrong and what to do, in words an evaluator can act on without reading code.
+ */
+export interface ValidationIssue {
+  field: string;
+  code: ErrorCode;
+  message: string;
+}
+
+/**
+ * A broken business rule. `code` is stable for clients; `issues` lists every field problem found
+ * (empty when the error is not about particular fields), so a form can show them all at once.
+ */
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: ValidationIssue[];
+
+  constructor(code: ErrorCode, message: string, issues: ValidationIssue[] = []) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.issues = issues;
+  }
+
+  /** A VALIDATION_FAILED error carrying `issues`, its message joining theirs. */
+  static validation(issues: ValidationIssue[]): DomainError {
+    const message = issues.length === 0 ? 'The input is not valid.' : issues.map((i) => i.message).join(' ');
+    return new DomainError(ERROR_CODES.VALIDATION_FAILED, message, issues);
+  }
+}

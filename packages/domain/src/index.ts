@@ -1,0 +1,12 @@
+/** The OCOP programme's rules as pure TypeScript; every module is re-exported here. */
+export * from './categories.js';
+export * from './certificates.js';
+export * from './codes.js';
+export * from './councils.js';
+export * from './cycle.js';
+export * from './dates.js';
+export * from './errors.js';
+export * from './producers.js';
+export * from './regions.js';
+export * from './scoring.js';
+export * from './text.js';
