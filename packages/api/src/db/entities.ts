@@ -1,0 +1,8 @@
+import { Certificate } from '../modules/certificate/certificate.entity.js';
+import { Evaluation } from '../modules/evaluation/evaluation.entity.js';
+import { Producer } from '../modules/producer/producer.entity.js';
+import { Product } from '../modules/product/product.entity.js';
+import { ProgramTarget } from '../modules/program/program-target.entity.js';
+import { Region } from '../modules/region/region.entity.js';
+
+export const ENTITIES = [Region, Producer, Product, Evaluation, Certificate, ProgramTarget];

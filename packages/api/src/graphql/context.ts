@@ -1,0 +1,33 @@
+import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
+import type { IsoDate } from '@ocop/domain';
+import type { Loaders } from './loaders.js';
+import type { Memo } from './memo.js';
+
+export type Lang = 'vi' | 'en';
+
+/** Built fresh for every request: its own EntityManager fork and its own DataLoaders. */
+export interface Context {
+  em: EntityManager;
+  /** Language asked for by Accept-Language; a field's `lang` argument overrides it. */
+  lang: Lang;
+  /** The calendar day of the request in Vietnam: what "valid today" means. */
+  today: IsoDate;
+  loaders: Loaders;
+  memo: Memo;
+}
+
+/** 'en' when the client prefers English over Vietnamese in Accept-Language, otherwise 'vi'. */
+export function languageFromHeader(header: string | undefined): Lang {
+  if (!header) return 'vi';
+  let best: { lang: Lang; q: number } | undefined;
+  for (const part of header.split(',')) {
+    const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+    const qParam = params.find((p) => p.trim().startsWith('q='));
+    const q = qParam ? Number(qParam.trim().slice(2)) : 1;
+    const primary = tag.split('-')[0];
+    if ((primary === 'vi' || primary === 'en') && Number.isFinite(q) && (!best || q > best.q)) {
+      best = { lang: primary, q };
+    }
+  }
+  return best?.lang ?? 'vi';
+}

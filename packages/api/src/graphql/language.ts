@@ -1,0 +1,11 @@
+import type { Context, Lang } from './context.js';
+
+/** The field's `lang` argument, else the request's language. */
+export function langOf(ctx: Context, lang?: Lang | null): Lang {
+  return lang ?? ctx.lang;
+}
+
+/** English when asked for and present; Vietnamese otherwise (the catalog's source language). */
+export function localized(lang: Lang, vi: string, en?: string | null): string {
+  return lang === 'en' && en ? en : vi;
+}

@@ -1,0 +1,85 @@
+import { ERROR_CODES } from '@ocop/domain';
+import { GraphQLError } from 'graphql';
+import { decodeCursor, encodeCursor } from './relay.js';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+/** Checks `first`/`last`: 1–100, default 20, with a message that says what to send instead. */
+export function pageSize(value: number | null | undefined, argument: 'first' | 'last'): number {
+  if (value === undefined || value === null) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(value) || value < 1 || value > MAX_PAGE_SIZE) {
+    throw new GraphQLError(
+      `\`${argument}: ${value}\` is out of range: pages hold 1 to ${MAX_PAGE_SIZE} items. Ask for at most ${MAX_PAGE_SIZE} and follow \`pageInfo.endCursor\` for more.`,
+      { extensions: { code: ERROR_CODES.PAGE_SIZE_TOO_LARGE, argumentName: argument } },
+    );
+  }
+  return value;
+}
+
+/** Relay arguments of a connection field. */
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+export interface PageWindow {
+  offset: number;
+  limit: number;
+}
+
+/**
+ * Cursors are positions in one particular ordering, tagged with that ordering so a cursor from
+ * a different sort cannot be replayed silently. Relay's `first/after` and `last/before` map to an
+ * offset window over the total.
+ */
+export function pageWindow(args: PageArgs, ordering: string, total: number): PageWindow {
+  if (args.first != null && args.last != null) {
+    throw new GraphQLError('Pass either `first` (with `after`) or `last` (with `before`), not both.', {
+      extensions: { code: ERROR_CODES.VALIDATION_FAILED, argumentName: 'last' },
+    });
+  }
+  const position = (cursor: string, argument: 'after' | 'before') => {
+    const [tag, index] = decodeCursor(cursor, argument, 2);
+    if (tag !== ordering || typeof index !== 'number' || !Number.isInteger(index) || index < 0) {
+      throw new GraphQLError(
+        `The cursor given as \`${argument}\` belongs to a different list or sort order. Pass a cursor from this same query unchanged, or leave \`${argument}\` out to start from the beginning.`,
+        { extensions: { code: ERROR_CODES.INVALID_CURSOR, argumentName: argument } },
+      );
+    }
+    return index;
+  };
+  const start = args.after ? position(args.after, 'after') + 1 : 0;
+  const end = Math.max(start, Math.min(total, args.before ? position(args.before, 'before') : total));
+  if (args.last != null) {
+    const size = pageSize(args.last, 'last');
+    const offset = Math.max(start, end - size);
+    return { offset, limit: end - offset };
+  }
+  const size = pageSize(args.first, 'first');
+  return { offset: start, limit: Math.min(size, end - start) };
+}
+
+export interface ConnectionShape<T> {
+  edges: { cursor: string; node: T }[];
+  nodes: T[];
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+}
+
+export function toConnection<T>(items: T[], window: PageWindow, ordering: string, total: number): ConnectionShape<T> {
+  const edges = items.map((node, i) => ({ node, cursor: encodeCursor([ordering, window.offset + i]) }));
+  return {
+    edges,
+    nodes: items,
+    totalCount: total,
+    pageInfo: {
+      hasNextPage: window.offset + items.length < total,
+      hasPreviousPage: window.offset > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}

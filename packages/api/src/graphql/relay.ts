@@ -1,0 +1,79 @@
+import { ERROR_CODES } from '@ocop/domain';
+import { GraphQLError } from 'graphql';
+import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'Relay pagination state of a connection.' })
+export class PageInfo {
+  @Field(() => Boolean, { description: 'True when more items follow the last edge.' })
+  hasNextPage!: boolean;
+
+  @Field(() => Boolean, { description: 'True when items come before the first edge.' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first edge; pass it as `before`.' })
+  startCursor?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge; pass it as `after`.' })
+  endCursor?: string | null;
+}
+
+export interface EdgeShape<T> {
+  cursor: string;
+  node: T;
+}
+
+/** Builds `XConnection` and `XEdge` types in the Relay Cursor Connections shape. */
+export function Connection<T extends object>(node: ClassType<T>, name: string, noun: string) {
+  @ObjectType(`${name}Edge`, { description: `One ${noun} in a list, with its cursor.` })
+  class Edge implements EdgeShape<T> {
+    @Field(() => String, { description: 'Opaque cursor of this position; pass it as `after` or `before`.' })
+    cursor!: string;
+
+    @Field(() => node, { description: `The ${noun}.` })
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${noun}s (Relay connection).` })
+  class ConnectionClass {
+    @Field(() => [Edge], { description: 'The items with their cursors.' })
+    edges!: Edge[];
+
+    @Field(() => [node], { description: `The ${noun}s of this page, without cursors.` })
+    nodes!: T[];
+
+    @Field(() => PageInfo, { description: 'Where this page sits in the whole list.' })
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: `How many ${noun}s match in all, across every page.` })
+    totalCount!: number;
+  }
+  return ConnectionClass;
+}
+
+/** Cursors are opaque to clients: base64url of a small JSON array. */
+export function encodeCursor(values: readonly (string | number | null)[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, argument: string, arity: number): (string | number | null)[] {
+  const fail = (): never => {
+    throw new GraphQLError(
+      `The cursor given as \`${argument}\` is not one this API issued. Pass the \`endCursor\` or \`startCursor\` of a previous page unchanged, or leave \`${argument}\` out to start from the beginning.`,
+      { extensions: { code: ERROR_CODES.INVALID_CURSOR, argumentName: argument } },
+    );
+  };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    return fail();
+  }
+  if (
+    !Array.isArray(parsed) ||
+    parsed.length !== arity ||
+    !parsed.every((v) => v === null || typeof v === 'string' || typeof v === 'number')
+  ) {
+    return fail();
+  }
+  return parsed as (string | number | null)[];
+}

@@ -1,0 +1,28 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import type { Dialect } from '../config.js';
+import { Migration20261129000000InitialSchema as PgInitial } from './postgresql/Migration20261129000000InitialSchema.js';
+import { Migration20261129010000SearchIndex as PgSearch } from './postgresql/Migration20261129010000SearchIndex.js';
+import { Migration20261129000000InitialSchema as SqliteInitial } from './sqlite/Migration20261129000000InitialSchema.js';
+import { Migration20261129010000SearchIndex as SqliteSearch } from './sqlite/Migration20261129010000SearchIndex.js';
+
+type MigrationList = MigrationObject[];
+
+/**
+ * Migrations are listed here, not found by globbing a folder, so the same list works from
+ * TypeScript sources (tsx, vitest) and from the compiled dist/ folder. One list per dialect:
+ * the SQL differs (FTS5 on SQLite, pg_trgm on PostgreSQL), the names must stay in step.
+ */
+const MIGRATIONS: Record<Dialect, MigrationList> = {
+  sqlite: [
+    { name: 'Migration20261129000000InitialSchema', class: SqliteInitial },
+    { name: 'Migration20261129010000SearchIndex', class: SqliteSearch },
+  ],
+  postgresql: [
+    { name: 'Migration20261129000000InitialSchema', class: PgInitial },
+    { name: 'Migration20261129010000SearchIndex', class: PgSearch },
+  ],
+};
+
+export function migrationsFor(dialect: Dialect): MigrationList {
+  return MIGRATIONS[dialect];
+}

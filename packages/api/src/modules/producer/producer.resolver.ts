@@ -1,0 +1,48 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../graphql/context.js';
+import { toGlobalId } from '../../graphql/ids.js';
+import { pageWindow, toConnection } from '../../graphql/pagination.js';
+import { ConnectionArgs } from '../product/product.resolver.js';
+import { ProductService } from '../product/product.service.js';
+import { ProductConnection } from '../product/product.types.js';
+import { Region } from '../region/region.entity.js';
+import { Producer } from './producer.entity.js';
+import { ProducerService } from './producer.service.js';
+
+@Resolver(() => Producer)
+export class ProducerResolver {
+  @Query(() => Producer, {
+    nullable: true,
+    description: 'A producer by slug, when it has at least one published product; null otherwise.',
+  })
+  producer(@Ctx() ctx: Context, @Arg('slug', () => String, { description: 'The producer’s slug.' }) slug: string) {
+    return new ProducerService(ctx.em, ctx.today).publicBySlug(slug.trim().toLowerCase());
+  }
+
+  @FieldResolver(() => ID, { description: 'Opaque global ID (Relay).' })
+  id(@Root() producer: Producer): string {
+    return toGlobalId('Producer', producer.id);
+  }
+
+  @FieldResolver(() => Region, { description: 'Where the producer is based.' })
+  async region(@Root() producer: Producer, @Ctx() ctx: Context): Promise<Region> {
+    const region = await ctx.loaders.region.load(producer.region.id);
+    if (!region) throw new Error(`Region ${producer.region.id} of producer ${producer.id} is missing`);
+    return region;
+  }
+
+  @FieldResolver(() => ProductConnection, { description: 'The producer’s published products, in name order.' })
+  async products(
+    @Root() producer: Producer,
+    @Ctx() ctx: Context,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+  ): Promise<ProductConnection> {
+    const service = new ProductService(ctx.em, ctx.today);
+    const ordering = `PRODUCER:${producer.id}`;
+    const { total } = await service.byProducer(producer.id, 0, 0);
+    const window = pageWindow(args, ordering, total);
+    const { items } =
+      window.limit > 0 ? await service.byProducer(producer.id, window.offset, window.limit) : { items: [] };
+    return toConnection(items, window, ordering, total);
+  }
+}

@@ -1,0 +1,76 @@
+import type { CategoryCode, ProducerType } from '@ocop/domain';
+import { Field, InputType, Int, registerEnumType } from 'type-graphql';
+import { CategoryCodeEnum, ProducerTypeEnum } from '../../graphql/enums.js';
+import type { OrderDirection, ProductFilterArgs, ProductOrderField } from './product.service.js';
+
+export const ProductOrderFieldEnum = {
+  RELEVANCE: 'RELEVANCE',
+  STARS: 'STARS',
+  CERTIFIED_AT: 'CERTIFIED_AT',
+  NAME: 'NAME',
+} as const;
+registerEnumType(ProductOrderFieldEnum, {
+  name: 'ProductOrderField',
+  description: 'What to sort products by. Ties are broken by Vietnamese name order.',
+  valuesConfig: {
+    RELEVANCE: {
+      description:
+        'Best search matches first (name above description, whole words above prefixes); name order when not searching.',
+    },
+    STARS: { description: 'Stars of the valid certificate.' },
+    CERTIFIED_AT: { description: 'Issue date of the valid certificate.' },
+    NAME: { description: 'Vietnamese dictionary order of the name (Đ after D, Ă and Â after A).' },
+  },
+});
+
+export const OrderDirectionEnum = { ASC: 'ASC', DESC: 'DESC' } as const;
+registerEnumType(OrderDirectionEnum, {
+  name: 'OrderDirection',
+  description: 'Sort direction.',
+  valuesConfig: {
+    ASC: { description: 'Smallest, oldest or A first.' },
+    DESC: { description: 'Largest, newest or Z first.' },
+  },
+});
+
+@InputType({ description: 'Narrows the published products; every condition given must hold.' })
+export class ProductFilter implements ProductFilterArgs {
+  @Field(() => [CategoryCodeEnum], { nullable: true, description: 'Any of these product groups.' })
+  categories?: CategoryCode[];
+
+  @Field(() => Int, { nullable: true, description: 'At least this many stars (3–5).' })
+  minStars?: number;
+
+  @Field(() => Int, { nullable: true, description: 'At most this many stars (3–5).' })
+  maxStars?: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Code of a province, district-level or commune-level unit: products from it and everything under it.',
+  })
+  region?: string;
+
+  @Field(() => [ProducerTypeEnum], {
+    nullable: true,
+    description: 'Products of producers of any of these legal forms.',
+  })
+  producerTypes?: ProducerType[];
+
+  @Field(() => Int, { nullable: true, description: 'Valid certificate issued in this year or later.' })
+  certifiedFrom?: number;
+
+  @Field(() => Int, { nullable: true, description: 'Valid certificate issued in this year or earlier.' })
+  certifiedTo?: number;
+}
+
+@InputType({ description: 'Sort order of a product list.' })
+export class ProductOrder {
+  @Field(() => ProductOrderFieldEnum, { description: 'What to sort by.' })
+  field!: ProductOrderField;
+
+  @Field(() => OrderDirectionEnum, {
+    nullable: true,
+    description: 'Direction; DESC for RELEVANCE, STARS and CERTIFIED_AT, ASC for NAME when left out.',
+  })
+  direction?: OrderDirection;
+}

@@ -1,0 +1,219 @@
+import {
+  CATEGORIES,
+  type Category as CategoryInfo,
+  categoryByCode,
+  PRODUCER_TYPE_INFO,
+  PRODUCER_TYPES,
+} from '@ocop/domain';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context, Lang } from '../../graphql/context.js';
+import { LanguageEnum } from '../../graphql/enums.js';
+import { toGlobalId } from '../../graphql/ids.js';
+import { langOf, localized } from '../../graphql/language.js';
+import { type PageArgs, pageWindow, toConnection } from '../../graphql/pagination.js';
+import { Category } from '../category/category.type.js';
+import { Certificate } from '../certificate/certificate.entity.js';
+import { Producer } from '../producer/producer.entity.js';
+import { Region } from '../region/region.entity.js';
+import { RegionService } from '../region/region.service.js';
+import { Product } from './product.entity.js';
+import { ProductFilter, ProductOrder } from './product.inputs.js';
+import { type OrderDirection, type ProductOrderField, ProductService } from './product.service.js';
+import { FacetCount, ProductConnection, ProductFacets, ProductImage } from './product.types.js';
+
+const langArg = { nullable: true, description: 'Language of the text; overrides Accept-Language.' } as const;
+
+@ArgsType()
+export class ConnectionArgs implements PageArgs {
+  @Field(() => Int, { nullable: true, description: 'Items after `after`, at most 100 (default 20).' })
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: 'Cursor to continue after (`pageInfo.endCursor`).' })
+  after?: string;
+
+  @Field(() => Int, { nullable: true, description: 'Items before `before`, at most 100.' })
+  last?: number;
+
+  @Field(() => String, { nullable: true, description: 'Cursor to continue before (`pageInfo.startCursor`).' })
+  before?: string;
+}
+
+@ArgsType()
+class ProductsArgs extends ConnectionArgs {
+  @Field(() => ProductFilter, { nullable: true, description: 'Conditions every result must meet.' })
+  filter?: ProductFilter;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Words to find in names, descriptions and stories, typed with or without Vietnamese diacritics ("nuoc mam", "tieu den"); every word must match the start of a word. At most 200 characters.',
+  })
+  search?: string;
+
+  @Field(() => ProductOrder, {
+    nullable: true,
+    description: 'Sort order; by default RELEVANCE when searching, else NAME.',
+  })
+  orderBy?: ProductOrder;
+}
+
+@ArgsType()
+class FacetsArgs {
+  @Field(() => ProductFilter, { nullable: true, description: 'The filter the buyer has chosen so far.' })
+  filter?: ProductFilter;
+
+  @Field(() => String, { nullable: true, description: 'The search text, as for `products`.' })
+  search?: string;
+}
+
+function defaultDirection(field: ProductOrderField): OrderDirection {
+  return field === 'NAME' ? 'ASC' : 'DESC';
+}
+
+function facetCount(value: string, labelVi: string, labelEn: string, count: number): FacetCount {
+  return Object.assign(new FacetCount(), { value, labelVi, labelEn, count });
+}
+
+@Resolver(() => Product)
+export class ProductResolver {
+  @Query(() => ProductConnection, {
+    description:
+      'Published products: those with a certificate of 3★ or more valid today. Filter, search without diacritics, sort, and page through them.',
+  })
+  async products(@Ctx() ctx: Context, @Args(() => ProductsArgs) args: ProductsArgs): Promise<ProductConnection> {
+    const service = new ProductService(ctx.em, ctx.today);
+    const search = await service.prepare(args.filter, args.search);
+    const field = args.orderBy?.field ?? (search.tokens.length ? 'RELEVANCE' : 'NAME');
+    const direction = args.orderBy?.direction ?? defaultDirection(field);
+    const ordering = `${field}:${direction}`;
+    const total = await service.count(search);
+    const window = pageWindow(args, ordering, total);
+    const items = window.limit > 0 ? await service.list({ ...search, order: { field, direction }, ...window }) : [];
+    return toConnection(items, window, ordering, total);
+  }
+
+  @Query(() => Product, {
+    nullable: true,
+    description: 'A published product by slug; null when none is published under it.',
+  })
+  product(@Ctx() ctx: Context, @Arg('slug', () => String, { description: 'The product’s slug.' }) slug: string) {
+    return new ProductService(ctx.em, ctx.today).publishedBySlug(slug.trim().toLowerCase());
+  }
+
+  @Query(() => ProductFacets, { description: 'Result counts per category, stars, region and producer type.' })
+  async facets(@Ctx() ctx: Context, @Args(() => FacetsArgs) args: FacetsArgs): Promise<ProductFacets> {
+    const service = new ProductService(ctx.em, ctx.today);
+    const search = await service.prepare(args.filter, args.search);
+    const [f, regions] = await Promise.all([
+      service.facets(search),
+      new RegionService(ctx.em, ctx.today).facet(search),
+    ]);
+    const count = (rows: { value: string; count: number }[], value: string) =>
+      rows.find((r) => r.value === value)?.count ?? 0;
+    return Object.assign(new ProductFacets(), {
+      totalCount: f.totalCount,
+      categories: CATEGORIES.map((c) => facetCount(c.code, c.nameVi, c.nameEn, count(f.categories, c.code))),
+      stars: ['5', '4', '3'].map((s) => facetCount(s, `${s} sao`, `${s} stars`, count(f.stars, s))),
+      regions: regions.map(({ region, count: n }) =>
+        facetCount(region.code, region.nameVi, region.nameEn ?? region.nameVi, n),
+      ),
+      producerTypes: PRODUCER_TYPES.map((t) =>
+        facetCount(t, PRODUCER_TYPE_INFO[t].nameVi, PRODUCER_TYPE_INFO[t].nameEn, count(f.producerTypes, t)),
+      ),
+    });
+  }
+
+  @FieldResolver(() => ID, { description: 'Opaque global ID (Relay).' })
+  id(@Root() product: Product): string {
+    return toGlobalId('Product', product.id);
+  }
+
+  @FieldResolver(() => String, { description: 'Product name; falls back to Vietnamese where no translation exists.' })
+  name(@Root() p: Product, @Ctx() ctx: Context, @Arg('lang', () => LanguageEnum, langArg) lang?: Lang): string {
+    return localized(langOf(ctx, lang), p.nameVi, p.nameEn);
+  }
+
+  @FieldResolver(() => String, { description: 'What the product is; falls back to Vietnamese.' })
+  description(@Root() p: Product, @Ctx() ctx: Context, @Arg('lang', () => LanguageEnum, langArg) lang?: Lang): string {
+    return localized(langOf(ctx, lang), p.descriptionVi, p.descriptionEn);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'The story behind the product, when told; falls back to Vietnamese.',
+  })
+  story(@Root() p: Product, @Ctx() ctx: Context, @Arg('lang', () => LanguageEnum, langArg) lang?: Lang): string | null {
+    return p.storyVi ? localized(langOf(ctx, lang), p.storyVi, p.storyEn) : null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'True when `name`, `description` and `story` exist in English.' })
+  hasEnglish(@Root() p: Product): boolean {
+    return Boolean(p.nameEn && p.descriptionEn && (!p.storyVi || p.storyEn));
+  }
+
+  @FieldResolver(() => Category, { description: 'The product group with its names and counts.' })
+  async categoryInfo(@Root() p: Product, @Ctx() ctx: Context): Promise<Category> {
+    const counts = await ctx.memo('categoryCounts', () =>
+      new ProductService(ctx.em, ctx.today).publishedCountByCategory(),
+    );
+    const info = categoryByCode(p.category) as CategoryInfo;
+    return Object.assign(new Category(), { ...info, certifiedProductCount: counts.get(p.category) ?? 0 });
+  }
+
+  @FieldResolver(() => [ProductImage], { description: 'Photos, best first; empty when none were supplied.' })
+  images(@Root() p: Product): ProductImage[] {
+    return p.images.map((image) => Object.assign(new ProductImage(), image));
+  }
+
+  @FieldResolver(() => Producer, { description: 'Who makes the product.' })
+  async producer(@Root() p: Product, @Ctx() ctx: Context): Promise<Producer> {
+    const producer = await ctx.loaders.producer.load(p.producer.id);
+    if (!producer) throw new Error(`Producer ${p.producer.id} of product ${p.id} is missing`);
+    return producer;
+  }
+
+  @FieldResolver(() => Region, { description: 'The district-level or commune-level unit the product comes from.' })
+  async region(@Root() p: Product, @Ctx() ctx: Context): Promise<Region> {
+    const region = await ctx.loaders.region.load(p.region.id);
+    if (!region) throw new Error(`Region ${p.region.id} of product ${p.id} is missing`);
+    return region;
+  }
+
+  @FieldResolver(() => Region, {
+    nullable: true,
+    description:
+      'The district-level unit (or, after 2025, the commune directly under the province) the product belongs to.',
+  })
+  async district(@Root() p: Product, @Ctx() ctx: Context): Promise<Region | undefined> {
+    let region = await ctx.loaders.region.load(p.region.id);
+    while (region?.parent) {
+      const parent = await ctx.loaders.region.load(region.parent.id);
+      if (!parent?.parent) return region;
+      region = parent;
+    }
+    return region;
+  }
+
+  @FieldResolver(() => Certificate, { nullable: true, description: 'The certificate valid today.' })
+  certificate(@Root() p: Product, @Ctx() ctx: Context): Promise<Certificate | undefined> {
+    return ctx.loaders.activeCertificate.load(p.id);
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Stars of the certificate valid today (3–5).' })
+  async stars(@Root() p: Product, @Ctx() ctx: Context): Promise<number | null> {
+    return (await ctx.loaders.activeCertificate.load(p.id))?.stars ?? null;
+  }
+
+  @FieldResolver(() => [Product], {
+    description: 'Other published products of the same group, from the same district first, then by stars.',
+  })
+  async related(
+    @Root() p: Product,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true, description: 'How many, 1–20 (default 4).' }) first?: number,
+  ): Promise<Product[]> {
+    const limit = Math.min(Math.max(first ?? 4, 1), 20);
+    const district = await this.district(p, ctx);
+    return new ProductService(ctx.em, ctx.today).related(p, district?.path ?? '/', limit);
+  }
+}

@@ -1,0 +1,262 @@
+import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
+import { type CategoryCode, ERROR_CODES, type IsoDate, type ProducerType, searchTokens } from '@ocop/domain';
+import { GraphQLError } from 'graphql';
+import { Region } from '../region/region.entity.js';
+import { Product } from './product.entity.js';
+import {
+  dialectOf,
+  type FacetDimension,
+  MAX_SEARCH_LENGTH,
+  MAX_SEARCH_TOKENS,
+  type PublishedFilter,
+  PublishedProductQuery,
+  type QueryBuilder,
+} from './product.query.js';
+
+export const PRODUCT_ORDER_FIELDS = ['RELEVANCE', 'STARS', 'CERTIFIED_AT', 'NAME'] as const;
+export type ProductOrderField = (typeof PRODUCT_ORDER_FIELDS)[number];
+export type OrderDirection = 'ASC' | 'DESC';
+
+/** What a client may send as a filter, before it is checked. */
+export interface ProductFilterArgs {
+  categories?: CategoryCode[] | null;
+  minStars?: number | null;
+  maxStars?: number | null;
+  region?: string | null;
+  producerTypes?: ProducerType[] | null;
+  certifiedFrom?: number | null;
+  certifiedTo?: number | null;
+}
+
+export interface ProductSearch {
+  filter: PublishedFilter;
+  tokens: string[];
+}
+
+export interface ListRequest extends ProductSearch {
+  order: { field: ProductOrderField; direction: OrderDirection };
+  offset: number;
+  limit: number;
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+export interface Facets {
+  totalCount: number;
+  categories: FacetCount[];
+  stars: FacetCount[];
+  regions: FacetCount[];
+  producerTypes: FacetCount[];
+}
+
+function badInput(message: string, code: string, field: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, field } });
+}
+
+/** Reads published products: every public path (lists, search, facets, counts, slugs) goes through here. */
+export class ProductService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly today: IsoDate,
+  ) {}
+
+  private query(search: ProductSearch): PublishedProductQuery {
+    return new PublishedProductQuery(this.em.getKnex(), dialectOf(this.em), this.today, search.filter, search.tokens);
+  }
+
+  /** Checks a client's filter and search text and turns them into SQL-ready values. */
+  async prepare(
+    filter: ProductFilterArgs | null | undefined,
+    search: string | null | undefined,
+  ): Promise<ProductSearch> {
+    const f = filter ?? {};
+    const starsOk = (v: number | null | undefined) =>
+      v === null || v === undefined || (Number.isInteger(v) && v >= 3 && v <= 5);
+    if (!starsOk(f.minStars) || !starsOk(f.maxStars)) {
+      throw badInput(
+        'Star filters take 3, 4 or 5: only products rated 3★ or more are certified and published.',
+        ERROR_CODES.VALIDATION_FAILED,
+        starsOk(f.minStars) ? 'maxStars' : 'minStars',
+      );
+    }
+    if (f.minStars != null && f.maxStars != null && f.minStars > f.maxStars) {
+      throw badInput(
+        `minStars (${f.minStars}) is above maxStars (${f.maxStars}): swap them or drop one.`,
+        ERROR_CODES.VALIDATION_FAILED,
+        'minStars',
+      );
+    }
+    const yearOk = (v: number | null | undefined) => v == null || (Number.isInteger(v) && v >= 2018 && v <= 2100);
+    if (!yearOk(f.certifiedFrom) || !yearOk(f.certifiedTo)) {
+      throw badInput(
+        'certifiedFrom and certifiedTo are years such as 2024 (the OCOP programme began in 2018).',
+        ERROR_CODES.VALIDATION_FAILED,
+        yearOk(f.certifiedFrom) ? 'certifiedTo' : 'certifiedFrom',
+      );
+    }
+    if (f.certifiedFrom != null && f.certifiedTo != null && f.certifiedFrom > f.certifiedTo) {
+      throw badInput(
+        `certifiedFrom (${f.certifiedFrom}) is after certifiedTo (${f.certifiedTo}): swap them.`,
+        ERROR_CODES.VALIDATION_FAILED,
+        'certifiedFrom',
+      );
+    }
+    let regionPath: string | undefined;
+    if (f.region != null) {
+      const code = f.region.trim().toUpperCase();
+      const region = await this.em.findOne(Region, { code });
+      if (!region) {
+        throw badInput(
+          `No region has the code "${f.region}". Use a \`code\` from the \`regions\` query, e.g. "KG" for Kiên Giang or "KG-PQ" for Phú Quốc.`,
+          ERROR_CODES.UNKNOWN_REGION,
+          'region',
+        );
+      }
+      regionPath = region.path;
+    }
+    if (search && search.length > MAX_SEARCH_LENGTH) {
+      throw badInput(
+        `The search text is ${search.length} characters long; search with at most ${MAX_SEARCH_LENGTH} (a few words work best).`,
+        ERROR_CODES.VALIDATION_FAILED,
+        'search',
+      );
+    }
+    return {
+      filter: {
+        categories: f.categories ?? undefined,
+        minStars: f.minStars ?? undefined,
+        maxStars: f.maxStars ?? undefined,
+        regionPath,
+        producerTypes: f.producerTypes ?? undefined,
+        certifiedFrom: f.certifiedFrom ?? undefined,
+        certifiedTo: f.certifiedTo ?? undefined,
+      },
+      tokens: [...new Set(searchTokens(search ?? ''))].slice(0, MAX_SEARCH_TOKENS),
+    };
+  }
+
+  async count(search: ProductSearch): Promise<number> {
+    const rows = (await this.query(search).base().count({ n: '*' })) as { n: number | string }[];
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  /** One page of product ids in the requested order, then the products in one query. */
+  async list(request: ListRequest): Promise<Product[]> {
+    const q = this.query(request);
+    const qb = q.base().select('p.id');
+    this.applyOrder(qb, q, request.order);
+    qb.offset(request.offset).limit(request.limit);
+    const ids = ((await qb) as { id: number | string }[]).map((r) => Number(r.id));
+    return this.byIdsInOrder(ids);
+  }
+
+  private applyOrder(qb: QueryBuilder, q: PublishedProductQuery, order: ListRequest['order']): void {
+    const dir = order.direction.toLowerCase() as 'asc' | 'desc';
+    const field = order.field === 'RELEVANCE' && q.tokens.length === 0 ? 'NAME' : order.field;
+    switch (field) {
+      case 'RELEVANCE': {
+        const { sql, bindings } = q.relevance();
+        qb.orderByRaw(`${sql} ${dir}`, bindings).orderBy('c.stars', 'desc');
+        break;
+      }
+      case 'STARS':
+        qb.orderBy('c.stars', dir);
+        break;
+      case 'CERTIFIED_AT':
+        qb.orderBy('c.issued_on', dir);
+        break;
+      case 'NAME':
+        qb.orderBy('p.name_sort_key', dir);
+        break;
+    }
+    qb.orderBy('p.name_sort_key', field === 'NAME' ? dir : 'asc').orderBy('p.id', 'asc');
+  }
+
+  async byIdsInOrder(ids: number[]): Promise<Product[]> {
+    if (ids.length === 0) return [];
+    const products = await this.em.find(Product, { id: { $in: ids } });
+    const byId = new Map(products.map((p) => [p.id, p]));
+    return ids.map((id) => byId.get(id)).filter((p): p is Product => p !== undefined);
+  }
+
+  async publishedCountByCategory(): Promise<Map<CategoryCode, number>> {
+    const rows = await this.countBy({ filter: {}, tokens: [] }, 'p.category');
+    return new Map(rows.map((r) => [r.value as CategoryCode, r.count]));
+  }
+
+  /** Published products per region id (the region products are attached to, not its ancestors). */
+  async publishedCountByRegionId(search: ProductSearch = { filter: {}, tokens: [] }, except?: FacetDimension) {
+    const rows = await this.countBy(search, 'p.region_id', except);
+    return new Map(rows.map((r) => [Number(r.value), r.count]));
+  }
+
+  private async countBy(search: ProductSearch, column: string, except?: FacetDimension): Promise<FacetCount[]> {
+    const rows = (await this.query(search)
+      .base(except)
+      .select({ value: column })
+      .count({ n: '*' })
+      .groupBy(column)) as { value: string | number; n: number | string }[];
+    return rows.map((r) => ({ value: String(r.value), count: Number(r.n) }));
+  }
+
+  /**
+   * Counts for each choice of each dimension, with every other filter applied, so a buyer sees
+   * how many results picking that choice would give (the choice's own dimension is left out).
+   */
+  async facets(search: ProductSearch): Promise<Omit<Facets, 'regions'> & { regionIds: Map<number, number> }> {
+    const [totalCount, categories, stars, producerTypes, regionIds] = await Promise.all([
+      this.count(search),
+      this.countBy(search, 'p.category', 'category'),
+      this.countBy(search, 'c.stars', 'stars'),
+      this.countBy(search, 'pr.type', 'producerType'),
+      this.publishedCountByRegionId(search, 'region'),
+    ]);
+    return { totalCount, categories, stars, producerTypes, regionIds };
+  }
+
+  async publishedBySlug(slug: string): Promise<Product | null> {
+    const rows = (await this.query({ filter: {}, tokens: [] }).base().where('p.slug', slug).select('p.id')) as {
+      id: number;
+    }[];
+    const [product] = await this.byIdsInOrder(rows.map((r) => Number(r.id)));
+    return product ?? null;
+  }
+
+  async publishedIds(ids: number[]): Promise<Set<number>> {
+    if (ids.length === 0) return new Set();
+    const rows = (await this.query({ filter: {}, tokens: [] }).base().whereIn('p.id', ids).select('p.id')) as {
+      id: number;
+    }[];
+    return new Set(rows.map((r) => Number(r.id)));
+  }
+
+  /** Other published products of the same category, nearest first: same district, then stars. */
+  async related(product: Product, districtPath: string, limit: number): Promise<Product[]> {
+    const qb = this.query({ filter: { categories: [product.category] }, tokens: [] })
+      .base()
+      .whereNot('p.id', product.id)
+      .select('p.id')
+      .orderByRaw('case when r.path like ? then 0 else 1 end', [`${districtPath}%`])
+      .orderBy('c.stars', 'desc')
+      .orderBy('p.name_sort_key', 'asc')
+      .orderBy('p.id', 'asc')
+      .limit(limit);
+    return this.byIdsInOrder(((await qb) as { id: number }[]).map((r) => Number(r.id)));
+  }
+
+  /** A producer's published products, page by page, in name order. */
+  async byProducer(producerId: number, offset: number, limit: number): Promise<{ items: Product[]; total: number }> {
+    const base = () => this.query({ filter: {}, tokens: [] }).base().where('p.producer_id', producerId);
+    const [rows, countRows] = await Promise.all([
+      base().select('p.id').orderBy('p.name_sort_key', 'asc').orderBy('p.id', 'asc').offset(offset).limit(limit),
+      base().count({ n: '*' }),
+    ]);
+    return {
+      items: await this.byIdsInOrder((rows as { id: number }[]).map((r) => Number(r.id))),
+      total: Number((countRows as { n: number | string }[])[0]?.n ?? 0),
+    };
+  }
+}

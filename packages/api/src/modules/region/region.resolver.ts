@@ -1,0 +1,73 @@
+import { regionFullName } from '@ocop/domain';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context, Lang } from '../../graphql/context.js';
+import { LanguageEnum } from '../../graphql/enums.js';
+import { toGlobalId } from '../../graphql/ids.js';
+import { langOf, localized } from '../../graphql/language.js';
+import { Region } from './region.entity.js';
+import { RegionService } from './region.service.js';
+
+const langArg = { nullable: true, description: 'Language of the text; overrides Accept-Language.' } as const;
+
+/** Counts for every region, computed once per request however many regions ask. */
+export function regionCounts(ctx: Context): Promise<Map<number, number>> {
+  return ctx.memo('regionCounts', async () => (await new RegionService(ctx.em, ctx.today).certifiedCounts()).byId);
+}
+
+@Resolver(() => Region)
+export class RegionResolver {
+  @Query(() => [Region], {
+    description:
+      'Provinces (with their districts and communes under `children`), including historical ones such as Kiên Giang before its 2025 merger into An Giang.',
+  })
+  regions(@Ctx() ctx: Context): Promise<Region[]> {
+    return ctx.em.find(Region, { parent: null }, { orderBy: { nameVi: 'asc' } });
+  }
+
+  @Query(() => Region, {
+    nullable: true,
+    description: 'A region by its code, e.g. "KG-PQ"; null when no region has it.',
+  })
+  region(@Ctx() ctx: Context, @Arg('code', () => String, { description: 'Region code.' }) code: string) {
+    return ctx.em.findOne(Region, { code: code.trim().toUpperCase() });
+  }
+
+  @FieldResolver(() => ID, { description: 'Opaque global ID (Relay).' })
+  id(@Root() region: Region): string {
+    return toGlobalId('Region', region.id);
+  }
+
+  @FieldResolver(() => String, { description: 'Short name, e.g. "Phú Quốc".' })
+  name(@Root() r: Region, @Ctx() ctx: Context, @Arg('lang', () => LanguageEnum, langArg) lang?: Lang): string {
+    return localized(langOf(ctx, lang), r.nameVi, r.nameEn);
+  }
+
+  @FieldResolver(() => String, { description: 'Name with its kind, e.g. "Thành phố Phú Quốc" or "Phú Quốc City".' })
+  fullName(@Root() r: Region, @Ctx() ctx: Context, @Arg('lang', () => LanguageEnum, langArg) lang?: Lang): string {
+    const l = langOf(ctx, lang);
+    return regionFullName(r.kind, localized(l, r.nameVi, r.nameEn), l);
+  }
+
+  @FieldResolver(() => Region, { nullable: true, description: 'The unit this one belongs to; null for a province.' })
+  async parent(@Root() r: Region, @Ctx() ctx: Context): Promise<Region | undefined> {
+    return r.parent ? ctx.loaders.region.load(r.parent.id) : undefined;
+  }
+
+  @FieldResolver(() => [Region], { description: 'Units directly under this one, in name order.' })
+  children(@Root() r: Region, @Ctx() ctx: Context): Promise<Region[]> {
+    return ctx.loaders.regionChildren.load(r.id);
+  }
+
+  @FieldResolver(() => Region, {
+    nullable: true,
+    description: 'For a unit that was merged away, the unit that took it over (Kiên Giang → An Giang).',
+  })
+  async successor(@Root() r: Region, @Ctx() ctx: Context): Promise<Region | undefined> {
+    return r.successor ? ctx.loaders.region.load(r.successor.id) : undefined;
+  }
+
+  @FieldResolver(() => Int, { description: 'Published products from this unit and everything under it.' })
+  async certifiedProductCount(@Root() r: Region, @Ctx() ctx: Context): Promise<number> {
+    return (await regionCounts(ctx)).get(r.id) ?? 0;
+  }
+}

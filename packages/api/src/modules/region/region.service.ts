@@ -1,0 +1,67 @@
+import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
+import type { IsoDate } from '@ocop/domain';
+import type { FacetDimension } from '../product/product.query.js';
+import { ProductService, type ProductSearch } from '../product/product.service.js';
+import { Region } from './region.entity.js';
+
+/** The codes on a materialised path, root first: '/KG/KG-PQ/' → ['KG', 'KG-PQ']. */
+export function pathCodes(path: string): string[] {
+  return path.split('/').filter(Boolean);
+}
+
+export class RegionService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly today: IsoDate,
+  ) {}
+
+  all(): Promise<Region[]> {
+    return this.em.find(Region, {}, { orderBy: { path: 'asc' } });
+  }
+
+  /**
+   * Published products per region, each counted in its own region and every ancestor, so a
+   * province's count includes its districts and communes.
+   */
+  async certifiedCounts(
+    search: ProductSearch = { filter: {}, tokens: [] },
+    except?: FacetDimension,
+  ): Promise<{ byId: Map<number, number>; regions: Region[] }> {
+    const [regions, direct] = await Promise.all([
+      this.all(),
+      new ProductService(this.em, this.today).publishedCountByRegionId(search, except),
+    ]);
+    const byCode = new Map(regions.map((r) => [r.code, r]));
+    const byId = new Map<number, number>();
+    for (const region of regions) {
+      const n = direct.get(region.id);
+      if (!n) continue;
+      for (const code of pathCodes(region.path)) {
+        const ancestor = byCode.get(code);
+        if (ancestor) byId.set(ancestor.id, (byId.get(ancestor.id) ?? 0) + n);
+      }
+    }
+    return { byId, regions };
+  }
+
+  /**
+   * The region facet: counts one level below the filtered region, or, without a region filter,
+   * per province when products span several provinces, else per district-level unit.
+   */
+  async facet(search: ProductSearch): Promise<{ region: Region; count: number }[]> {
+    const { byId, regions } = await this.certifiedCounts(search, 'region');
+    const filterPath = search.filter.regionPath;
+    let parentDepth: number;
+    if (filterPath) {
+      parentDepth = pathCodes(filterPath).length;
+    } else {
+      const provincesWithProducts = regions.filter((r) => !r.parent && (byId.get(r.id) ?? 0) > 0);
+      parentDepth = provincesWithProducts.length > 1 ? 0 : 1;
+    }
+    return regions
+      .filter((r) => pathCodes(r.path).length === parentDepth + 1 && (!filterPath || r.path.startsWith(filterPath)))
+      .map((region) => ({ region, count: byId.get(region.id) ?? 0 }))
+      .filter((f) => f.count > 0)
+      .sort((a, b) => b.count - a.count || a.region.nameVi.localeCompare(b.region.nameVi, 'vi'));
+  }
+}

@@ -1,0 +1,86 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const apiDir = resolve(import.meta.dirname, '../../packages/api');
+/** tsx as a loader inside one node process (not its CLI wrapper), so signals reach our code directly. */
+const tsxLoader = join(
+  dirname(createRequire(join(apiDir, 'package.json')).resolve('tsx/package.json')),
+  'dist/esm/index.mjs',
+);
+const repoRoot = resolve(apiDir, '../..');
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function spawnCli(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(
+    process.execPath,
+    ['--import', pathToFileURL(tsxLoader).href, '--conditions=source', join(apiDir, 'src/cli.ts'), ...args],
+    {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        TSX_TSCONFIG_PATH: join(repoRoot, 'tsconfig.base.json'),
+        LOG_LEVEL: 'silent',
+        NODE_ENV: 'production',
+        ...env,
+      },
+      stdio: 'pipe',
+    },
+  );
+}
+
+/** Runs `ocop ARGS` from the TypeScript sources and waits for it to exit. */
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 60_000): Promise<CliResult> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawnCli(args, env);
+    let stdout = '';
+    let stderr = '';
+    // Decode as a stream: a multi-byte character may be split across two chunks.
+    child.stdout?.setEncoding('utf8');
+    child.stderr?.setEncoding('utf8');
+    child.stdout?.on('data', (d) => (stdout += d));
+    child.stderr?.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`ocop ${args.join(' ')} did not exit within ${timeoutMs} ms:\n${stdout}\n${stderr}`));
+    }, timeoutMs);
+    // 'close', not 'exit': only then has all of stdout been read.
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolvePromise({ code, stdout, stderr });
+    });
+  });
+}
+
+/** Starts `ocop start` and resolves with its URL once it prints that it is ready. */
+export function startCli(env: NodeJS.ProcessEnv): Promise<{ url: string; stop(): Promise<number | null> }> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawnCli(['start'], env);
+    let out = '';
+    child.stdout?.setEncoding('utf8');
+    child.stderr?.setEncoding('utf8');
+    const onData = (d: string) => {
+      out += d;
+      const match = /ready at (http:\/\/\S+)/.exec(out);
+      if (match?.[1]) {
+        resolvePromise({
+          url: match[1],
+          stop: () =>
+            new Promise((done) => {
+              child.once('exit', (code) => done(code));
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (d) => (out += d));
+    child.once('exit', (code) => reject(new Error(`ocop start exited with ${code} before it was ready:\n${out}`)));
+  });
+}

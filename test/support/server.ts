@@ -1,0 +1,129 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  type Config,
+  type Orm,
+  type RunningServer,
+  createLogger,
+  kienGiangCatalog,
+  loadCatalog,
+  loadConfig,
+  migrate,
+  openOrm,
+  parseDatabaseUrl,
+  startServer,
+} from '@ocop/api';
+import { inject } from 'vitest';
+
+export interface TestDatabase {
+  /** 'sqlite' or 'postgresql', for test titles. */
+  name: 'sqlite' | 'postgresql';
+  /** Makes a fresh, empty database and returns its URL. */
+  create(): Promise<{ url: string; drop(): Promise<void> }>;
+}
+
+let counter = 0;
+
+const sqlite: TestDatabase = {
+  name: 'sqlite',
+  async create() {
+    const dir = mkdtempSync(join(tmpdir(), 'ocop-sqlite-'));
+    return {
+      url: `sqlite:${join(dir, 'test.sqlite')}`,
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  },
+};
+
+function postgres(adminUrl: string): TestDatabase {
+  return {
+    name: 'postgresql',
+    async create() {
+      const name = `ocop_test_${process.pid}_${Date.now()}_${counter++}`;
+      const admin = await openOrm(parseDatabaseUrl(adminUrl));
+      await admin.em.getConnection().execute(`create database ${name}`);
+      await admin.close();
+      const url = new URL(adminUrl);
+      url.pathname = `/${name}`;
+      return {
+        url: url.toString(),
+        drop: async () => {
+          const again = await openOrm(parseDatabaseUrl(adminUrl));
+          await again.em.getConnection().execute(`drop database if exists ${name} with (force)`);
+          await again.close();
+        },
+      };
+    },
+  };
+}
+
+/** SQLite always; PostgreSQL when the global setup found or started one. */
+export function testDatabases(): TestDatabase[] {
+  const url = inject('postgresUrl');
+  return url ? [sqlite, postgres(url)] : [sqlite];
+}
+
+export interface TestApi {
+  url: string;
+  orm: Orm;
+  config: Config;
+  /** SQL statements run since the last `queries.length = 0`. */
+  queries: string[];
+  close(): Promise<void>;
+}
+
+/** A migrated database with the sample catalog and a real server on a free port. */
+export async function startTestApi(
+  db: TestDatabase,
+  options: { seed?: boolean; now?: () => Date; env?: NodeJS.ProcessEnv } = {},
+): Promise<TestApi> {
+  const created = await db.create();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: created.url,
+    ...options.env,
+  });
+  const queries: string[] = [];
+  const orm = await openOrm(config.database, { onQuery: (sql) => queries.push(sql) });
+  await migrate(orm);
+  if (options.seed !== false) await loadCatalog(orm.em.fork(), kienGiangCatalog);
+  const server: RunningServer = await startServer({ config, orm, logger: createLogger(config), now: options.now });
+  queries.length = 0;
+  return {
+    url: `http://127.0.0.1:${server.port}/graphql`,
+    orm,
+    config,
+    queries,
+    async close() {
+      await server.close();
+      await orm.close(true);
+      await created.drop();
+    },
+  };
+}
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string } & Record<string, unknown>; path?: unknown[] }[];
+}
+
+/** POSTs a GraphQL request as a partner app would. */
+export async function gql<T = Record<string, unknown>>(
+  api: { url: string },
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<T>> {
+  const res = await fetch(api.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as Omit<GraphQLResponse<T>, 'status' | 'headers'>;
+  return { status: res.status, headers: res.headers, ...body };
+}
