@@ -2,9 +2,11 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { printSchema } from 'graphql';
 import { ConfigError, loadConfig } from './config.js';
 import { isEmpty, migrate } from './db/database.js';
 import { DatabaseUnavailableError, openOrm } from './db/orm.js';
+import { getSchema } from './graphql/schema.js';
 import { createLogger } from './logger.js';
 import { kienGiangCatalog } from './seed/kien-giang.js';
 import { loadCatalog } from './seed/load.js';
@@ -20,6 +22,7 @@ Commands:
                                 Load the sample Kiên Giang catalog (or N synthetic products) into an EMPTY database.
   generate --products N [--seed S] [--out FILE]
                                 Print (or write) a deterministic synthetic national catalog as JSON.
+  schema [--out FILE]           Print (or write) the GraphQL schema (SDL), as committed in schema.graphql.
 
 Settings come from the environment: DATABASE_URL, PORT, HOST, NODE_ENV, OCOP_SEED, LOG_LEVEL, BODY_LIMIT.`;
 
@@ -63,6 +66,13 @@ async function main(argv: string[]): Promise<void> {
     const json = JSON.stringify(catalog);
     if (values.out) writeFileSync(values.out, json);
     else process.stdout.write(`${json}\n`);
+    return;
+  }
+
+  if (command === 'schema') {
+    const sdl = printSchema(await getSchema());
+    if (values.out) writeFileSync(values.out, `${sdl}\n`);
+    else process.stdout.write(`${sdl}\n`);
     return;
   }
 

@@ -1,18 +1,20 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { todayInVietnam } from '@ocop/domain';
 import cors from 'cors';
-import express from 'express';
+import express, { type ErrorRequestHandler } from 'express';
 import type { Config } from './config.js';
 import type { Orm } from './db/orm.js';
 import { type Context, languageFromHeader } from './graphql/context.js';
 import { formatError } from './graphql/errors.js';
 import { createLoaders } from './graphql/loaders.js';
 import { createMemo } from './graphql/memo.js';
+import { armor } from './graphql/protection.js';
 import { getSchema } from './graphql/schema.js';
 import type { Logger } from './logger.js';
 
@@ -37,6 +39,31 @@ export class PortInUseError extends Error {
     );
     this.name = 'PortInUseError';
   }
+}
+
+/**
+ * Errors raised before GraphQL runs (a body over the limit, malformed JSON) answered in the
+ * GraphQL response shape, never as an HTML page with a stack trace.
+ */
+function httpErrors(config: Config, logger: Logger): ErrorRequestHandler {
+  return (error, _req, res, _next) => {
+    const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 600 ? error.status : 500;
+    let code = 'INTERNAL_SERVER_ERROR';
+    let message = 'The server failed to answer this request. It has been logged; try again later.';
+    if (error?.type === 'entity.too.large') {
+      code = 'PAYLOAD_TOO_LARGE';
+      message = `The request body is larger than the ${Math.round(config.bodyLimitBytes / 1024)} kB this server accepts. Send a shorter query; use variables instead of inlining large values.`;
+    } else if (error?.type === 'entity.parse.failed') {
+      code = 'BAD_REQUEST';
+      message = 'The request body is not valid JSON. Send {"query": "...", "variables": {...}} with Content-Type: application/json.';
+    } else if (status < 500) {
+      code = 'BAD_REQUEST';
+      message = error instanceof Error ? error.message : 'The request could not be read.';
+    } else {
+      logger.error({ err: error }, 'unexpected error before GraphQL execution');
+    }
+    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  };
 }
 
 /**
@@ -65,6 +92,7 @@ export async function startServer({ config, orm, logger, now = () => new Date() 
   });
 
   const production = config.env === 'production';
+  const protection = armor(production);
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
     introspection: true,
@@ -75,8 +103,17 @@ export async function startServer({ config, orm, logger, now = () => new Date() 
     // The CLI owns SIGINT/SIGTERM and closes HTTP, Apollo and the database in order; Apollo's own
     // handlers would race it and re-raise the signal.
     stopOnTerminationSignals: false,
+    allowBatchedHttpRequests: false,
+    validationRules: protection.validationRules,
     formatError: (formatted, error) => formatError(formatted, error, logger, production),
-    plugins: production ? [ApolloServerPluginLandingPageDisabled()] : [],
+    plugins: [
+      // graphql-armor is typed against Apollo's CommonJS build; the plugin objects are the same.
+      ...(protection.plugins as unknown as ApolloServerPlugin<Context>[]),
+      // Public catalog data may be cached for a minute by browsers and CDNs; Apollo sends
+      // Cache-Control only for cacheable results (not for errors or mutations).
+      ApolloServerPluginCacheControl({ defaultMaxAge: 60 }),
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
   });
   await apollo.start();
 
@@ -94,7 +131,7 @@ export async function startServer({ config, orm, logger, now = () => new Date() 
   });
   app.use(
     '/graphql',
-    cors(),
+    cors({ methods: ['GET', 'POST', 'OPTIONS'], maxAge: 86_400 }),
     express.json({ limit: config.bodyLimitBytes }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
@@ -110,6 +147,7 @@ export async function startServer({ config, orm, logger, now = () => new Date() 
       },
     }),
   );
+  app.use(httpErrors(config, logger));
 
   const { port } = httpServer.address() as AddressInfo;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;

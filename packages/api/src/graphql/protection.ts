@@ -1,0 +1,48 @@
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+
+/**
+ * Limits that keep one request from exhausting the server, with messages that say what to change.
+ * A catalog page needs depth 7 and a few hundred tokens; these limits leave room for partner apps
+ * while refusing abusive documents before they are executed.
+ */
+export const LIMITS = {
+  depth: 12,
+  cost: 20_000,
+  aliases: 30,
+  tokens: 3_000,
+  directives: 50,
+} as const;
+
+export function armor(production: boolean) {
+  return new ApolloArmor({
+    maxDepth: {
+      n: LIMITS.depth,
+      ignoreIntrospection: true,
+      errorMessage: `Query too deep: nest fields at most ${LIMITS.depth} levels. Split the query into several smaller ones.`,
+      exposeLimits: true,
+    },
+    costLimit: {
+      maxCost: LIMITS.cost,
+      ignoreIntrospection: true,
+      errorMessage: `Query too expensive: its estimated cost is above ${LIMITS.cost}. Ask for fewer fields or fewer nested lists per request.`,
+      exposeLimits: true,
+    },
+    maxAliases: {
+      n: LIMITS.aliases,
+      errorMessage: `Too many aliases: use at most ${LIMITS.aliases} per query. Send several requests, or use filters and lists instead of one alias per item.`,
+      exposeLimits: true,
+    },
+    maxTokens: {
+      n: LIMITS.tokens,
+      errorMessage: `Query too long: at most ${LIMITS.tokens} tokens are accepted. Ask for fewer fields, or split the query.`,
+      exposeLimits: true,
+    },
+    maxDirectives: {
+      n: LIMITS.directives,
+      errorMessage: `Too many directives: at most ${LIMITS.directives} per query.`,
+      exposeLimits: true,
+    },
+    // Suggestions ("Did you mean…") help developers; in production they would map the schema for attackers.
+    blockFieldSuggestion: { enabled: production },
+  }).protect();
+}
