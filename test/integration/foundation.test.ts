@@ -17,20 +17,20 @@ describe.each(testDatabases())('foundation on $name', (db) => {
       '{ categories { code slug name position certifiedProductCount } products { totalCount } }',
     );
     expect(res.errors).toBeUndefined();
-    const categories = res.data?.categories as { code: string; certifiedProductCount: number }[];
+    const categories = res.data!.categories as { code: string; certifiedProductCount: number }[];
     expect(categories.map((c) => c.code)).toEqual(CATEGORIES.map((c) => c.code));
     for (const c of categories) expect(c.certifiedProductCount).toBeGreaterThan(0);
     const sum = categories.reduce((n, c) => n + c.certifiedProductCount, 0);
-    expect(sum).toBe((res.data?.products as { totalCount: number }).totalCount);
+    expect(sum).toBe((res.data!.products as { totalCount: number }).totalCount);
   });
 
   it('answers in English on request and falls back to Vietnamese', async () => {
     const vi = await gql(api, '{ categories { name } }');
     const en = await gql(api, '{ categories { name } }', undefined, { 'accept-language': 'en-GB,en;q=0.9,vi;q=0.5' });
     const arg = await gql(api, '{ categories { name(lang: EN) } }');
-    expect((vi.data?.categories as { name: string }[])[0]?.name).toBe('Thực phẩm');
-    expect((en.data?.categories as { name: string }[])[0]?.name).toBe('Food');
-    expect((arg.data?.categories as { name: string }[])[0]?.name).toBe('Food');
+    expect((vi.data!.categories as { name: string }[])[0]?.name).toBe('Thực phẩm');
+    expect((en.data!.categories as { name: string }[])[0]?.name).toBe('Food');
+    expect((arg.data!.categories as { name: string }[])[0]?.name).toBe('Food');
   });
 
   it('lists only products with a certificate of 3★+ valid today, in Vietnamese order, page by page', async () => {
@@ -43,7 +43,7 @@ describe.each(testDatabases())('foundation on $name', (db) => {
         { after },
       );
       expect(res.errors).toBeUndefined();
-      const page = res.data?.products as {
+      const page = res.data!.products as {
         nodes: typeof seen;
         pageInfo: { hasNextPage: boolean; endCursor: string | null };
         totalCount: number;
@@ -65,7 +65,7 @@ describe.each(testDatabases())('foundation on $name', (db) => {
 
   it('keeps hidden products out: 1–2★, drafts, expired and revoked certificates', async () => {
     const res = await gql(api, '{ products(first: 100) { nodes { slug } } }');
-    const published = new Set((res.data?.products as { nodes: { slug: string }[] }).nodes.map((p) => p.slug));
+    const published = new Set((res.data!.products as { nodes: { slug: string }[] }).nodes.map((p) => p.slug));
     const rows = await api.orm.em
       .getConnection()
       .execute<{ slug: string }[]>(

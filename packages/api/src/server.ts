@@ -55,7 +55,8 @@ function httpErrors(config: Config, logger: Logger): ErrorRequestHandler {
       message = `The request body is larger than the ${Math.round(config.bodyLimitBytes / 1024)} kB this server accepts. Send a shorter query; use variables instead of inlining large values.`;
     } else if (error?.type === 'entity.parse.failed') {
       code = 'BAD_REQUEST';
-      message = 'The request body is not valid JSON. Send {"query": "...", "variables": {...}} with Content-Type: application/json.';
+      message =
+        'The request body is not valid JSON. Send {"query": "...", "variables": {...}} with Content-Type: application/json.';
     } else if (status < 500) {
       code = 'BAD_REQUEST';
       message = error instanceof Error ? error.message : 'The request could not be read.';

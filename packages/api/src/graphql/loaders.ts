@@ -1,5 +1,5 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
-import type { IsoDate } from '@ocop/domain';
+import { compareVietnamese, type IsoDate } from '@ocop/domain';
 import DataLoader from 'dataloader';
 import { Certificate } from '../modules/certificate/certificate.entity.js';
 import { Producer } from '../modules/producer/producer.entity.js';
@@ -31,11 +31,9 @@ export function createLoaders(em: EntityManager, today: IsoDate): Loaders {
   return {
     region: new DataLoader(async (ids) => byId(await em.find(Region, { id: { $in: [...ids] } }), ids)),
     regionChildren: new DataLoader(async (parentIds) => {
-      const rows = await em.find(
-        Region,
-        { parent: { $in: [...parentIds] } },
-        { orderBy: { nameVi: 'asc', id: 'asc' } },
-      );
+      // Sorted here, not in SQL, so both databases give Vietnamese dictionary order whatever their collation.
+      const rows = await em.find(Region, { parent: { $in: [...parentIds] } });
+      rows.sort((a, b) => compareVietnamese(a.nameVi, b.nameVi) || a.id - b.id);
       return parentIds.map((id) => rows.filter((r) => r.parent?.id === id));
     }),
     producer: new DataLoader(async (ids) => byId(await em.find(Producer, { id: { $in: [...ids] } }), ids)),

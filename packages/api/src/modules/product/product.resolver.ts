@@ -1,3 +1,5 @@
+import { ERROR_CODES } from '@ocop/domain';
+import { GraphQLError } from 'graphql';
 import {
   CATEGORIES,
   type Category as CategoryInfo,
@@ -212,7 +214,12 @@ export class ProductResolver {
     @Ctx() ctx: Context,
     @Arg('first', () => Int, { nullable: true, description: 'How many, 1–20 (default 4).' }) first?: number,
   ): Promise<Product[]> {
-    const limit = Math.min(Math.max(first ?? 4, 1), 20);
+    const limit = first ?? 4;
+    if (!Number.isInteger(limit) || limit < 1 || limit > 20) {
+      throw new GraphQLError(`\`related(first: ${first})\` is out of range: ask for 1 to 20 related products.`, {
+        extensions: { code: ERROR_CODES.PAGE_SIZE_TOO_LARGE, argumentName: 'first' },
+      });
+    }
     const district = await this.district(p, ctx);
     return new ProductService(ctx.em, ctx.today).related(p, district?.path ?? '/', limit);
   }

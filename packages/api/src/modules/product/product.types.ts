@@ -59,7 +59,7 @@ export class ProductFacets {
 
   @Field(() => [FacetCount], {
     description:
-      'Per region one level below the `region` filter (without one: per district-level unit, or per province when several have products), most products first.',
+      'Per region one level below the `region` filter; without one, per district-level unit (per province when more than 100 district-level units have products). Most products first.',
   })
   regions!: FacetCount[];
 

@@ -1,4 +1,4 @@
-import { regionFullName } from '@ocop/domain';
+import { compareVietnamese, regionFullName } from '@ocop/domain';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context, Lang } from '../../graphql/context.js';
 import { LanguageEnum } from '../../graphql/enums.js';
@@ -20,8 +20,9 @@ export class RegionResolver {
     description:
       'Provinces (with their districts and communes under `children`), including historical ones such as Kiên Giang before its 2025 merger into An Giang.',
   })
-  regions(@Ctx() ctx: Context): Promise<Region[]> {
-    return ctx.em.find(Region, { parent: null }, { orderBy: { nameVi: 'asc' } });
+  async regions(@Ctx() ctx: Context): Promise<Region[]> {
+    const roots = await ctx.em.find(Region, { parent: null });
+    return roots.sort((a, b) => compareVietnamese(a.nameVi, b.nameVi) || a.id - b.id);
   }
 
   @Query(() => Region, {

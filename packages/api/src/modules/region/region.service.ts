@@ -1,5 +1,5 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
-import type { IsoDate } from '@ocop/domain';
+import { compareVietnamese, type IsoDate } from '@ocop/domain';
 import type { FacetDimension } from '../product/product.query.js';
 import { ProductService, type ProductSearch } from '../product/product.service.js';
 import { Region } from './region.entity.js';
@@ -8,6 +8,9 @@ import { Region } from './region.entity.js';
 export function pathCodes(path: string): string[] {
   return path.split('/').filter(Boolean);
 }
+
+/** Above this many district-level units with products, the region facet lists provinces instead. */
+export const MAX_REGION_FACETS = 100;
 
 export class RegionService {
   constructor(
@@ -55,13 +58,15 @@ export class RegionService {
     if (filterPath) {
       parentDepth = pathCodes(filterPath).length;
     } else {
-      const provincesWithProducts = regions.filter((r) => !r.parent && (byId.get(r.id) ?? 0) > 0);
-      parentDepth = provincesWithProducts.length > 1 ? 0 : 1;
+      // District-level units are what a buyer picks within a province or two; at national
+      // scale (hundreds of them) provinces are the useful first choice.
+      const districtsWithProducts = regions.filter((r) => pathCodes(r.path).length === 2 && (byId.get(r.id) ?? 0) > 0);
+      parentDepth = districtsWithProducts.length > MAX_REGION_FACETS ? 0 : 1;
     }
     return regions
       .filter((r) => pathCodes(r.path).length === parentDepth + 1 && (!filterPath || r.path.startsWith(filterPath)))
       .map((region) => ({ region, count: byId.get(region.id) ?? 0 }))
       .filter((f) => f.count > 0)
-      .sort((a, b) => b.count - a.count || a.region.nameVi.localeCompare(b.region.nameVi, 'vi'));
+      .sort((a, b) => b.count - a.count || compareVietnamese(a.region.nameVi, b.region.nameVi));
   }
 }

@@ -1,0 +1,462 @@
+import { compareVietnamese, foldVietnamese, todayInVietnam } from '@ocop/domain';
+import { serverAudits } from 'graphql-http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type GraphQLResponse, gql, startTestApi, type TestApi, testDatabases } from '../support/server.js';
+
+type Row = Record<string, unknown>;
+const today = todayInVietnam(new Date());
+
+/** Top results per search, recorded on the first database and compared on the next. */
+const topResults = new Map<string, string[]>();
+const SEARCHES = ['nuoc mam', 'NƯỚC MẮM', 'tieu den', 'mat ong u minh', 'Phu Quoc', 'dac san', 'co bang'];
+
+function data<T = Row>(res: GraphQLResponse): T {
+  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+  return res.data as T;
+}
+
+describe.each(testDatabases())('public API on $name', (db) => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi(db);
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  const sql = <T = Row>(text: string, params: unknown[] = []) => api.orm.em.getConnection().execute<T[]>(text, params);
+
+  describe('search', () => {
+    const search = async (text: string, first = 10) =>
+      data<{ products: { totalCount: number; nodes: { slug: string; name: string }[] } }>(
+        await gql(
+          api,
+          'query($s: String) { products(search: $s, first: $first) { totalCount nodes { slug name } } }'.replace(
+            '$first',
+            String(first),
+          ),
+          { s: text },
+        ),
+      ).products;
+
+    it('finds Vietnamese names typed without diacritics, in any case, with đ folded to d', async () => {
+      const plain = await search('nuoc mam');
+      expect(plain.totalCount).toBeGreaterThanOrEqual(5);
+      for (const p of plain.nodes) expect(foldVietnamese(p.name)).toContain('nuoc mam');
+      expect(await search('NƯỚC MẮM')).toEqual(plain);
+      const pepper = await search('tieu den');
+      expect(pepper.nodes.map((p) => p.name)).toContain('Tiêu đen xay Ngô Hoàng Vũ');
+      expect((await search('mat ong u minh')).nodes[0]?.name).toMatch(/^Mật ong rừng U Minh Thượng/);
+    });
+
+    it('ranks name matches above description matches and whole words above prefixes', async () => {
+      const results = await search('nuoc mam', 50);
+      const inName = results.nodes.map((p) => foldVietnamese(p.name).includes('nuoc mam'));
+      expect(inName.indexOf(false) === -1 || inName.indexOf(false) > inName.lastIndexOf(true)).toBe(true);
+      const prefix = await search('tie', 50);
+      expect(prefix.totalCount).toBeGreaterThanOrEqual((await search('tieu', 50)).totalCount);
+    });
+
+    it('requires every word to match, and finds nothing for nonsense', async () => {
+      expect((await search('nuoc mam xyzzyq')).totalCount).toBe(0);
+      expect((await search('   ')).totalCount).toBe(
+        data<{ products: { totalCount: number } }>(await gql(api, '{ products { totalCount } }')).products.totalCount,
+      );
+    });
+
+    it('gives the same top results on every database', async () => {
+      for (const text of SEARCHES) {
+        const slugs = (await search(text, 5)).nodes.map((p) => p.slug);
+        const seen = topResults.get(text);
+        if (seen) expect(slugs, text).toEqual(seen);
+        else topResults.set(text, slugs);
+      }
+    });
+
+    it('refuses a search longer than 200 characters with a message', async () => {
+      const res = await gql(api, 'query($s: String) { products(search: $s) { totalCount } }', { s: 'mắm '.repeat(60) });
+      expect(res.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+      expect(res.errors?.[0]?.message).toMatch(/at most 200/);
+    });
+  });
+
+  describe('filters and order', () => {
+    const list = async (args: string) =>
+      data<{ products: { totalCount: number; nodes: Row[] } }>(
+        await gql(
+          api,
+          `{ products(first: 100${args}) { totalCount nodes { slug name stars category region { code } producer { type } certificate { issuedOn } } } }`,
+        ),
+      ).products;
+
+    it('filters by category, stars, region (with everything under it), producer type and year', async () => {
+      const all = await list('');
+      const herbs = await list(', filter: { categories: [HERB, BEVERAGE] }');
+      expect(herbs.totalCount).toBeGreaterThan(0);
+      for (const p of herbs.nodes) expect(['HERB', 'BEVERAGE']).toContain(p.category);
+      const four = await list(', filter: { minStars: 4 }');
+      for (const p of four.nodes) expect(p.stars as number).toBeGreaterThanOrEqual(4);
+      const three = await list(', filter: { maxStars: 3 }');
+      expect(four.totalCount + three.totalCount).toBe(all.totalCount);
+      const pq = await list(', filter: { region: "KG-PQ" }');
+      const pqRegions = await sql<{ code: string }>("select code from region where path like '/KG/KG-PQ/%'");
+      expect(pq.totalCount).toBeGreaterThan(3);
+      for (const p of pq.nodes) expect(pqRegions.map((r) => r.code)).toContain((p.region as Row).code);
+      expect((await list(', filter: { region: "kg" }')).totalCount).toBe(
+        (await list(', filter: { region: "KG" }')).totalCount,
+      );
+      const coops = await list(', filter: { producerTypes: [COOPERATIVE] }');
+      for (const p of coops.nodes) expect((p.producer as Row).type).toBe('COOPERATIVE');
+      const recent = await list(', filter: { certifiedFrom: 2025, certifiedTo: 2026 }');
+      for (const p of recent.nodes) expect(((p.certificate as Row).issuedOn as string) >= '2025-01-01').toBe(true);
+    });
+
+    it('explains unknown or contradictory filter values', async () => {
+      const region = await gql(api, '{ products(filter: { region: "XX-NOWHERE" }) { totalCount } }');
+      expect(region.errors?.[0]?.extensions?.code).toBe('UNKNOWN_REGION');
+      expect(region.errors?.[0]?.message).toMatch(/regions/);
+      const stars = await gql(api, '{ products(filter: { minStars: 2 }) { totalCount } }');
+      expect(stars.errors?.[0]?.message).toMatch(/3, 4 or 5/);
+      const swapped = await gql(api, '{ products(filter: { minStars: 5, maxStars: 3 }) { totalCount } }');
+      expect(swapped.errors?.[0]?.message).toMatch(/swap/);
+      const category = await gql(api, '{ products(filter: { categories: [SPICES] }) { totalCount } }');
+      expect(category.status).toBe(400);
+      expect(category.errors?.[0]?.message).toMatch(/SPICES/);
+    });
+
+    it('sorts by name in Vietnamese order (Đ after D), by stars and by newest certificate', async () => {
+      const byName = (await list(', orderBy: { field: NAME }')).nodes.map((p) => p.name as string);
+      expect([...byName].sort(compareVietnamese)).toEqual(byName);
+      const stars = (await list(', orderBy: { field: STARS }')).nodes.map((p) => p.stars as number);
+      expect([...stars].sort((a, b) => b - a)).toEqual(stars);
+      const newest = (await list(', orderBy: { field: CERTIFIED_AT, direction: DESC }')).nodes.map(
+        (p) => (p.certificate as Row).issuedOn as string,
+      );
+      expect([...newest].sort().reverse()).toEqual(newest);
+    });
+  });
+
+  describe('pagination', () => {
+    const page = async (args: string) => {
+      const res = await gql(
+        api,
+        `{ products(${args}) { totalCount edges { cursor node { slug } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`,
+      );
+      return res;
+    };
+
+    it('walks forward with first/after and backward with last/before over the same items', async () => {
+      const all = data<{ products: { edges: { node: { slug: string } }[] } }>(
+        await page('first: 100'),
+      ).products.edges.map((e) => e.node.slug);
+      const forward: string[] = [];
+      let after = '';
+      for (;;) {
+        const p = data<{ products: { edges: { node: { slug: string } }[]; pageInfo: Row } }>(
+          await page(`first: 7${after}`),
+        ).products;
+        forward.push(...p.edges.map((e) => e.node.slug));
+        if (!p.pageInfo.hasNextPage) break;
+        after = `, after: "${p.pageInfo.endCursor}"`;
+      }
+      expect(forward).toEqual(all);
+      const backward: string[] = [];
+      let before = '';
+      for (;;) {
+        const p = data<{ products: { edges: { node: { slug: string } }[]; pageInfo: Row } }>(
+          await page(`last: 9${before}`),
+        ).products;
+        backward.unshift(...p.edges.map((e) => e.node.slug));
+        if (!p.pageInfo.hasPreviousPage) break;
+        before = `, before: "${p.pageInfo.startCursor}"`;
+      }
+      expect(backward).toEqual(all);
+    });
+
+    it('rejects bad cursors and page sizes with messages that say what to send', async () => {
+      const junk = await page('first: 5, after: "not-a-cursor"');
+      expect(junk.errors?.[0]?.extensions?.code).toBe('INVALID_CURSOR');
+      const byName = data<{ products: { pageInfo: { endCursor: string } } }>(await page('first: 5')).products.pageInfo
+        .endCursor;
+      const otherOrder = await gql(
+        api,
+        `{ products(first: 5, after: "${byName}", orderBy: { field: STARS }) { totalCount } }`,
+      );
+      expect(otherOrder.errors?.[0]?.extensions?.code).toBe('INVALID_CURSOR');
+      expect(otherOrder.errors?.[0]?.message).toMatch(/different list or sort order/);
+      const big = await gql(api, 'query($n: Int) { products(first: $n) { totalCount } }', { n: 1000 });
+      expect(big.errors?.[0]?.extensions?.code).toBe('PAGE_SIZE_TOO_LARGE');
+      expect(big.errors?.[0]?.message).toMatch(/at most 100/);
+      // Written inline, the page size is also priced by the cost limit before the query runs.
+      const inline = await page('first: 1000');
+      expect(inline.errors?.[0]?.message).toMatch(/at most 100|too expensive/);
+      const both = await page('first: 5, last: 5');
+      expect(both.errors?.[0]?.message).toMatch(/either `first`/);
+    });
+  });
+
+  describe('objects', () => {
+    it('serves a product by slug with its producer, region, district, certificate and related products', async () => {
+      const res = data<{ product: Row }>(
+        await gql(
+          api,
+          `{ product(slug: "nuoc-mam-phu-quoc-khai-hoan-38-do-dam") {
+          id name stars categoryInfo { slug name(lang: EN) } producer { name phone email products { totalCount } }
+          region { code fullName } district { code } certificate { number status issuedOn expiresOn issuingLevel }
+          related(first: 3) { slug category } } }`,
+        ),
+      );
+      const p = res.product;
+      expect(p.stars).toBe(5);
+      expect((p.certificate as Row).issuingLevel).toBe('CENTRAL');
+      expect((p.certificate as Row).status).toBe('VALID');
+      expect((p.district as Row).code).toBe('KG-PQ');
+      expect((p.related as Row[]).length).toBe(3);
+      for (const r of p.related as Row[]) expect(r.category).toBe('FOOD');
+      expect(data<{ product: null }>(await gql(api, '{ product(slug: "no-such-product") { id } }')).product).toBeNull();
+    });
+
+    it('round-trips every object type through node(id) and rejects malformed IDs', async () => {
+      const p = data<{
+        product: { id: string; producer: { id: string }; region: { id: string }; certificate: { id: string } };
+      }>(
+        await gql(
+          api,
+          '{ product(slug: "nuoc-mam-phu-quoc-khai-hoan-38-do-dam") { id producer { id } region { id } certificate { id } } }',
+        ),
+      ).product;
+      for (const [id, type] of [
+        [p.id, 'Product'],
+        [p.producer.id, 'Producer'],
+        [p.region.id, 'Region'],
+        [p.certificate.id, 'Certificate'],
+      ] as const) {
+        const node = data<{ node: { __typename: string; id: string } }>(
+          await gql(api, `{ node(id: "${id}") { __typename id } }`),
+        ).node;
+        expect(node).toEqual({ __typename: type, id });
+      }
+      const bad = await gql(api, '{ node(id: "bm90IGFuIGlk!!") { id } }');
+      expect(bad.errors?.[0]?.extensions?.code).toBe('INVALID_ID');
+    });
+
+    it('lists regions as a tree whose counts add up', async () => {
+      const { regions } = data<{
+        regions: { code: string; certifiedProductCount: number; children: { certifiedProductCount: number }[] }[];
+      }>(await gql(api, '{ regions { code certifiedProductCount children { code certifiedProductCount } } }'));
+      const total = data<{ products: { totalCount: number } }>(await gql(api, '{ products { totalCount } }')).products
+        .totalCount;
+      expect(regions.map((r) => r.code).sort()).toEqual(['AG', 'KG']);
+      expect(regions.reduce((n, r) => n + r.certifiedProductCount, 0)).toBe(total);
+      for (const r of regions) {
+        expect(r.children.reduce((n, c) => n + c.certifiedProductCount, 0)).toBe(r.certifiedProductCount);
+      }
+      const kg = regions.find((r) => r.code === 'KG');
+      expect(kg?.children).toHaveLength(15);
+    });
+
+    it('serves a producer with its published products only', async () => {
+      const rows = await sql<{ slug: string }>('select slug from producer order by id limit 1');
+      const res = data<{
+        producer: { name: string; products: { totalCount: number; nodes: { stars: number }[] } } | null;
+      }>(
+        await gql(
+          api,
+          `{ producer(slug: "${rows[0]?.slug}") { name products(first: 50) { totalCount nodes { stars } } } }`,
+        ),
+      );
+      if (res.producer) for (const p of res.producer.products.nodes) expect(p.stars).toBeGreaterThanOrEqual(3);
+    });
+  });
+
+  describe('facets', () => {
+    it('counts each choice with the other filters applied', async () => {
+      const res = data<{
+        facets: {
+          totalCount: number;
+          categories: { value: string; count: number }[];
+          stars: { value: string; count: number }[];
+          regions: { value: string; count: number }[];
+          producerTypes: { count: number }[];
+        };
+      }>(
+        await gql(
+          api,
+          '{ facets(filter: { categories: [FOOD] }, search: "nuoc mam") { totalCount categories { value count } stars { value count } regions { value label count } producerTypes { value count } } }',
+        ),
+      );
+      const f = res.facets;
+      const food = f.categories.find((c) => c.value === 'FOOD')?.count;
+      expect(food).toBe(f.totalCount);
+      expect(f.stars.reduce((n, s) => n + s.count, 0)).toBe(f.totalCount);
+      expect(f.regions.reduce((n, s) => n + s.count, 0)).toBe(f.totalCount);
+      expect(f.producerTypes.reduce((n, s) => n + s.count, 0)).toBe(f.totalCount);
+      const onlyFive = data<{ facets: { totalCount: number; stars: { value: string; count: number }[] } }>(
+        await gql(api, '{ facets(filter: { minStars: 5 }) { totalCount stars { value count } } }'),
+      ).facets;
+      expect(onlyFive.stars.find((s) => s.value === '4')?.count).toBeGreaterThan(0);
+      expect(onlyFive.totalCount).toBe(onlyFive.stars.find((s) => s.value === '5')?.count);
+    });
+  });
+
+  describe('certificate check', () => {
+    const check = async (number: string) =>
+      data<{ certificate: { number: string | null; result: string; message: string; certificate: Row | null } }>(
+        await gql(
+          api,
+          'query($n: String!) { certificate(number: $n) { number result message certificate { number stars status productName producerName product { slug } } } }',
+          { n: number },
+        ),
+      ).certificate;
+
+    it('says valid for a valid number typed in lowercase with spaces', async () => {
+      const [row] = await sql<{ number: string }>(
+        "select number from certificate where status = 'ISSUED' and issued_on <= ? and expires_on >= ? order by id limit 1",
+        [today, today],
+      );
+      const typed = ` ${row?.number.toLowerCase().replaceAll('-', ' ')} `;
+      const result = await check(typed);
+      expect(result.result).toBe('VALID');
+      expect(result.number).toBe(row?.number);
+      expect(result.certificate?.product).not.toBeNull();
+    });
+
+    it('says expired, revoked or superseded without exposing hidden details', async () => {
+      const [expired] = await sql<{ number: string }>(
+        "select number from certificate where status = 'ISSUED' and expires_on < ? limit 1",
+        [today],
+      );
+      const [revoked] = await sql<{ number: string }>(
+        "select number from certificate where status = 'REVOKED' limit 1",
+      );
+      const [superseded] = await sql<{ number: string }>(
+        "select number from certificate where status = 'SUPERSEDED' limit 1",
+      );
+      const e = await check(expired?.number ?? '');
+      expect(e.result).toBe('EXPIRED');
+      const r = await check(revoked?.number ?? '');
+      expect(r.result).toBe('REVOKED');
+      expect(r.certificate?.product).toBeNull();
+      expect(JSON.stringify(r)).not.toMatch(/an toàn thực phẩm|phẩm màu|reason/i);
+      const schema = await gql(api, '{ __type(name: "Certificate") { fields { name } } }');
+      expect(JSON.stringify(schema.data)).not.toMatch(/revocationReason/);
+      expect((await check(superseded?.number ?? '')).result).toBe('SUPERSEDED');
+    });
+
+    it('answers unknown and junk numbers with a result, not an error', async () => {
+      expect((await check('KG-OCOP-1999-9999')).result).toBe('NOT_FOUND');
+      const junk = await check('<script>alert(1)</script>');
+      expect(junk.result).toBe('INVALID_NUMBER');
+      expect(junk.message).toMatch(/số/);
+    });
+  });
+
+  describe('language', () => {
+    it('answers in English via argument or Accept-Language and falls back to Vietnamese', async () => {
+      const [noEnglish] = await sql<{ slug: string; name_vi: string }>(
+        "select p.slug, p.name_vi from product p join certificate c on c.product_id = p.id and c.status = 'ISSUED' and c.issued_on <= ? and c.expires_on >= ? where p.name_en is null limit 1",
+        [today, today],
+      );
+      const q = `{ product(slug: "${noEnglish?.slug}") { name hasEnglish } k: product(slug: "nuoc-mam-phu-quoc-khai-hoan-38-do-dam") { name en: name(lang: EN) vi: name(lang: VI) } }`;
+      const en = data<{ product: { name: string; hasEnglish: boolean }; k: Row }>(
+        await gql(api, q, undefined, { 'accept-language': 'en-US,en;q=0.9' }),
+      );
+      expect(en.product.name).toBe(noEnglish?.name_vi);
+      expect(en.product.hasEnglish).toBe(false);
+      expect(en.k.name).toBe(en.k.en);
+      expect(en.k.name).not.toBe(en.k.vi);
+      const vi = data<{ k: Row }>(await gql(api, q));
+      expect(vi.k.name).toBe(vi.k.vi);
+    });
+  });
+
+  describe('no N+1', () => {
+    const pageQuery = (n: number) =>
+      `{ products(first: ${n}) { totalCount nodes { slug name stars category categoryInfo { name } producer { name region { name } } region { name parent { name } } certificate { number expiresOn } } } }`;
+
+    it('runs the same small number of SQL queries for 10 and for 100 products', async () => {
+      const count = async (n: number) => {
+        api.queries.length = 0;
+        data(await gql(api, pageQuery(n)));
+        return api.queries.filter((q) => /select|with/i.test(q)).length;
+      };
+      const ten = await count(10);
+      const hundred = await count(100);
+      expect(hundred).toBe(ten);
+      expect(hundred).toBeLessThanOrEqual(10);
+      console.log(
+        `[query count] a page of 100 products with producer, region, certificate and category: ${hundred} SQL queries (${db.name})`,
+      );
+    });
+  });
+
+  describe('GraphQL over HTTP', () => {
+    const base = () => api.url;
+
+    it('serves queries over a plain GET, with Cache-Control for CDNs and open CORS', async () => {
+      const res = await fetch(`${base()}?query=${encodeURIComponent('{ categories { code certifiedProductCount } }')}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('cache-control')).toMatch(/max-age=60/);
+      expect(res.headers.get('access-control-allow-origin')).toBe('*');
+      expect(((await res.json()) as { data: { categories: unknown[] } }).data.categories).toHaveLength(6);
+      const preflight = await fetch(base(), {
+        method: 'OPTIONS',
+        headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST' },
+      });
+      expect(preflight.status).toBeLessThan(300);
+      expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    });
+
+    it('refuses mutations over GET', async () => {
+      const res = await fetch(`${base()}?query=${encodeURIComponent('mutation { __typename }')}`);
+      expect(res.status).toBe(405);
+    });
+
+    it('answers oversized, malformed, deep and alias-heavy requests quickly with a clear error, and keeps serving', async () => {
+      const started = Date.now();
+      const huge = await fetch(base(), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `{ categories { code } } #${'x'.repeat(2 * 1024 * 1024)}` }),
+      });
+      expect(huge.status).toBe(413);
+      expect(((await huge.json()) as { errors: { message: string }[] }).errors[0]?.message).toMatch(/larger than/);
+      const broken = await fetch(base(), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"query": ',
+      });
+      expect(broken.status).toBe(400);
+      expect(((await broken.json()) as { errors: { message: string }[] }).errors[0]?.message).toMatch(/not valid JSON/);
+      let deep = 'name';
+      for (let i = 0; i < 50; i++) deep = `parent { ${deep} }`;
+      const tooDeep = await gql(api, `{ regions { ${deep} } }`);
+      expect(tooDeep.errors?.[0]?.message).toMatch(/too deep|too expensive/i);
+      const aliases = Array.from({ length: 500 }, (_, i) => `a${i}: categories { code }`).join(' ');
+      const tooMany = await gql(api, `{ ${aliases} }`);
+      expect(tooMany.errors?.[0]?.message).toMatch(/aliases|tokens/i);
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(data<{ categories: unknown[] }>(await gql(api, '{ categories { code } }')).categories).toHaveLength(6);
+    });
+
+    it('reports health and readiness', async () => {
+      const root = base().replace(/\/graphql$/, '');
+      expect((await fetch(`${root}/healthz`)).status).toBe(200);
+      const ready = await fetch(`${root}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toEqual({ status: 'ok', database: 'reachable' });
+    });
+
+    it('passes every MUST audit of the GraphQL-over-HTTP spec (graphql-http)', async () => {
+      const results = await Promise.all(
+        serverAudits({ url: base(), fetchFn: fetch }).map(async (a) => ({ ...a, result: await a.fn() })),
+      );
+      const mustFail = results.filter((r) => r.name.startsWith('MUST') && r.result.status !== 'ok');
+      expect(mustFail.map((r) => `${r.name}: ${r.result.reason}`)).toEqual([]);
+      const shouldFail = results.filter((r) => !r.name.startsWith('MUST') && r.result.status !== 'ok');
+      console.log(
+        `[graphql-http] ${results.length} audits, MUST failures: ${mustFail.length}, SHOULD/MAY not ok: ${shouldFail.map((r) => r.name).join(' | ') || 'none'}`,
+      );
+    });
+  });
+});
