@@ -460,3 +460,18 @@ describe.each(testDatabases())('public API on $name', (db) => {
     });
   });
 });
+
+describe('production settings', () => {
+  it('keeps stack traces out of error responses', async () => {
+    const api = await startTestApi(testDatabases()[0]!, { env: { NODE_ENV: 'production', LOG_LEVEL: 'silent' } });
+    try {
+      const res = await gql(api, '{ products(first: 1000) { totalCount } node(id: "zzz") { id } }');
+      expect(res.errors?.length).toBeGreaterThan(0);
+      expect(JSON.stringify(res)).not.toMatch(/stacktrace|\.ts:\d+/);
+      const suggestions = await gql(api, '{ prodcts { totalCount } }');
+      expect(JSON.stringify(suggestions)).not.toMatch(/Did you mean/);
+    } finally {
+      await api.close();
+    }
+  });
+});
