@@ -407,6 +407,30 @@ describe.each(testDatabases())('public API on $name', (db) => {
       expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
     });
 
+    it('answers repeated GETs from its cache, and never serves a stale page after a write', async () => {
+      const url = `${base()}?query=${encodeURIComponent('{ product(slug: "nuoc-mam-cot-kim-hoa-40-do-dam") { name } }')}`;
+      const first = await fetch(url);
+      const firstBody = await first.text();
+      const second = await fetch(url);
+      expect(second.headers.get('x-cache')).toBe('HIT');
+      expect(await second.text()).toBe(firstBody);
+      const em = api.orm.em.fork();
+      const product = await em.findOneOrFail<{ nameVi: string }>('Product', { slug: 'nuoc-mam-cot-kim-hoa-40-do-dam' });
+      const original = product.nameVi;
+      product.nameVi = `${original} (đổi tên)`;
+      await em.flush();
+      try {
+        const third = await fetch(url);
+        expect(third.headers.get('x-cache')).toBe('MISS');
+        expect(await third.text()).toContain('(đổi tên)');
+      } finally {
+        product.nameVi = original;
+        await em.flush();
+      }
+      const authorised = await fetch(url, { headers: { authorization: 'Bearer x' } });
+      expect(authorised.headers.get('x-cache')).toBeNull();
+    });
+
     it('refuses mutations over GET', async () => {
       const res = await fetch(`${base()}?query=${encodeURIComponent('mutation { __typename }')}`);
       expect(res.status).toBe(405);

@@ -9,12 +9,14 @@ import { todayInVietnam } from '@ocop/domain';
 import cors from 'cors';
 import express, { type ErrorRequestHandler } from 'express';
 import type { Config } from './config.js';
+import { catalogVersion } from './db/catalog-version.js';
 import type { Orm } from './db/orm.js';
 import { type Context, languageFromHeader } from './graphql/context.js';
 import { formatError } from './graphql/errors.js';
 import { createLoaders } from './graphql/loaders.js';
 import { createMemo } from './graphql/memo.js';
 import { armor } from './graphql/protection.js';
+import { responseCache } from './graphql/response-cache.js';
 import { getSchema } from './graphql/schema.js';
 import type { Logger } from './logger.js';
 
@@ -133,6 +135,7 @@ export async function startServer({ config, orm, logger, now = () => new Date() 
   app.use(
     '/graphql',
     cors({ methods: ['GET', 'POST', 'OPTIONS'], maxAge: 86_400 }),
+    responseCache(catalogVersion),
     express.json({ limit: config.bodyLimitBytes }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {

@@ -6,6 +6,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { DatabaseConfig } from '../config.js';
 import { migrationsFor } from '../migrations/index.js';
+import { catalogVersion } from './catalog-version.js';
 import { ENTITIES } from './entities.js';
 
 export type Orm = MikroORM;
@@ -22,6 +23,7 @@ export function ormOptions(db: DatabaseConfig, options: OrmOptions = {}): Option
     entities: ENTITIES,
     discovery: { requireEntitiesArray: true },
     extensions: [Migrator],
+    subscribers: [catalogVersion],
     allowGlobalContext: false,
     forceUtcTimezone: true,
     ensureDatabase: false,

@@ -1,0 +1,24 @@
+import type { EventSubscriber, FlushEventArgs } from '@mikro-orm/core';
+
+/**
+ * A counter that moves whenever this process writes anything through the ORM. Response caches
+ * key their entries on it, so a mutation is visible to the very next request.
+ */
+export class CatalogVersion implements EventSubscriber {
+  private value = 0;
+
+  get current(): number {
+    return this.value;
+  }
+
+  bump(): void {
+    this.value++;
+  }
+
+  afterFlush(args: FlushEventArgs): void {
+    if (args.uow.getChangeSets().length > 0) this.bump();
+  }
+}
+
+/** One per process: every ORM of the process reports its writes here. */
+export const catalogVersion = new CatalogVersion();
