@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+/**
+ * The whole main job, for the root `pnpm start`: starts the built API (which migrates the
+ * database and loads the sample catalog into an empty one), builds the site against it (Astro +
+ * Pagefind), serves the site, and prints both URLs. Ctrl-C stops both servers.
+ *
+ * Expects the API to be built (packages/api/dist). Settings: the API's own (DATABASE_URL, PORT,
+ * …), and for the site SITE_PORT (default 4321) and SITE_URL (default http://localhost:SITE_PORT).
+ */
+import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const siteDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+const apiDir = join(siteDir, '../../packages/api');
+const sitePort = process.env.SITE_PORT ?? '4321';
+const siteUrl = process.env.SITE_URL ?? `http://localhost:${sitePort}`;
+const children = new Set();
+let stopping = false;
+
+function stopAll(code) {
+  stopping = true;
+  for (const child of children) child.kill('SIGTERM');
+  process.exitCode = code;
+}
+process.on('SIGINT', () => stopAll(0));
+process.on('SIGTERM', () => stopAll(0));
+
+function start(command, args, options) {
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'], ...options });
+  children.add(child);
+  child.on('exit', (code) => {
+    children.delete(child);
+    if (!stopping && children.size > 0) {
+      console.error(`${options.name} stopped (exit ${code}); stopping the rest.`);
+      stopAll(code ?? 1);
+    }
+  });
+  return child;
+}
+
+function run(command, args, options) {
+  return new Promise((done, fail) => {
+    const child = spawn(command, args, { stdio: 'inherit', ...options });
+    child.on('error', fail);
+    child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`${options.name} failed (exit ${code})`))));
+  });
+}
+
+// 1. The API: wait for its "ready" line, which names its URL.
+const api = start(process.execPath, ['--enable-source-maps', 'dist/cli.js', 'start'], {
+  cwd: apiDir,
+  env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' },
+  name: 'The API',
+});
+const apiUrl = await new Promise((done, fail) => {
+  let buffer = '';
+  api.stdout.on('data', (chunk) => {
+    process.stdout.write(chunk);
+    buffer += chunk.toString();
+    const match = buffer.match(/OCOP API ready at (\S+)/u);
+    if (match) done(match[1].replace('//0.0.0.0:', '//localhost:'));
+  });
+  api.on('exit', (code) => fail(new Error(`The API stopped before it was ready (exit ${code}).`)));
+}).catch((error) => {
+  console.error(error.message);
+  stopAll(1);
+  process.exit(1);
+});
+
+// 2. The site, built against that API.
+const env = { ...process.env, OCOP_API_URL: apiUrl, SITE_URL: siteUrl, ASTRO_TELEMETRY_DISABLED: '1' };
+try {
+  await run(process.execPath, [join(siteDir, 'node_modules/astro/astro.js'), 'build'], {
+    cwd: siteDir,
+    env,
+    name: 'The site build',
+  });
+  await run(join(siteDir, 'node_modules/.bin/pagefind'), ['--site', 'dist/client'], {
+    cwd: siteDir,
+    env,
+    name: 'The search index',
+  });
+} catch (error) {
+  console.error(error.message);
+  stopAll(1);
+  process.exit(1);
+}
+
+// 3. The site server.
+const site = start(process.execPath, ['dist/server/entry.mjs'], {
+  cwd: siteDir,
+  env: { ...env, PORT: sitePort, HOST: process.env.SITE_HOST ?? '0.0.0.0' },
+  name: 'The site server',
+});
+site.stdout.on('data', (chunk) => {
+  if (/listening/iu.test(chunk.toString())) {
+    console.log(`\nOCOP API ready at ${apiUrl}\nOCOP catalog site ready at ${siteUrl}\n`);
+  }
+});

@@ -1,0 +1,291 @@
+/**
+ * Build-time data: the whole published catalog, read from the GraphQL API with a few batched
+ * queries (one for the region tree, then pages of 100 products of a category with both languages
+ * at once, three categories at a time) and kept in memory for every page of the build. Nothing
+ * here runs in the browser or per request.
+ */
+import {
+  CATEGORY_CODES,
+  type CategoryCode,
+  type CouncilLevel,
+  type ProducerType,
+  type RegionKind,
+  type RegionLevel,
+} from '@ocop/domain';
+import { loadSettings } from './config.js';
+import { ApiError, graphql } from './graphql.js';
+
+/** A text in both languages; `en` is the Vietnamese text where no translation exists. */
+export interface Localized {
+  vi: string;
+  en: string;
+}
+
+export interface Region {
+  code: string;
+  level: RegionLevel;
+  kind: RegionKind;
+  /** Last day the unit existed (ISO date), for units abolished in the 2025 reorganisation. */
+  validTo: string | null;
+  name: Localized;
+  fullName: Localized;
+}
+
+export interface RegionNode extends Region {
+  certifiedProductCount: number;
+  children: (Region & { certifiedProductCount: number })[];
+}
+
+export interface Producer {
+  slug: string;
+  name: string;
+  type: ProducerType;
+  representative: string;
+  address: string;
+  phone: string;
+  email: string;
+  website: string | null;
+  region: Region;
+}
+
+export interface Certificate {
+  number: string;
+  stars: number;
+  issuedOn: string;
+  expiresOn: string;
+  decisionNumber: string;
+  decisionDate: string;
+  issuingLevel: CouncilLevel;
+}
+
+export interface ProductImage {
+  url: string;
+  alt: Localized;
+}
+
+export interface Product {
+  slug: string;
+  name: Localized;
+  description: Localized;
+  story: Localized | null;
+  category: CategoryCode;
+  stars: 3 | 4 | 5;
+  images: ProductImage[];
+  /** The unit the product comes from (district-level or commune-level). */
+  region: Region;
+  /** The district-level unit it belongs to; null for a commune directly under a province. */
+  district: Region | null;
+  /** The province, when the API names one. */
+  province: Region | null;
+  producer: Producer;
+  certificate: Certificate;
+}
+
+export interface Catalog {
+  products: Product[];
+  /** Provinces with their direct children. */
+  regions: RegionNode[];
+}
+
+const REGION_FIELDS = `
+  code level kind validTo
+  nameVi: name(lang: VI) nameEn: name(lang: EN)
+  fullNameVi: fullName(lang: VI) fullNameEn: fullName(lang: EN)
+`;
+
+const REGIONS_QUERY = `
+  query CatalogRegions {
+    regions {
+      ${REGION_FIELDS} certifiedProductCount
+      children { ${REGION_FIELDS} certifiedProductCount }
+    }
+  }
+`;
+
+/**
+ * Every published product with what any page shows of it, in both languages. `related` is left
+ * out on purpose: the API answers it with one query per product (~15 ms each, minutes for a
+ * national catalog), and the site derives the same list from the data it already has
+ * (see relatedProducts in catalog.ts).
+ */
+const PRODUCTS_QUERY = `
+  query CatalogProducts($category: CategoryCode!, $first: Int!, $after: String) {
+    products(filter: { categories: [$category] }, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes {
+        slug category stars
+        nameVi: name(lang: VI) nameEn: name(lang: EN)
+        descriptionVi: description(lang: VI) descriptionEn: description(lang: EN)
+        storyVi: story(lang: VI) storyEn: story(lang: EN)
+        images { url altVi: alt(lang: VI) altEn: alt(lang: EN) }
+        region { ${REGION_FIELDS} parent { ${REGION_FIELDS} } }
+        district { ${REGION_FIELDS} parent { ${REGION_FIELDS} } }
+        producer {
+          slug name type representative address phone email website
+          region { ${REGION_FIELDS} }
+        }
+        certificate { number stars issuedOn expiresOn decisionNumber decisionDate issuingLevel }
+      }
+    }
+  }
+`;
+
+/** The API's largest page. */
+const PAGE_SIZE = 100;
+
+interface RawRegion {
+  code: string;
+  level: RegionLevel;
+  kind: RegionKind;
+  validTo: string | null;
+  nameVi: string;
+  nameEn: string;
+  fullNameVi: string;
+  fullNameEn: string;
+}
+
+interface RawRegionWithParent extends RawRegion {
+  parent: RawRegion | null;
+}
+
+interface RawProduct {
+  slug: string;
+  category: CategoryCode;
+  stars: number | null;
+  nameVi: string;
+  nameEn: string;
+  descriptionVi: string;
+  descriptionEn: string;
+  storyVi: string | null;
+  storyEn: string | null;
+  images: { url: string; altVi: string; altEn: string }[];
+  region: RawRegionWithParent;
+  district: RawRegionWithParent | null;
+  producer: Omit<Producer, 'region'> & { region: RawRegion };
+  certificate: Certificate | null;
+}
+
+interface ProductsPage {
+  products: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes: RawProduct[];
+  };
+}
+
+type RawRegionNode = RawRegion & {
+  certifiedProductCount: number;
+  children: (RawRegion & { certifiedProductCount: number })[];
+};
+
+function region(r: RawRegion): Region {
+  return {
+    code: r.code,
+    level: r.level,
+    kind: r.kind,
+    validTo: r.validTo ?? null,
+    name: { vi: r.nameVi, en: r.nameEn },
+    fullName: { vi: r.fullNameVi, en: r.fullNameEn },
+  };
+}
+
+function product(p: RawProduct, apiUrl: string): Product | undefined {
+  // The API only returns published products; one without a certificate would be an API bug,
+  // and is left out rather than shown without its proof.
+  if (!p.certificate || !p.stars || p.stars < 3) return undefined;
+  const province =
+    p.district?.parent ?? (p.region.parent && p.region.parent.level === 'PROVINCE' ? p.region.parent : null);
+  return {
+    slug: p.slug,
+    category: p.category,
+    stars: p.stars as 3 | 4 | 5,
+    name: { vi: p.nameVi, en: p.nameEn },
+    description: { vi: p.descriptionVi, en: p.descriptionEn },
+    story: p.storyVi ? { vi: p.storyVi, en: p.storyEn ?? p.storyVi } : null,
+    // Relative photo URLs are the API's own files.
+    images: p.images.map((i) => ({ url: new URL(i.url, apiUrl).toString(), alt: { vi: i.altVi, en: i.altEn } })),
+    region: region(p.region),
+    district: p.district ? region(p.district) : null,
+    province: province ? region(province) : null,
+    producer: { ...p.producer, website: p.producer.website ?? null, region: region(p.producer.region) },
+    certificate: p.certificate,
+  };
+}
+
+/** Categories fetched at the same time: the API overlaps their queries; more only queue up. */
+const PARALLEL_CATEGORIES = 3;
+
+/** Every published product of one category, page after page. */
+async function fetchCategory(
+  apiUrl: string,
+  category: CategoryCode,
+): Promise<{ products: Product[]; requests: number }> {
+  const products: Product[] = [];
+  let after: string | null = null;
+  let requests = 0;
+  for (;;) {
+    const page: ProductsPage = await graphql<ProductsPage>(
+      apiUrl,
+      PRODUCTS_QUERY,
+      { category, first: PAGE_SIZE, after },
+      { timeoutMs: 60_000 },
+    );
+    requests++;
+    for (const raw of page.products.nodes) {
+      const p = product(raw, apiUrl);
+      if (p) products.push(p);
+    }
+    if (!page.products.pageInfo.hasNextPage || !page.products.pageInfo.endCursor) break;
+    after = page.products.pageInfo.endCursor;
+  }
+  return { products, requests };
+}
+
+async function fetchCatalog(): Promise<Catalog> {
+  const { apiUrl } = loadSettings();
+  const started = Date.now();
+  const regionsRequest = graphql<{ regions: RawRegionNode[] }>(apiUrl, REGIONS_QUERY);
+  const queue = [...CATEGORY_CODES];
+  const products: Product[] = [];
+  let requests = 1;
+  await Promise.all(
+    Array.from({ length: PARALLEL_CATEGORIES }, async () => {
+      for (let category = queue.shift(); category; category = queue.shift()) {
+        const result = await fetchCategory(apiUrl, category);
+        products.push(...result.products);
+        requests += result.requests;
+      }
+    }),
+  );
+  const { regions } = await regionsRequest;
+  console.info(
+    `[ocop] ${products.length} published products read from ${apiUrl} in ${requests} requests (${Date.now() - started} ms)`,
+  );
+  return {
+    products,
+    regions: regions.map((r) => ({
+      ...region(r),
+      certifiedProductCount: r.certifiedProductCount,
+      children: r.children.map((c) => ({ ...region(c), certifiedProductCount: c.certifiedProductCount })),
+    })),
+  };
+}
+
+let catalog: Promise<Catalog> | undefined;
+
+/**
+ * The published catalog, fetched once per build and shared by every page. If the API fails
+ * midway (it stopped, or it lacks a field this site needs), the build stops with one line naming
+ * the setting rather than Astro's stack trace: there is nothing to fix in the site's code.
+ */
+export function loadCatalog(): Promise<Catalog> {
+  catalog ??= fetchCatalog().catch((error: unknown) => {
+    if (!(error instanceof ApiError)) throw error;
+    console.error(
+      `\nOCOP_API_URL: ${error.message}. The site needs every field it asks for; check that the API is running and up to date.\n`,
+    );
+    process.exit(1);
+  });
+  return catalog;
+}

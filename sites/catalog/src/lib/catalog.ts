@@ -1,0 +1,309 @@
+/**
+ * The catalog arranged for pages: products sorted for each language, grouped by category,
+ * district and producer, with the filter combinations the category pages offer. Computed once
+ * per build from {@link loadCatalog}.
+ */
+import { CATEGORIES, type CategoryCode, compareVietnamese } from '@ocop/domain';
+import { type Catalog, loadCatalog, type Producer, type Product, type Region } from './api.js';
+import type { Lang } from './i18n.js';
+import { PAGE_SIZE } from './routes.js';
+
+export const STAR_VALUES = [5, 4, 3] as const;
+
+export interface ProducerEntry {
+  producer: Producer;
+  products: Product[];
+}
+
+export interface DistrictEntry {
+  district: Region;
+  /** Province the district belongs to, when known. */
+  province: Region | null;
+  products: Product[];
+}
+
+export interface SiteData {
+  catalog: Catalog;
+  /** All products, best first (stars, then name) in each language's order. */
+  sorted: Record<Lang, Product[]>;
+  /** Each product's position in `sorted`. */
+  rank: Record<Lang, Map<Product, number>>;
+  bySlug: Map<string, Product>;
+  byCategory: Map<CategoryCode, Product[]>;
+  districts: DistrictEntry[];
+  byDistrictCode: Map<string, DistrictEntry>;
+  producers: ProducerEntry[];
+  byProducerSlug: Map<string, ProducerEntry>;
+  /** Newest certificate first. */
+  newest: Product[];
+  starCounts: Record<3 | 4 | 5, number>;
+}
+
+const collatorEn = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/** Name order of the language: Vietnamese dictionary order, or English collation. */
+export function compareNames(a: string, b: string, lang: Lang): number {
+  return lang === 'vi' ? compareVietnamese(a, b) : collatorEn.compare(a, b);
+}
+
+function bestFirst(lang: Lang) {
+  return (a: Product, b: Product) => b.stars - a.stars || compareNames(a.name[lang], b.name[lang], lang);
+}
+
+function build(catalog: Catalog): SiteData {
+  const sorted = {
+    vi: [...catalog.products].sort(bestFirst('vi')),
+    en: [...catalog.products].sort(bestFirst('en')),
+  };
+  const bySlug = new Map(catalog.products.map((p) => [p.slug, p]));
+  const byCategory = new Map<CategoryCode, Product[]>(CATEGORIES.map((c) => [c.code, []]));
+  const districtMap = new Map<string, DistrictEntry>();
+  const producerMap = new Map<string, ProducerEntry>();
+
+  // District-level units from the region tree first, so districts without products still get a page.
+  for (const province of catalog.regions) {
+    for (const child of province.children) {
+      if (child.level === 'DISTRICT') districtMap.set(child.code, { district: child, province, products: [] });
+    }
+  }
+  for (const p of sorted.vi) {
+    byCategory.get(p.category)?.push(p);
+    if (p.district) {
+      let entry = districtMap.get(p.district.code);
+      if (!entry) {
+        entry = { district: p.district, province: p.province, products: [] };
+        districtMap.set(p.district.code, entry);
+      }
+      entry.products.push(p);
+    }
+    let producer = producerMap.get(p.producer.slug);
+    if (!producer) {
+      producer = { producer: p.producer, products: [] };
+      producerMap.set(p.producer.slug, producer);
+    }
+    producer.products.push(p);
+  }
+
+  const districts = [...districtMap.values()].sort((a, b) => compareVietnamese(a.district.name.vi, b.district.name.vi));
+  const producers = [...producerMap.values()].sort((a, b) => compareVietnamese(a.producer.name, b.producer.name));
+  const newest = [...catalog.products].sort(
+    (a, b) => b.certificate.issuedOn.localeCompare(a.certificate.issuedOn) || compareVietnamese(a.name.vi, b.name.vi),
+  );
+  const starCounts = { 3: 0, 4: 0, 5: 0 };
+  for (const p of catalog.products) starCounts[p.stars]++;
+
+  return {
+    catalog,
+    sorted,
+    rank: {
+      vi: new Map(sorted.vi.map((p, i) => [p, i])),
+      en: new Map(sorted.en.map((p, i) => [p, i])),
+    },
+    bySlug,
+    byCategory,
+    districts,
+    byDistrictCode: new Map(districts.map((d) => [d.district.code, d])),
+    producers,
+    byProducerSlug: new Map(producers.map((p) => [p.producer.slug, p])),
+    newest,
+    starCounts,
+  };
+}
+
+let data: Promise<SiteData> | undefined;
+
+/** The catalog arranged for pages; built once per build. */
+export function siteData(): Promise<SiteData> {
+  data ??= loadCatalog().then(build);
+  return data;
+}
+
+/** Products in the order of `lang`, restricted to `subset`. */
+export function inLangOrder(all: SiteData, lang: Lang, subset: Product[]): Product[] {
+  const rank = all.rank[lang];
+  return [...subset].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
+}
+
+export interface Paged<T> {
+  items: T[];
+  page: number;
+  pageCount: number;
+  total: number;
+  /** 1-based index of the first item on the page (0 when empty). */
+  from: number;
+  to: number;
+}
+
+/** Splits a list into pages of {@link PAGE_SIZE}; an empty list still has one (empty) page. */
+export function paginate<T>(items: T[], size = PAGE_SIZE): Paged<T>[] {
+  const pageCount = Math.max(1, Math.ceil(items.length / size));
+  return Array.from({ length: pageCount }, (_, i) => {
+    const slice = items.slice(i * size, (i + 1) * size);
+    return {
+      items: slice,
+      page: i + 1,
+      pageCount,
+      total: items.length,
+      from: slice.length ? i * size + 1 : 0,
+      to: i * size + slice.length,
+    };
+  });
+}
+
+/** Products of a category (and district), best first in each language, built on first use. */
+const groupCache = new WeakMap<SiteData, Map<string, Product[]>>();
+
+function groupOf(all: SiteData, lang: Lang, category: CategoryCode, district?: string): Product[] {
+  let groups = groupCache.get(all);
+  if (!groups) {
+    groups = new Map();
+    for (const l of ['vi', 'en'] as const) {
+      for (const p of all.sorted[l]) {
+        const keys = [`${l}|${p.category}|`, ...(p.district ? [`${l}|${p.category}|${p.district.code}`] : [])];
+        for (const key of keys) {
+          const group = groups.get(key);
+          if (group) group.push(p);
+          else groups.set(key, [p]);
+        }
+      }
+    }
+    groupCache.set(all, groups);
+  }
+  return groups.get(`${lang}|${category}|${district ?? ''}`) ?? [];
+}
+
+/**
+ * Up to `n` related products, by the API's rule for Product.related: the same category, products
+ * from the same district first, then more stars, then name order.
+ */
+export function relatedProducts(all: SiteData, product: Product, lang: Lang, n = 4): Product[] {
+  const picked: Product[] = [];
+  const near = product.district ? groupOf(all, lang, product.category, product.district.code) : [];
+  for (const list of [near, groupOf(all, lang, product.category)]) {
+    for (const p of list) {
+      if (picked.length === n) return picked;
+      if (p !== product && !picked.includes(p)) picked.push(p);
+    }
+  }
+  return picked;
+}
+
+export interface DistrictCount {
+  district: Region;
+  province: Region | null;
+  count: number;
+}
+
+/** One pre-rendered category listing: a category, an optional filter and one page of results. */
+export interface CategoryListing {
+  category: CategoryCode;
+  stars: number | undefined;
+  district: string | undefined;
+  page: Paged<Product>;
+  /** Counts for each stars choice with the current district kept (0 = no page to link to). */
+  starCounts: Map<number | undefined, number>;
+  /** Counts for each district of the category with the current stars kept, in name order. */
+  districtCounts: DistrictCount[];
+  /** True when the districts are too many to list on the page: they get a page of their own. */
+  districtChooser: boolean;
+  /** Products of the category with no filter. */
+  categoryTotal: number;
+}
+
+/** The page listing a category's districts (with a stars choice kept), for catalogs with many. */
+export interface DistrictChooser {
+  category: CategoryCode;
+  stars: number | undefined;
+  /** Districts grouped by province, provinces and districts in name order. */
+  groups: { province: Region | null; districts: DistrictCount[] }[];
+  categoryTotal: number;
+}
+
+/** Up to this many districts are offered as links on the category page itself. */
+export const INLINE_DISTRICTS = 24;
+
+const bucketKey = (stars: number | undefined, district: string | undefined) => `${stars ?? ''}|${district ?? ''}`;
+
+/**
+ * Every category listing the site pre-renders in `lang`: each category with no filter, each
+ * stars value, each district and each stars × district pair that has products, every page of
+ * each; and, for categories spread over many districts, a district chooser per stars value.
+ * Filters without products get no page and are shown without a link.
+ */
+export function categoryListings(
+  all: SiteData,
+  lang: Lang,
+): { listings: CategoryListing[]; choosers: DistrictChooser[] } {
+  const listings: CategoryListing[] = [];
+  const choosers: DistrictChooser[] = [];
+  for (const { code } of CATEGORIES) {
+    const buckets = new Map<string, Product[]>([[bucketKey(undefined, undefined), []]]);
+    const districtsOfCategory = new Map<string, { district: Region; province: Region | null }>();
+    for (const p of all.sorted[lang]) {
+      if (p.category !== code) continue;
+      const d = p.district?.code;
+      if (p.district) districtsOfCategory.set(p.district.code, { district: p.district, province: p.province });
+      for (const key of [
+        bucketKey(undefined, undefined),
+        bucketKey(p.stars, undefined),
+        ...(d ? [bucketKey(undefined, d), bucketKey(p.stars, d)] : []),
+      ]) {
+        const bucket = buckets.get(key);
+        if (bucket) bucket.push(p);
+        else buckets.set(key, [p]);
+      }
+    }
+    const districts = [...districtsOfCategory.values()].sort((a, b) =>
+      compareNames(a.district.name[lang], b.district.name[lang], lang),
+    );
+    const count = (stars: number | undefined, district: string | undefined) =>
+      buckets.get(bucketKey(stars, district))?.length ?? 0;
+    const categoryTotal = count(undefined, undefined);
+    const districtChooser = districts.length > INLINE_DISTRICTS;
+    // District counts depend only on the stars choice: one array per choice, shared by its pages.
+    const countsByStars = new Map<number | undefined, DistrictCount[]>(
+      [undefined, ...STAR_VALUES].map((stars) => [
+        stars,
+        districts.map((d) => ({ ...d, count: count(stars, d.district.code) })),
+      ]),
+    );
+    for (const [key, products] of buckets) {
+      const [s, d] = key.split('|');
+      const stars = s ? Number(s) : undefined;
+      const district = d || undefined;
+      const starCounts = new Map<number | undefined, number>(
+        [undefined, ...STAR_VALUES].map((v) => [v, count(v, district)]),
+      );
+      const districtCounts = countsByStars.get(stars) ?? [];
+      for (const page of paginate(products)) {
+        listings.push({
+          category: code,
+          stars,
+          district,
+          page,
+          starCounts,
+          districtCounts,
+          districtChooser,
+          categoryTotal,
+        });
+      }
+    }
+    if (districtChooser) {
+      for (const [stars, counts] of countsByStars) {
+        if (count(stars, undefined) === 0) continue;
+        const byProvince = new Map<string, { province: Region | null; districts: DistrictCount[] }>();
+        for (const entry of counts) {
+          const key = entry.province?.code ?? '';
+          const group = byProvince.get(key);
+          if (group) group.districts.push(entry);
+          else byProvince.set(key, { province: entry.province, districts: [entry] });
+        }
+        const groups = [...byProvince.values()].sort((a, b) =>
+          compareNames(a.province?.name[lang] ?? '', b.province?.name[lang] ?? '', lang),
+        );
+        choosers.push({ category: code, stars, groups, categoryTotal });
+      }
+    }
+  }
+  return { listings, choosers };
+}

@@ -1,0 +1,80 @@
+/**
+ * A minimal GraphQL-over-HTTP client shared by the build (src/lib/api.ts) and the on-demand
+ * certificate check (src/lib/verify.ts). It turns every way a request can fail into an ApiError
+ * whose message says what happened and which setting to look at.
+ */
+
+export type ApiFailure = 'UNREACHABLE' | 'HTTP' | 'GRAPHQL';
+
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    message: string,
+    readonly failure: ApiFailure,
+  ) {
+    super(message);
+  }
+}
+
+interface GraphQLBody<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+/** The innermost cause of a failed fetch ("connect ECONNREFUSED 127.0.0.1:4000"). */
+function networkReason(error: unknown): string {
+  let e: unknown = error;
+  while (e instanceof Error && e.cause instanceof Error) e = e.cause;
+  if (e instanceof Error && e.name === 'TimeoutError') return 'no answer in time';
+  return e instanceof Error ? e.message : String(e);
+}
+
+export interface RequestOptions {
+  /** Abort after this many milliseconds (default 15 s). */
+  timeoutMs?: number;
+}
+
+/** POSTs one GraphQL operation to `url` and returns its data, or throws an ApiError. */
+export async function graphql<T>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  options: RequestOptions = {},
+): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+      body: JSON.stringify({ query, variables }),
+      signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+    });
+  } catch (error) {
+    throw new ApiError(`cannot reach the OCOP API at ${url} (${networkReason(error)})`, 'UNREACHABLE');
+  }
+  let body: GraphQLBody<T>;
+  try {
+    body = (await res.json()) as GraphQLBody<T>;
+  } catch {
+    throw new ApiError(
+      `the OCOP API at ${url} answered HTTP ${res.status} without a GraphQL body; is that the /graphql endpoint?`,
+      'HTTP',
+    );
+  }
+  if (body.errors?.length) {
+    const first = body.errors[0]!;
+    const code = first.extensions?.code ? ` [${first.extensions.code}]` : '';
+    const more = body.errors.length > 1 ? ` (and ${body.errors.length - 1} more)` : '';
+    throw new ApiError(`the OCOP API at ${url} refused the query: ${first.message}${code}${more}`, 'GRAPHQL');
+  }
+  if (!body.data) throw new ApiError(`the OCOP API at ${url} answered HTTP ${res.status} with no data`, 'HTTP');
+  return body.data;
+}
+
+/**
+ * Answers whether the API can be queried at all: the build's first step (see astro.config.ts,
+ * which can only import modules free of workspace packages, like this one).
+ */
+export async function probeApi(apiUrl: string): Promise<void> {
+  await graphql<{ __typename: string }>(apiUrl, 'query Probe { __typename }', {}, { timeoutMs: 10_000 });
+}

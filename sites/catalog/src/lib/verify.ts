@@ -1,0 +1,83 @@
+/**
+ * The live certificate check behind /verify: asks the API at request time (never cached) and
+ * turns every outcome, including an API that does not answer, into something the page can show.
+ */
+import type { CouncilLevel } from '@ocop/domain';
+import { normalizeCertificateNumber } from '@ocop/domain';
+import { loadSettings } from './config.js';
+import { ApiError, graphql } from './graphql.js';
+import type { CheckResult, Lang } from './i18n.js';
+
+export interface CheckedCertificate {
+  number: string;
+  stars: number;
+  issuedOn: string;
+  expiresOn: string;
+  decisionNumber: string;
+  decisionDate: string;
+  issuingLevel: CouncilLevel;
+  status: string;
+  productName: string;
+  producerName: string;
+  /** Null when the product is not published (then it has no page). */
+  product: { slug: string } | null;
+}
+
+export interface CertificateCheck {
+  query: string;
+  number: string | null;
+  result: CheckResult;
+  message: string;
+  certificate: CheckedCertificate | null;
+}
+
+export type VerifyOutcome =
+  /** Nothing asked yet: show the form. */
+  | { kind: 'EMPTY' }
+  /** Input that cannot be a certificate number; the API is not asked. */
+  | { kind: 'INVALID'; input: string }
+  | { kind: 'CHECKED'; input: string; check: CertificateCheck }
+  /** The API did not answer or failed: the number could not be checked. */
+  | { kind: 'UNAVAILABLE'; input: string };
+
+const CHECK_QUERY = `
+  query VerifyCertificate($number: String!, $lang: Language) {
+    certificate(number: $number) {
+      query number result message(lang: $lang)
+      certificate {
+        number stars issuedOn expiresOn decisionNumber decisionDate issuingLevel status
+        productName(lang: $lang) producerName
+        product { slug }
+      }
+    }
+  }
+`;
+
+/** Longest input echoed back or sent on; anything longer is not a certificate number. */
+const MAX_INPUT = 200;
+
+/** Checks `raw` (the `number` query parameter) against the API. Never throws. */
+export async function verifyCertificate(raw: string | null, lang: Lang): Promise<VerifyOutcome> {
+  const input = (raw ?? '').trim();
+  if (!input) return { kind: 'EMPTY' };
+  if (input.length > MAX_INPUT || !normalizeCertificateNumber(input)) {
+    return { kind: 'INVALID', input: input.slice(0, MAX_INPUT) };
+  }
+  try {
+    const { apiUrl } = loadSettings();
+    const data = await graphql<{ certificate: CertificateCheck }>(
+      apiUrl,
+      CHECK_QUERY,
+      { number: input, lang: lang.toUpperCase() },
+      { timeoutMs: 5_000 },
+    );
+    if (data.certificate.result === 'INVALID_NUMBER') return { kind: 'INVALID', input };
+    return { kind: 'CHECKED', input, check: data.certificate };
+  } catch (error) {
+    // The operator needs the reason; the buyer gets a calm page (see verify.astro).
+    console.error(
+      `[ocop] /verify could not check "${input}": ${error instanceof ApiError ? error.message : String(error)}`,
+    );
+    return { kind: 'UNAVAILABLE', input };
+  }
+}

@@ -1,0 +1,363 @@
+/// <reference lib="dom" />
+/**
+ * The public catalog site in a real browser: a fresh API with the sample Kiên Giang catalog, the
+ * site built against it (astro build + Pagefind) and served by its own Node server, driven with
+ * Debian's Chromium. Screenshots of the main pages land in test/e2e/screenshots/ (git-ignored).
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gql, startTestApi, type TestApi, testDatabases } from '../support/server.js';
+import {
+  type BuiltSite,
+  buildSite,
+  buildSiteExpectingFailure,
+  freePort,
+  launchBrowser,
+  type ServedSite,
+  serveSite,
+} from '../support/site.js';
+
+const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 900 };
+
+interface PublishedPage {
+  products: { nodes: { slug: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+}
+
+interface HiddenProduct {
+  slug: string;
+  name: string;
+  certificateNumber: string | null;
+  certificateStatus: string | null;
+}
+
+let api: TestApi;
+let site: BuiltSite;
+let server: ServedSite;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let context: BrowserContext;
+let publishedSlugs: Set<string>;
+let hidden: HiddenProduct;
+let apiClosed = false;
+
+async function open(path: string, size = DESKTOP): Promise<Page> {
+  const page = await context.newPage();
+  await page.setViewportSize(size);
+  await page.goto(server.url + path);
+  return page;
+}
+
+/** Full-page screenshot with lazy images loaded. */
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.evaluate(async () => {
+    for (const img of Array.from(document.images)) img.loading = 'eager';
+    await Promise.all(
+      Array.from(document.images, (img) => (img.complete ? null : new Promise((r) => img.addEventListener('load', r)))),
+    );
+  });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Scripts other than JSON-LD data: category and product pages must ship none. */
+function countScripts(page: Page): Promise<number> {
+  return page.locator('script:not([type="application/ld+json"])').count();
+}
+
+describe('the public catalog site', () => {
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    api = await startTestApi(testDatabases()[0]!);
+    publishedSlugs = new Set();
+    for (let after: string | null = null; ; ) {
+      const page: Awaited<ReturnType<typeof gql<PublishedPage>>> = await gql<PublishedPage>(
+        api,
+        'query($after: String) { products(first: 100, after: $after) { nodes { slug } pageInfo { hasNextPage endCursor } } }',
+        { after },
+      );
+      for (const node of page.data!.products.nodes) publishedSlugs.add(node.slug);
+      if (!page.data!.products.pageInfo.hasNextPage) break;
+      after = page.data!.products.pageInfo.endCursor;
+    }
+    // A product of the sample catalog that the API does not publish (no valid 3★+ certificate).
+    const rows = (await api.orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        'select p.slug, p.name_vi, c.number, c.status from product p left join certificate c on c.product_id = p.id order by p.slug',
+      )) as { slug: string; name_vi: string; number: string | null; status: string | null }[];
+    const candidates = rows.filter((r) => !publishedSlugs.has(r.slug));
+    const pick = candidates.find((r) => r.status === 'REVOKED') ?? candidates.find((r) => r.number) ?? candidates[0];
+    if (!pick) throw new Error('The sample catalog has no unpublished product to test with.');
+    hidden = { slug: pick.slug, name: pick.name_vi, certificateNumber: pick.number, certificateStatus: pick.status };
+
+    const port = await freePort();
+    site = await buildSite({ apiUrl: api.url, siteUrl: `http://127.0.0.1:${port}` });
+    console.info(`[e2e] site built in ${site.buildMs} ms, Pagefind ${site.pagefindMs} ms`);
+    server = await serveSite(site, { apiUrl: api.url, port });
+    browser = await launchBrowser();
+    context = browser.context;
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    site?.remove();
+    if (!apiClosed) await api?.close();
+  });
+
+  it('browses home → category → product → certificate check', async () => {
+    const page = await open('/');
+    expect(await page.locator('h1').innerText()).toBe('Sản phẩm OCOP Kiên Giang');
+    expect(await page.getAttribute('html', 'lang')).toBe('vi');
+    await screenshot(page, 'home-desktop');
+
+    await page.getByRole('link', { name: 'Thực phẩm', exact: true }).first().click();
+    await page.waitForURL('**/categories/food/');
+    expect(await page.locator('h1').innerText()).toBe('Thực phẩm');
+    expect(await countScripts(page)).toBe(0);
+    await screenshot(page, 'category-desktop');
+
+    const firstCard = page.locator('.card__link').first();
+    const productName = await firstCard.innerText();
+    await firstCard.click();
+    await page.waitForURL('**/products/**');
+    expect(await page.locator('h1').innerText()).toBe(productName);
+    expect(await countScripts(page)).toBe(0);
+    const certificateNumber = await page.locator('.certificate__number').innerText();
+    expect(certificateNumber).toMatch(/^[A-Z0-9][A-Z0-9./-]+$/);
+    expect(await page.locator('.stars--large').innerText()).toMatch(/OCOP [345] sao/);
+    expect(await page.locator('svg.qr-code').count()).toBe(1);
+    const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
+    expect(jsonLd['@type']).toBe('Product');
+    expect(jsonLd.name).toBe(productName);
+    expect(jsonLd.hasCertification.certificationIdentification).toBe(certificateNumber);
+    expect(jsonLd.url).toBe(`${server.url}${new URL(page.url()).pathname}`);
+    expect(await page.getAttribute('link[rel="canonical"]', 'href')).toBe(jsonLd.url);
+    expect(await page.getAttribute('meta[property="og:title"]', 'content')).toContain(productName);
+    await screenshot(page, 'product-desktop');
+
+    await page.getByRole('link', { name: 'Kiểm tra giấy chứng nhận' }).click();
+    await page.waitForURL('**/verify?number=**');
+    expect(await page.locator('.result').getAttribute('data-result')).toBe('VALID');
+    expect(await page.locator('#result-title').innerText()).toBe('Giấy chứng nhận còn hiệu lực');
+    await screenshot(page, 'verify-valid-desktop');
+    await page.close();
+  }, 60_000);
+
+  it('looks right on a phone', async () => {
+    const slug = [...publishedSlugs][0]!;
+    for (const [path, name] of [
+      ['/', 'home-phone'],
+      ['/categories/food/', 'category-phone'],
+      [`/products/${slug}/`, 'product-phone'],
+      ['/en/', 'home-en-phone'],
+    ] as const) {
+      const page = await open(path, PHONE);
+      // Nothing may be wider than the screen.
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+      await screenshot(page, name);
+      await page.close();
+    }
+  }, 60_000);
+
+  it('searches without diacritics: "nuoc mam" and "tieu den"', async () => {
+    const page = await open('/search/?q=nuoc%20mam');
+    await page.locator('.search-result').first().waitFor();
+    const titles = await page.locator('.search-result h2').allInnerTexts();
+    expect(titles.length).toBeGreaterThan(0);
+    expect(titles.some((t) => t.startsWith('Nước mắm'))).toBe(true);
+    await screenshot(page, 'search-nuoc-mam');
+
+    await page.fill('#search-page-input', 'tieu den');
+    await page.waitForFunction(() =>
+      Array.from(document.querySelectorAll('.search-result h2')).some((h) => h.textContent?.includes('Tiêu đen')),
+    );
+    expect(await page.locator('#search-status').innerText()).toContain('tieu den');
+    await page.locator('.search-result a').first().click();
+    await page.waitForURL('**/products/**');
+    expect(await page.locator('h1').innerText()).toMatch(/Tiêu/);
+    await page.close();
+  }, 60_000);
+
+  it('switches language on every kind of page', async () => {
+    const slug = [...publishedSlugs][0]!;
+    const page = await open(`/products/${slug}/`);
+    const viName = await page.locator('h1').innerText();
+    await page.locator('.lang-switch').click();
+    await page.waitForURL(`**/en/products/${slug}/`);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.locator('.certificate h2').innerText()).toBe('OCOP certificate');
+    const enName = await page.locator('h1').innerText();
+    expect(enName.length).toBeGreaterThan(0);
+    await screenshot(page, 'product-en-desktop');
+    await page.locator('.lang-switch').click();
+    await page.waitForURL(`**/products/${slug}/`);
+    expect(await page.locator('h1').innerText()).toBe(viName);
+
+    for (const path of ['/', '/categories/herbs/', '/districts/', '/producers/', '/search/', '/verify?number=abc']) {
+      await page.goto(server.url + path);
+      const href = await page.getAttribute('.lang-switch', 'href');
+      expect(href, path).toBe(`/en${path}`);
+    }
+    await page.close();
+  }, 60_000);
+
+  it('has no page, sitemap entry or search result for an unpublished product', async () => {
+    const res = await fetch(`${server.url}/products/${hidden.slug}/`);
+    expect(res.status).toBe(404);
+    const html = await res.text();
+    expect(html).toContain('Không tìm thấy trang');
+    expect(html).not.toContain(hidden.name);
+    expect((await fetch(`${server.url}/en/products/${hidden.slug}/`)).status).toBe(404);
+    const sitemap = await (await fetch(`${server.url}/sitemap-0.xml`)).text();
+    expect(sitemap).toContain('/products/');
+    expect(sitemap).not.toContain(hidden.slug);
+
+    const page = await open(`/search/?q=${encodeURIComponent(hidden.name)}`);
+    await page.waitForFunction(() => (document.getElementById('search-status')?.textContent ?? '') !== 'Đang tìm…');
+    const links = await page.locator('.search-result a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(links.some((href) => href?.includes(hidden.slug))).toBe(false);
+    await page.close();
+
+    // Its certificate is still answered truthfully by the live check.
+    if (hidden.certificateNumber) {
+      const check = await open(`/verify?number=${encodeURIComponent(hidden.certificateNumber)}`);
+      expect(await check.locator('.result').getAttribute('data-result')).not.toBe('VALID');
+      await check.close();
+    }
+  }, 60_000);
+
+  it('shows a clear page for an unknown URL', async () => {
+    const page = await open('/products/khong-co-san-pham-nay/');
+    expect(await page.locator('h1').innerText()).toBe('Không tìm thấy trang');
+    expect(await page.locator('body').innerText()).toContain('Page not found');
+    await screenshot(page, 'not-found');
+    await page.close();
+  }, 30_000);
+
+  it('filters a category by stars and district with the keyboard alone', async () => {
+    const page = await open('/categories/food/');
+    // Tab from the top of the page to the "4 sao" filter and follow it.
+    let found = false;
+    for (let i = 0; i < 40 && !found; i++) {
+      await page.keyboard.press('Tab');
+      found = await page.evaluate(() => document.activeElement?.textContent?.trim().startsWith('4 sao') ?? false);
+    }
+    expect(found).toBe(true);
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).not.toBe('none');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/categories/food/stars/4/');
+    const badges = await page.locator('.card .stars').allInnerTexts();
+    expect(badges.length).toBeGreaterThan(0);
+    expect(badges.every((b) => b.includes('4 sao'))).toBe(true);
+    expect(await page.locator('.chip[aria-current="page"]').first().innerText()).toContain('4 sao');
+
+    // Open the district list (a <details>) and pick the first district with products.
+    found = false;
+    for (let i = 0; i < 20 && !found; i++) {
+      await page.keyboard.press('Tab');
+      found = await page.evaluate(() => document.activeElement?.tagName === 'SUMMARY');
+    }
+    expect(found).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab'); // "all districts"
+    await page.keyboard.press('Tab'); // first district
+    const districtChip = await page.evaluate(() => document.activeElement?.getAttribute('href') ?? '');
+    expect(districtChip).toMatch(/\/categories\/food\/stars\/4\/district\/[a-z0-9-]+\/$/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**${districtChip}`);
+    expect(await page.locator('.card').count()).toBeGreaterThan(0);
+    await screenshot(page, 'category-filtered');
+    await page.close();
+  }, 60_000);
+
+  it('checks certificate numbers typed with spaces, in lower case, or as junk', async () => {
+    const { data } = await gql<{ products: { nodes: { certificate: { number: string } }[] } }>(
+      api,
+      '{ products(first: 1) { nodes { certificate { number } } } }',
+    );
+    const number = data!.products.nodes[0]!.certificate.number;
+    const typed = ` ${number.toLowerCase().replaceAll('-', ' ')} `;
+
+    const page = await open('/verify');
+    await page.fill('#certificate-number', typed);
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/verify?number=**');
+    expect(await page.locator('.result').getAttribute('data-result')).toBe('VALID');
+    expect(await page.locator('.result').innerText()).toContain(number);
+    await screenshot(page, 'verify-typed');
+
+    const junk = '<script>alert(1)</script>';
+    let dialogs = 0;
+    page.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    await page.goto(`${server.url}/verify?number=${encodeURIComponent(junk)}`);
+    expect(await page.locator('.result').getAttribute('data-result')).toBe('INVALID_NUMBER');
+    expect(await page.inputValue('#certificate-number')).toBe(junk);
+    expect(dialogs).toBe(0);
+    await screenshot(page, 'verify-junk');
+
+    await page.goto(`${server.url}/en/verify?number=KG-OCOP-1999-9999`);
+    expect(await page.locator('.result').getAttribute('data-result')).toBe('NOT_FOUND');
+    expect(await page.locator('#result-title').innerText()).toBe('No certificate has this number');
+
+    const long = await fetch(`${server.url}/verify?number=${'9'.repeat(5000)}`);
+    expect(long.status).toBe(200);
+    expect(await long.text()).toContain('data-result="INVALID_NUMBER"');
+    await page.close();
+  }, 60_000);
+
+  it('serves the sitemap, robots.txt, RSS feed, favicon and Open Graph images', async () => {
+    const get = (path: string) => fetch(server.url + path);
+    const robots = await (await get('/robots.txt')).text();
+    expect(robots).toContain(`Sitemap: ${server.url}/sitemap-index.xml`);
+    const sitemap = await (await get('/sitemap-0.xml')).text();
+    expect(sitemap).toContain(`${server.url}/en/products/`);
+    expect(sitemap).not.toContain('/verify');
+    const rss = await get('/rss.xml');
+    expect(rss.headers.get('content-type')).toContain('xml');
+    expect(await rss.text()).toContain('<item>');
+    for (const path of ['/favicon.ico', '/favicon.svg', '/apple-touch-icon.png', '/og/site.png', '/og/food.png']) {
+      expect((await get(path)).status, path).toBe(200);
+    }
+  }, 30_000);
+
+  it('fails the build with one line naming OCOP_API_URL when the API is unreachable', async () => {
+    const port = await freePort();
+    const result = await buildSiteExpectingFailure({
+      apiUrl: `http://127.0.0.1:${port}/graphql`,
+      siteUrl: 'http://127.0.0.1:4321',
+    });
+    expect(result.code).not.toBe(0);
+    const lines = result.stderr.split('\n').filter((l) => l.trim());
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('OCOP_API_URL');
+    expect(lines[0]).toContain(`127.0.0.1:${port}`);
+  }, 60_000);
+
+  // Last: stops the API.
+  it('explains, without a stack trace, that certificates cannot be checked while the API is down', async () => {
+    apiClosed = true;
+    await api.close();
+    const page = await open('/verify?number=KG-OCOP-2024-0001', PHONE);
+    expect(await page.locator('.result').getAttribute('data-result')).toBe('UNAVAILABLE');
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('Chưa kiểm tra được lúc này');
+    expect(text).not.toMatch(/Error|ECONNREFUSED|at .*\.(js|ts|mjs):\d+/);
+    const res = await fetch(`${server.url}/en/verify?number=KG-OCOP-2024-0001`);
+    expect(res.status).toBe(503);
+    expect(await res.text()).toContain('We cannot check right now');
+    await screenshot(page, 'verify-api-down-phone');
+    await page.close();
+    // Static pages do not need the API at all.
+    expect((await fetch(`${server.url}/categories/food/`)).status).toBe(200);
+  }, 30_000);
+});
