@@ -18,6 +18,14 @@ export class CatalogVersion implements EventSubscriber {
   afterFlush(args: FlushEventArgs): void {
     if (args.uow.getChangeSets().length > 0) this.bump();
   }
+
+  /**
+   * A flush inside a transaction happens before the commit: a reader in between could cache
+   * the old data under the new version. Moving again at commit drops anything cached meanwhile.
+   */
+  afterTransactionCommit(): void {
+    this.bump();
+  }
 }
 
 /** One per process: every ORM of the process reports its writes here. */

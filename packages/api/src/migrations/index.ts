@@ -2,8 +2,10 @@ import type { MigrationObject } from '@mikro-orm/core';
 import type { Dialect } from '../config.js';
 import { Migration20261129000000InitialSchema as PgInitial } from './postgresql/Migration20261129000000InitialSchema.js';
 import { Migration20261129010000SearchIndex as PgSearch } from './postgresql/Migration20261129010000SearchIndex.js';
+import { Migration20261129040000PublishedIndexes as PgIndexes } from './postgresql/Migration20261129040000PublishedIndexes.js';
 import { Migration20261129000000InitialSchema as SqliteInitial } from './sqlite/Migration20261129000000InitialSchema.js';
 import { Migration20261129010000SearchIndex as SqliteSearch } from './sqlite/Migration20261129010000SearchIndex.js';
+import { Migration20261129040000PublishedIndexes as SqliteIndexes } from './sqlite/Migration20261129040000PublishedIndexes.js';
 
 type MigrationList = MigrationObject[];
 
@@ -16,10 +18,12 @@ const MIGRATIONS: Record<Dialect, MigrationList> = {
   sqlite: [
     { name: 'Migration20261129000000InitialSchema', class: SqliteInitial },
     { name: 'Migration20261129010000SearchIndex', class: SqliteSearch },
+    { name: 'Migration20261129040000PublishedIndexes', class: SqliteIndexes },
   ],
   postgresql: [
     { name: 'Migration20261129000000InitialSchema', class: PgInitial },
     { name: 'Migration20261129010000SearchIndex', class: PgSearch },
+    { name: 'Migration20261129040000PublishedIndexes', class: PgIndexes },
   ],
 };
 

@@ -49,8 +49,12 @@ export class PublishedProductQuery {
     readonly tokens: string[],
   ) {}
 
-  /** Published products with their active certificate (c), producer (pr) and region (r). */
-  base(except?: FacetDimension): QueryBuilder {
+  /**
+   * Published products with their active certificate (c); the producer (pr) and region (r) are
+   * joined only when a filter or facet needs them, since every join costs a row look-up per
+   * product and lists of thousands of products are counted on every page.
+   */
+  base(except?: FacetDimension, joins: { producer?: boolean; region?: boolean } = {}): QueryBuilder {
     const { filter, today } = this;
     const qb = this.knex
       .queryBuilder()
@@ -60,14 +64,16 @@ export class PublishedProductQuery {
           .andOnVal('c.status', '=', 'ISSUED')
           .andOnVal('c.issued_on', '<=', today)
           .andOnVal('c.expires_on', '>=', today);
-      })
-      .join('producer as pr', 'pr.id', 'p.producer_id')
-      .join('region as r', 'r.id', 'p.region_id');
+      });
+    const byProducerType = except !== 'producerType' && Boolean(filter.producerTypes?.length);
+    const byRegion = except !== 'region' && Boolean(filter.regionPath);
+    if (joins.producer || byProducerType) qb.join('producer as pr', 'pr.id', 'p.producer_id');
+    if (joins.region || byRegion) qb.join('region as r', 'r.id', 'p.region_id');
     if (except !== 'category' && filter.categories?.length) qb.whereIn('p.category', filter.categories);
     if (except !== 'stars' && filter.minStars !== undefined) qb.where('c.stars', '>=', filter.minStars);
     if (except !== 'stars' && filter.maxStars !== undefined) qb.where('c.stars', '<=', filter.maxStars);
-    if (except !== 'region' && filter.regionPath) qb.where('r.path', 'like', `${filter.regionPath}%`);
-    if (except !== 'producerType' && filter.producerTypes?.length) qb.whereIn('pr.type', filter.producerTypes);
+    if (byRegion) qb.where('r.path', 'like', `${filter.regionPath}%`);
+    if (byProducerType) qb.whereIn('pr.type', filter.producerTypes as string[]);
     if (filter.certifiedFrom !== undefined) qb.where('c.issued_on', '>=', `${filter.certifiedFrom}-01-01`);
     if (filter.certifiedTo !== undefined) qb.where('c.issued_on', '<=', `${filter.certifiedTo}-12-31`);
     this.applySearch(qb);

@@ -1,6 +1,7 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
 import { type CategoryCode, ERROR_CODES, type IsoDate, type ProducerType, searchTokens } from '@ocop/domain';
 import { GraphQLError } from 'graphql';
+import { cachedRows } from '../../db/query-cache.js';
 import { Region } from '../region/region.entity.js';
 import { Product } from './product.entity.js';
 import {
@@ -139,7 +140,7 @@ export class ProductService {
   }
 
   async count(search: ProductSearch): Promise<number> {
-    const rows = (await this.query(search).base().count({ n: '*' })) as { n: number | string }[];
+    const rows = await cachedRows<{ n: number | string }>(this.em, this.query(search).base().count({ n: '*' }));
     return Number(rows[0]?.n ?? 0);
   }
 
@@ -149,7 +150,7 @@ export class ProductService {
     const qb = q.base().select('p.id');
     this.applyOrder(qb, q, request.order);
     qb.offset(request.offset).limit(request.limit);
-    const ids = ((await qb) as { id: number | string }[]).map((r) => Number(r.id));
+    const ids = (await cachedRows<{ id: number | string }>(this.em, qb)).map((r) => Number(r.id));
     return this.byIdsInOrder(ids);
   }
 
@@ -194,11 +195,14 @@ export class ProductService {
   }
 
   private async countBy(search: ProductSearch, column: string, except?: FacetDimension): Promise<FacetCount[]> {
-    const rows = (await this.query(search)
-      .base(except)
-      .select({ value: column })
-      .count({ n: '*' })
-      .groupBy(column)) as { value: string | number; n: number | string }[];
+    const rows = await cachedRows<{ value: string | number; n: number | string }>(
+      this.em,
+      this.query(search)
+        .base(except, { producer: column.startsWith('pr.'), region: column.startsWith('r.') })
+        .select({ value: column })
+        .count({ n: '*' })
+        .groupBy(column),
+    );
     return rows.map((r) => ({ value: String(r.value), count: Number(r.n) }));
   }
 
@@ -236,7 +240,7 @@ export class ProductService {
   /** Other published products of the same category, nearest first: same district, then stars. */
   async related(product: Product, districtPath: string, limit: number): Promise<Product[]> {
     const qb = this.query({ filter: { categories: [product.category] }, tokens: [] })
-      .base()
+      .base(undefined, { region: true })
       .whereNot('p.id', product.id)
       .select('p.id')
       .orderByRaw('case when r.path like ? then 0 else 1 end', [`${districtPath}%`])
@@ -244,7 +248,7 @@ export class ProductService {
       .orderBy('p.name_sort_key', 'asc')
       .orderBy('p.id', 'asc')
       .limit(limit);
-    return this.byIdsInOrder(((await qb) as { id: number }[]).map((r) => Number(r.id)));
+    return this.byIdsInOrder((await cachedRows<{ id: number }>(this.em, qb)).map((r) => Number(r.id)));
   }
 
   /** A producer's published products, page by page, in name order. */

@@ -1,5 +1,6 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
 import { compareVietnamese, type IsoDate } from '@ocop/domain';
+import { catalogVersion } from '../../db/catalog-version.js';
 import type { FacetDimension } from '../product/product.query.js';
 import { ProductService, type ProductSearch } from '../product/product.service.js';
 import { Region } from './region.entity.js';
@@ -12,11 +13,48 @@ export function pathCodes(path: string): string[] {
 /** Above this many district-level units with products, the region facet lists provinces instead. */
 export const MAX_REGION_FACETS = 100;
 
+/** The columns counting and faceting need, as plain rows (thousands at national scale). */
+export interface RegionRow {
+  id: number;
+  code: string;
+  path: string;
+  nameVi: string;
+  nameEn: string | null;
+  parentId: number | null;
+}
+
+/** Per database (ORM configuration), the region rows as of a catalog version. */
+const regionRows = new WeakMap<object, { version: number; rows: Promise<RegionRow[]> }>();
+
 export class RegionService {
   constructor(
     private readonly em: EntityManager,
     private readonly today: IsoDate,
   ) {}
+
+  /** Every region, read once per catalog version: regions change rarely and are needed on every facet. */
+  rows(): Promise<RegionRow[]> {
+    const key = this.em.config;
+    const cached = regionRows.get(key);
+    if (cached && cached.version === catalogVersion.current) return cached.rows;
+    const rows = this.em
+      .getConnection()
+      .execute<
+        { id: number; code: string; path: string; name_vi: string; name_en: string | null; parent_id: number | null }[]
+      >('select id, code, path, name_vi, name_en, parent_id from region order by path')
+      .then((list) =>
+        list.map((r) => ({
+          id: Number(r.id),
+          code: r.code,
+          path: r.path,
+          nameVi: r.name_vi,
+          nameEn: r.name_en,
+          parentId: r.parent_id === null ? null : Number(r.parent_id),
+        })),
+      );
+    regionRows.set(key, { version: catalogVersion.current, rows });
+    return rows;
+  }
 
   all(): Promise<Region[]> {
     return this.em.find(Region, {}, { orderBy: { path: 'asc' } });
@@ -29,9 +67,9 @@ export class RegionService {
   async certifiedCounts(
     search: ProductSearch = { filter: {}, tokens: [] },
     except?: FacetDimension,
-  ): Promise<{ byId: Map<number, number>; regions: Region[] }> {
+  ): Promise<{ byId: Map<number, number>; regions: RegionRow[] }> {
     const [regions, direct] = await Promise.all([
-      this.all(),
+      this.rows(),
       new ProductService(this.em, this.today).publishedCountByRegionId(search, except),
     ]);
     const byCode = new Map(regions.map((r) => [r.code, r]));
@@ -51,7 +89,7 @@ export class RegionService {
    * The region facet: counts one level below the filtered region, or, without a region filter,
    * per province when products span several provinces, else per district-level unit.
    */
-  async facet(search: ProductSearch): Promise<{ region: Region; count: number }[]> {
+  async facet(search: ProductSearch): Promise<{ region: RegionRow; count: number }[]> {
     const { byId, regions } = await this.certifiedCounts(search, 'region');
     const filterPath = search.filter.regionPath;
     let parentDepth: number;
