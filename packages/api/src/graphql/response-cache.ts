@@ -21,7 +21,10 @@ export function responseCache(version: CatalogVersion, options: { maxEntries?: n
   const entries = new Map<string, Entry>();
 
   return (req: Request, res: Response, next: NextFunction): void => {
-    if (req.method !== 'GET' || req.headers.authorization) return next();
+    if (req.method !== 'GET' || req.headers.authorization) {
+      next();
+      return;
+    }
     const key = `${req.originalUrl}\u0000${req.headers['accept-language'] ?? ''}`;
     const hit = entries.get(key);
     if (hit && hit.version === version.current && hit.expiresAt > now()) {
