@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -126,4 +127,25 @@ export async function gql<T = Record<string, unknown>>(
   });
   const body = (await res.json()) as Omit<GraphQLResponse<T>, 'status' | 'headers'>;
   return { status: res.status, headers: res.headers, ...body };
+}
+
+/**
+ * Creates an API token straight in the test database, as `ocop token create` does (random
+ * `ocop_…` token, only its SHA-256 stored), and returns the token to send.
+ */
+export async function createToken(
+  api: TestApi,
+  role: 'ADMIN' | 'EVALUATOR',
+  name = `${role} test token`,
+): Promise<string> {
+  const token = `ocop_${randomBytes(32).toString('base64url')}`;
+  const em = api.orm.em.fork();
+  em.create('ApiToken', { name, role, tokenHash: createHash('sha256').update(token).digest('hex') });
+  await em.flush();
+  return token;
+}
+
+/** The header that sends a token. */
+export function bearer(token: string): Record<string, string> {
+  return { authorization: `Bearer ${token}` };
 }

@@ -2,12 +2,19 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { DomainError } from '@ocop/domain';
 import { printSchema } from 'graphql';
-import { ConfigError, loadConfig } from './config.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
 import { isEmpty, migrate } from './db/database.js';
-import { DatabaseUnavailableError, openOrm } from './db/orm.js';
+import { DatabaseUnavailableError, type Orm, openOrm } from './db/orm.js';
+import { backupCommand } from './db/backup.js';
 import { getSchema } from './graphql/schema.js';
 import { createLogger } from './logger.js';
+import { CLI_ACTOR } from './modules/audit/mutation.js';
+import { isRole, ROLES } from './modules/auth/api-token.entity.js';
+import { ROLE_HELP, TokenService } from './modules/auth/token.service.js';
+import { exportCommand, importCommand, userPath } from './modules/transfer/transfer.cli.js';
 import { kienGiangCatalog } from './seed/kien-giang.js';
 import { loadCatalog } from './seed/load.js';
 import { DEFAULT_SYNTHETIC_SEED, generateSyntheticCatalog } from './seed/synthetic.js';
@@ -20,9 +27,18 @@ Commands:
   db migrate                    Apply pending migrations.
   db seed [--synthetic N] [--seed S]
                                 Load the sample Kiên Giang catalog (or N synthetic products) into an EMPTY database.
+  db backup FILE                Copy the SQLite database consistently, even while the server runs (PostgreSQL: prints the pg_dump command).
+  import FILE|DIR... [--kind KIND] [--dry-run]
+                                Check CSV files (or an export's folder or JSON) row by row, then import all in one transaction or nothing.
+  export --format csv|json [--out DIR|FILE] [--kind KIND] [--as-of YYYY-MM-DD]
+                                Write the public catalog (published products only) as open data in the import format.
   generate --products N [--seed S] [--out FILE]
                                 Print (or write) a deterministic synthetic national catalog as JSON.
   schema [--out FILE]           Print (or write) the GraphQL schema (SDL), as committed in schema.graphql.
+  token create --role ADMIN|EVALUATOR --name "WHO"
+                                Create an API token and print it once (only its SHA-256 hash is stored).
+  token list                    List tokens: id, role, name, created, last used, revoked (never the token).
+  token revoke ID               Revoke a token at once; the audit log keeps its name.
 
 Settings come from the environment: DATABASE_URL, PORT, HOST, NODE_ENV, OCOP_SEED, LOG_LEVEL, BODY_LIMIT.`;
 
@@ -49,10 +65,16 @@ async function main(argv: string[]): Promise<void> {
       seed: { type: 'string' },
       products: { type: 'string' },
       out: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      kind: { type: 'string' },
+      format: { type: 'string' },
+      'as-of': { type: 'string' },
+      role: { type: 'string' },
+      name: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
-  const [command, sub] = positionals;
+  const [command, sub, arg] = positionals;
   if (values.help || !command) {
     console.log(USAGE);
     return;
@@ -78,6 +100,21 @@ async function main(argv: string[]): Promise<void> {
 
   const config = loadConfig();
   const logger = createLogger(config);
+
+  if (command === 'import') {
+    const { kind, 'dry-run': dryRun } = values;
+    process.exitCode = await importCommand(config, positionals.slice(1), { kind, dryRun });
+    return;
+  }
+  if (command === 'export') {
+    const { format, out, kind } = values;
+    process.exitCode = await exportCommand(config, { format, out, kind, asOf: values['as-of'] });
+    return;
+  }
+  if (command === 'db' && sub === 'backup') {
+    process.exitCode = await backupCommand(config.database, positionals[2], (db) => openOrm(db), userPath);
+    return;
+  }
 
   if (command === 'db' && sub === 'migrate') {
     const orm = await openOrm(config.database);
@@ -120,6 +157,67 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
 
+  if (command === 'token') {
+    if (sub === 'create') {
+      // Checked before the database is opened, so a typo costs nothing.
+      const role = values.role?.trim().toUpperCase();
+      if (!role || !isRole(role)) {
+        throw new UsageError(
+          `${values.role ? `--role "${values.role}" is not a role` : '--role is required'}: use --role ${ROLES.join(' or --role ')}; ${ROLE_HELP}.`,
+        );
+      }
+      const name = values.name?.trim() ?? '';
+      if (name === '' || name.length > 100) {
+        throw new UsageError(
+          name === ''
+            ? '--name is required: say who holds the token, e.g. --name "Nguyễn Văn A, Sở NN&PTNT".'
+            : `--name is ${name.length} characters long; use at most 100.`,
+        );
+      }
+      await withTokens(config, async (tokens) => {
+        const { token, record } = await tokens.create({ name, role }, CLI_ACTOR);
+        process.stdout.write(`${token}\n`);
+        console.error(
+          `Created token ${record.id} (${record.role}, "${record.name}"). It is shown only this once: store it now. Send it as "Authorization: Bearer <token>".`,
+        );
+      });
+      return;
+    }
+    if (sub === 'list') {
+      await withTokens(config, async (tokens) => {
+        const rows = await tokens.list();
+        if (rows.length === 0) {
+          console.log('No tokens yet. Create one with: pnpm ocop token create --role ADMIN --name "…"');
+          return;
+        }
+        const stamp = (d?: Date) => (d ? d.toISOString().slice(0, 16).replace('T', ' ') : '-');
+        console.log(['id', 'role', 'created (UTC)', 'last used (UTC)', 'revoked (UTC)', 'name'].join('\t'));
+        for (const t of rows) {
+          console.log([t.id, t.role, stamp(t.createdAt), stamp(t.lastUsedAt), stamp(t.revokedAt), t.name].join('\t'));
+        }
+      });
+      return;
+    }
+    if (sub === 'revoke') {
+      const id = Number(arg);
+      if (!arg || !Number.isInteger(id) || id < 1) {
+        throw new UsageError(
+          `token revoke needs the id of a token (a whole number from "pnpm ocop token list"), not "${arg ?? ''}".`,
+        );
+      }
+      await withTokens(config, async (tokens) => {
+        const record = await tokens.revoke(id, CLI_ACTOR);
+        console.log(
+          `Revoked token ${record.id} (${record.role}, "${record.name}"); requests sending it are refused from now on.`,
+        );
+      });
+      return;
+    }
+    throw new UsageError(
+      `Unknown command "${positionals.join(' ')}". Use token create --role ADMIN|EVALUATOR --name "…", token list or token revoke ID.`,
+    );
+  }
+
   if (command === 'start') {
     const orm = await openOrm(config.database);
     const { applied } = await migrate(orm);
@@ -153,6 +251,20 @@ async function main(argv: string[]): Promise<void> {
   }
 
   throw new UsageError(`Unknown command "${positionals.join(' ')}". Run "pnpm ocop --help" for the list of commands.`);
+}
+
+/** Opens and migrates the database, runs `work` with the token service, and closes it. */
+async function withTokens(config: Config, work: (tokens: TokenService) => Promise<void>): Promise<void> {
+  const orm: Orm = await openOrm(config.database);
+  try {
+    await migrate(orm);
+    await work(new TokenService(orm.em.fork() as SqlEntityManager));
+  } catch (error) {
+    // A refused change (unknown id, already revoked) is the user's to fix: one line, exit 2.
+    throw error instanceof DomainError ? new UsageError(error.message) : error;
+  } finally {
+    await orm.close();
+  }
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

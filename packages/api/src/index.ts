@@ -8,3 +8,13 @@ export { loadCatalog, type LoadSummary } from './seed/load.js';
 export type { SeedCatalog } from './seed/seed.types.js';
 export { DEFAULT_SYNTHETIC_SEED, generateSyntheticCatalog } from './seed/synthetic.js';
 export { PortInUseError, type RunningServer, startServer } from './server.js';
+export { parseCsv } from './modules/transfer/csv.js';
+export {
+  catalogToCsv,
+  catalogToJson,
+  collectPublicCatalog,
+  EXPORT_COLUMNS,
+  type PublicCatalog,
+} from './modules/transfer/export.service.js';
+export { type ImportReport, importFiles } from './modules/transfer/import.service.js';
+export { formatProblem } from './modules/transfer/import.sources.js';

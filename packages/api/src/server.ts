@@ -19,6 +19,8 @@ import { armor } from './graphql/protection.js';
 import { responseCache } from './graphql/response-cache.js';
 import { getSchema } from './graphql/schema.js';
 import type { Logger } from './logger.js';
+import { privateWhenAuthorized } from './modules/auth/auth.plugin.js';
+import { TokenService } from './modules/auth/token.service.js';
 
 export interface ServerDeps {
   config: Config;
@@ -115,6 +117,7 @@ export async function startServer({ config, orm, logger, now = () => new Date() 
       // Public catalog data may be cached for a minute by browsers and CDNs; Apollo sends
       // Cache-Control only for cacheable results (not for errors or mutations).
       ApolloServerPluginCacheControl({ defaultMaxAge: 60 }),
+      privateWhenAuthorized<Context>(),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
@@ -140,13 +143,17 @@ export async function startServer({ config, orm, logger, now = () => new Date() 
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const em = orm.em.fork() as SqlEntityManager;
-        const today = todayInVietnam(now());
+        const instant = now();
+        const today = todayInVietnam(instant);
+        const { auth, authProblem } = await new TokenService(em).authenticate(req.headers.authorization, instant);
         return {
           em,
           today,
           lang: languageFromHeader(req.headers['accept-language']),
           loaders: createLoaders(em, today),
           memo: createMemo(),
+          auth,
+          authProblem,
         };
       },
     }),

@@ -1,5 +1,6 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
 import type { IsoDate } from '@ocop/domain';
+import type { AuthProblem, Caller } from '../modules/auth/token.service.js';
 import type { Loaders } from './loaders.js';
 import type { Memo } from './memo.js';
 
@@ -14,6 +15,10 @@ export interface Context {
   today: IsoDate;
   loaders: Loaders;
   memo: Memo;
+  /** Who sent a valid `Authorization: Bearer <token>`: the token's id, name and role; null for the public. */
+  auth: Caller | null;
+  /** Why a token that was sent was not accepted, so protected operations can say what to fix. */
+  authProblem?: AuthProblem;
 }
 
 /** 'en' when the client prefers English over Vietnamese in Accept-Language, otherwise 'vi'. */

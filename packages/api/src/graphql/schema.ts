@@ -1,9 +1,15 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { CategoryResolver } from '../modules/category/category.resolver.js';
+import { CertificateAdminResolver } from '../modules/certificate/certificate.admin.resolver.js';
 import { CertificateResolver } from '../modules/certificate/certificate.resolver.js';
+import { EvaluationResolver } from '../modules/evaluation/evaluation.resolver.js';
+import { ProducerAdminResolver } from '../modules/producer/producer.admin.resolver.js';
 import { ProducerResolver } from '../modules/producer/producer.resolver.js';
+import { ProductAdminResolver } from '../modules/product/product.admin.resolver.js';
 import { ProductResolver } from '../modules/product/product.resolver.js';
+import { ProgramResolver } from '../modules/program/program.resolver.js';
 import { RegionResolver } from '../modules/region/region.resolver.js';
 import { NodeResolver } from './node.resolver.js';
 
@@ -12,7 +18,21 @@ let schema: Promise<GraphQLSchema> | undefined;
 /** The schema is built once per process; type-graphql's metadata is global anyway. */
 export function getSchema(): Promise<GraphQLSchema> {
   schema ??= buildSchema({
-    resolvers: [CategoryResolver, ProductResolver, ProducerResolver, RegionResolver, CertificateResolver, NodeResolver],
+    resolvers: [
+      CategoryResolver,
+      ProductResolver,
+      ProducerResolver,
+      RegionResolver,
+      CertificateResolver,
+      ProgramResolver,
+      NodeResolver,
+      // Authenticated operations (ADMIN, EVALUATOR): mutations, evaluations, expiring certificates, audit log.
+      ProducerAdminResolver,
+      ProductAdminResolver,
+      EvaluationResolver,
+      CertificateAdminResolver,
+      AuditResolver,
+    ],
     validate: false,
   }).then(describeRoots);
   return schema;
@@ -23,7 +43,7 @@ function describeRoots(built: GraphQLSchema): GraphQLSchema {
   const query = built.getQueryType();
   if (query) {
     query.description =
-      'Public, read-only catalog data: only products with a certificate of 3★ or more valid today are ever returned.';
+      'Catalog data. Without a token, only published products (a certificate of 3★ or more valid today) and public facts are ever returned; fields marked for ADMIN or EVALUATOR need an API token (Authorization: Bearer …).';
   }
   const mutation = built.getMutationType();
   if (mutation) {

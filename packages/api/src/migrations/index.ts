@@ -2,10 +2,14 @@ import type { MigrationObject } from '@mikro-orm/core';
 import type { Dialect } from '../config.js';
 import { Migration20261129000000InitialSchema as PgInitial } from './postgresql/Migration20261129000000InitialSchema.js';
 import { Migration20261129010000SearchIndex as PgSearch } from './postgresql/Migration20261129010000SearchIndex.js';
+import { Migration20261129020000AuthAudit as PgAuthAudit } from './postgresql/Migration20261129020000AuthAudit.js';
 import { Migration20261129040000PublishedIndexes as PgIndexes } from './postgresql/Migration20261129040000PublishedIndexes.js';
+import { Migration20261129030000CertificateWithoutScoreSheet as PgCertificateWithoutScoreSheet } from './postgresql/Migration20261129030000CertificateWithoutScoreSheet.js';
 import { Migration20261129000000InitialSchema as SqliteInitial } from './sqlite/Migration20261129000000InitialSchema.js';
 import { Migration20261129010000SearchIndex as SqliteSearch } from './sqlite/Migration20261129010000SearchIndex.js';
+import { Migration20261129020000AuthAudit as SqliteAuthAudit } from './sqlite/Migration20261129020000AuthAudit.js';
 import { Migration20261129040000PublishedIndexes as SqliteIndexes } from './sqlite/Migration20261129040000PublishedIndexes.js';
+import { Migration20261129030000CertificateWithoutScoreSheet as SqliteCertificateWithoutScoreSheet } from './sqlite/Migration20261129030000CertificateWithoutScoreSheet.js';
 
 type MigrationList = MigrationObject[];
 
@@ -18,11 +22,15 @@ const MIGRATIONS: Record<Dialect, MigrationList> = {
   sqlite: [
     { name: 'Migration20261129000000InitialSchema', class: SqliteInitial },
     { name: 'Migration20261129010000SearchIndex', class: SqliteSearch },
+    { name: 'Migration20261129020000AuthAudit', class: SqliteAuthAudit },
+    { name: 'Migration20261129030000CertificateWithoutScoreSheet', class: SqliteCertificateWithoutScoreSheet },
     { name: 'Migration20261129040000PublishedIndexes', class: SqliteIndexes },
   ],
   postgresql: [
     { name: 'Migration20261129000000InitialSchema', class: PgInitial },
     { name: 'Migration20261129010000SearchIndex', class: PgSearch },
+    { name: 'Migration20261129020000AuthAudit', class: PgAuthAudit },
+    { name: 'Migration20261129030000CertificateWithoutScoreSheet', class: PgCertificateWithoutScoreSheet },
     { name: 'Migration20261129040000PublishedIndexes', class: PgIndexes },
   ],
 };

@@ -36,8 +36,12 @@ export class Certificate extends BaseEntity {
   @ManyToOne(() => Product, { ref: true, deleteRule: 'cascade' })
   product!: Ref<Product>;
 
-  @OneToOne(() => Evaluation, { ref: true, owner: true, unique: true, deleteRule: 'restrict' })
-  evaluation!: Ref<Evaluation>;
+  /**
+   * The FINAL evaluation it was issued from. Null for a certificate recorded from its decision
+   * alone: provincial lists and the public open data carry no score sheets (see `ocop import`).
+   */
+  @OneToOne(() => Evaluation, { ref: true, owner: true, unique: true, nullable: true, deleteRule: 'restrict' })
+  evaluation?: Ref<Evaluation>;
 
   @Field(() => String, { description: 'Number of the issuing decision, e.g. "1234/QĐ-UBND".' })
   @Property({ type: 'string', length: 60 })

@@ -1,0 +1,346 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
+import {
+  DomainError,
+  ERROR_CODES,
+  type ErrorCode,
+  formatIsoDateEn,
+  type IsoDate,
+  isIsoDate,
+  slugify,
+  type ValidationIssue,
+} from '@ocop/domain';
+import { GraphQLError } from 'graphql';
+import type { Role } from '../auth/api-token.entity.js';
+import { type AuditedEntity, AuditEntry, type Changes } from './audit-entry.entity.js';
+
+/**
+ * The write path shared by every mutation and CLI command that changes data: one transaction,
+ * an audit entry in that same transaction, and business-rule failures turned into GraphQL
+ * errors with a stable code and field-level issues.
+ *
+ * Error convention (STYLE.md principle 7, first tier for all of them): a refused mutation throws
+ * a GraphQLError whose `extensions.code` is the problem's stable code from ERROR_CODES and whose
+ * `extensions.issues` lists `{ field, code, message }` for every input field at fault. With one
+ * issue, `code` is that issue's code (e.g. DUPLICATE_CERTIFICATE_NUMBER); with several, it is
+ * VALIDATION_FAILED and each issue keeps its own code. Nothing is written when a mutation fails.
+ */
+
+/** Who makes a change: a token's holder, or the CLI on the server itself (no token, no role). */
+export interface Actor {
+  tokenId: number | null;
+  name: string;
+  role: Role | null;
+}
+
+export const CLI_ACTOR: Actor = { tokenId: null, name: 'ocop CLI on the server', role: null };
+
+/** Collects audit entries for one mutation; they are flushed with the change itself. */
+export class AuditTrail {
+  private written = 0;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly actor: Actor,
+    readonly operation: string,
+  ) {}
+
+  record(entityType: AuditedEntity, entityId: number, changes: Changes): void {
+    this.em.create(AuditEntry, {
+      token: this.actor.tokenId ?? undefined,
+      actorName: this.actor.name,
+      actorRole: this.actor.role ?? undefined,
+      operation: this.operation,
+      entityType,
+      entityId,
+      changes,
+    });
+    this.written++;
+  }
+
+  get count(): number {
+    return this.written;
+  }
+}
+
+/**
+ * Runs `work` in one transaction with an audit trail. Any throw rolls everything back, audit
+ * entries included. A change that records no audit entry is a bug and is refused.
+ */
+export async function audited<T>(
+  em: EntityManager,
+  actor: Actor,
+  operation: string,
+  work: (tx: EntityManager, audit: AuditTrail) => Promise<T>,
+): Promise<T> {
+  return em.transactional(async (tx) => {
+    const audit = new AuditTrail(tx, actor, operation);
+    const result = await work(tx, audit);
+    if (audit.count === 0) throw new Error(`${operation} wrote no audit entry; every change must be audited.`);
+    await tx.flush();
+    return result;
+  });
+}
+
+/** {@link audited} for GraphQL resolvers: a DomainError becomes a GraphQLError (see the convention above). */
+export async function runMutation<T>(
+  em: EntityManager,
+  actor: Actor,
+  operation: string,
+  work: (tx: EntityManager, audit: AuditTrail) => Promise<T>,
+): Promise<T> {
+  try {
+    return await audited(em, actor, operation, work);
+  } catch (error) {
+    throw error instanceof DomainError ? toGraphQLError(error) : error;
+  }
+}
+
+export function toGraphQLError(error: DomainError): GraphQLError {
+  return new GraphQLError(error.message, {
+    extensions: {
+      code: error.code,
+      issues: error.issues.map(({ field, code, message }) => ({ field, code, message })),
+    },
+  });
+}
+
+/** A refusal for `issues`: the one issue's code, or VALIDATION_FAILED when there are several. */
+export function refusal(issues: ValidationIssue[]): DomainError {
+  const [only] = issues;
+  if (issues.length === 1 && only) return new DomainError(only.code, only.message, [only]);
+  return DomainError.validation(issues);
+}
+
+/** Field problems found while checking one input; thrown together so a form can show them all. */
+export class Issues {
+  readonly list: ValidationIssue[] = [];
+
+  add(field: string, code: ErrorCode, message: string): void {
+    this.list.push({ field, code, message });
+  }
+
+  push(...issues: ValidationIssue[]): void {
+    this.list.push(...issues);
+  }
+
+  has(field: string): boolean {
+    return this.list.some((i) => i.field === field);
+  }
+
+  get empty(): boolean {
+    return this.list.length === 0;
+  }
+
+  throwIfAny(): void {
+    if (this.list.length > 0) throw refusal(this.list);
+  }
+}
+
+/** Throws one field-level refusal. */
+export function refuse(field: string, code: ErrorCode, message: string): never {
+  throw refusal([{ field, code, message }]);
+}
+
+/**
+ * Checks a text field. Returns the trimmed text, `null` to clear an optional field (null or
+ * blank), or `undefined` when the field was left out. A required field may be left out only
+ * when `absentOk` (updates keep the stored value).
+ */
+export function checkText(
+  issues: Issues,
+  field: string,
+  value: string | null | undefined,
+  rule: { label: string; max: number; required: boolean; absentOk?: boolean },
+): string | null | undefined {
+  if (value === undefined && rule.absentOk) return undefined;
+  const trimmed = value?.trim() ?? '';
+  if (trimmed === '') {
+    if (rule.required) {
+      issues.add(field, ERROR_CODES.VALIDATION_FAILED, `${rule.label} is required; it cannot be empty.`);
+      return undefined;
+    }
+    return value === undefined ? undefined : null;
+  }
+  if (trimmed.length > rule.max) {
+    issues.add(
+      field,
+      ERROR_CODES.VALIDATION_FAILED,
+      `${rule.label} is ${trimmed.length} characters long; shorten it to at most ${rule.max}.`,
+    );
+    return undefined;
+  }
+  return trimmed;
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Longest slug stored (the column holds 120; slugs made from names stop at 80). */
+export const MAX_SLUG_LENGTH = 120;
+
+/**
+ * The slug to store: the one given (checked: lowercase letters, digits, single dashes), else one
+ * made from `name` with slugify ("Nước mắm Phú Quốc" → "nuoc-mam-phu-quoc"). Uniqueness is the
+ * caller's to check, against its own table.
+ */
+export function checkSlug(
+  issues: Issues,
+  given: string | null | undefined,
+  name: string | undefined,
+): string | undefined {
+  if (given !== undefined && given !== null) {
+    const slug = given.trim();
+    if (!SLUG.test(slug) || slug.length > MAX_SLUG_LENGTH) {
+      const suggestion = slugify(slug, MAX_SLUG_LENGTH);
+      issues.add(
+        'slug',
+        ERROR_CODES.VALIDATION_FAILED,
+        `"${slug.slice(0, 130)}" is not a slug: use at most ${MAX_SLUG_LENGTH} lowercase letters a–z, digits and single dashes${suggestion ? `, e.g. "${suggestion}"` : ''}.`,
+      );
+      return undefined;
+    }
+    return slug;
+  }
+  if (name === undefined) return undefined;
+  const slug = slugify(name);
+  if (slug === '') {
+    issues.add(
+      'slug',
+      ERROR_CODES.VALIDATION_FAILED,
+      `The name "${name.slice(0, 80)}" has no letters or digits to make a slug from; pass \`slug\` explicitly.`,
+    );
+    return undefined;
+  }
+  return slug;
+}
+
+/** Checks a calendar date that must not be after `today` (Vietnam time). */
+export function checkPastDate(
+  issues: Issues,
+  field: string,
+  value: string | null | undefined,
+  today: IsoDate,
+  label: string,
+): IsoDate | undefined {
+  if (value === undefined || value === null || !isIsoDate(value.trim())) {
+    issues.add(
+      field,
+      ERROR_CODES.INVALID_DATE,
+      `${label} "${String(value ?? '')}" is not a calendar date; write it as YYYY-MM-DD, e.g. ${today}.`,
+    );
+    return undefined;
+  }
+  const date = value.trim();
+  if (date > today) {
+    issues.add(
+      field,
+      ERROR_CODES.DATE_IN_FUTURE,
+      `${label} ${date} is in the future (today in Vietnam is ${today}); enter the date on which it actually happened.`,
+    );
+    return undefined;
+  }
+  return date;
+}
+
+/** Adds an issue when `later` is before `earlier`: e.g. a certificate issued before its evaluation. */
+export function checkNotBefore(
+  issues: Issues,
+  field: string,
+  later: IsoDate | undefined,
+  earlier: IsoDate,
+  message: (later: string, earlier: string) => string,
+): void {
+  if (later !== undefined && later < earlier) {
+    issues.add(field, ERROR_CODES.VALIDATION_FAILED, message(formatIsoDateEn(later), formatIsoDateEn(earlier)));
+  }
+}
+
+/** Record types whose IDs clients send back; Product, Producer and Certificate IDs are Relay global IDs. */
+export type IdType = 'Product' | 'Producer' | 'Certificate' | 'Evaluation' | 'AuditEntry' | 'ApiToken';
+
+/** Opaque ID in the same shape as Relay global IDs (base64url of "Type:id"). */
+export function encodeId(type: IdType, id: number): string {
+  return Buffer.from(`${type}:${id}`).toString('base64url');
+}
+
+/** The type and database id inside an opaque ID, or undefined when it is not one. */
+export function decodeId(value: string): { type: string; id: number } | undefined {
+  const decoded = /^[A-Za-z0-9_-]{1,64}$/.test(value) ? Buffer.from(value, 'base64url').toString('utf8') : '';
+  const match = /^([A-Za-z]+):([1-9][0-9]{0,14})$/.exec(decoded);
+  return match?.[1] && match[2] ? { type: match[1], id: Number(match[2]) } : undefined;
+}
+
+/** The database id in an opaque ID of `type`, or an INVALID_ID issue on `field`. */
+export function checkId(
+  issues: Issues,
+  field: string,
+  value: string | null | undefined,
+  type: IdType,
+): number | undefined {
+  const raw = value ?? '';
+  const decoded = decodeId(raw);
+  if (!decoded) {
+    issues.add(
+      field,
+      ERROR_CODES.INVALID_ID,
+      `"${raw.slice(0, 80)}" is not an ID issued by this API. Pass the \`id\` of a ${type} unchanged.`,
+    );
+    return undefined;
+  }
+  if (decoded.type !== type) {
+    issues.add(
+      field,
+      ERROR_CODES.INVALID_ID,
+      `"${raw.slice(0, 80)}" is the ID of a ${decoded.type}, but ${field} needs the \`id\` of a ${type}.`,
+    );
+    return undefined;
+  }
+  return decoded.id;
+}
+
+/** Like {@link checkId} for a single ID argument: throws at once when it is not valid. */
+export function requireId(field: string, value: string, type: IdType): number {
+  const issues = new Issues();
+  const id = checkId(issues, field, value, type);
+  issues.throwIfAny();
+  return id as number;
+}
+
+/** {@link requireId} for query arguments, outside any mutation: throws the GraphQL error directly. */
+export function idArgument(field: string, value: string, type: IdType): number {
+  try {
+    return requireId(field, value, type);
+  } catch (error) {
+    throw error instanceof DomainError ? toGraphQLError(error) : error;
+  }
+}
+
+function comparable(value: unknown): unknown {
+  return value === undefined ? null : value;
+}
+
+/** The fields whose values differ between two snapshots, as `{ field: { from, to } }`. */
+export function diff(before: Record<string, unknown>, after: Record<string, unknown>): Changes {
+  const changes: Changes = {};
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    const from = comparable(before[key]);
+    const to = comparable(after[key]);
+    if (JSON.stringify(from) !== JSON.stringify(to)) changes[key] = { from, to };
+  }
+  return changes;
+}
+
+/**
+ * Flushes, turning a unique-constraint race (another request wrote the same slug or number
+ * after our check) into the same refusal the check would have given.
+ */
+export async function flushOrRefuse(
+  em: EntityManager,
+  onDuplicate: (error: UniqueConstraintViolationException) => DomainError,
+): Promise<void> {
+  try {
+    await em.flush();
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) throw onDuplicate(error);
+    throw error;
+  }
+}

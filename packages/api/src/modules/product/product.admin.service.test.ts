@@ -1,0 +1,94 @@
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDatabaseUrl } from '../../config.js';
+import { migrate } from '../../db/database.js';
+import { type Orm, openOrm } from '../../db/orm.js';
+import { audited, encodeId } from '../audit/mutation.js';
+import { Producer } from '../producer/producer.entity.js';
+import { Region } from '../region/region.entity.js';
+import { ProductAdminService } from './product.admin.service.js';
+import { Product } from './product.entity.js';
+
+const actor = { tokenId: null, name: 'unit test', role: null };
+
+describe('ProductAdminService', () => {
+  let orm: Orm;
+  let em: SqlEntityManager;
+  let producerId: string;
+  beforeAll(async () => {
+    orm = await openOrm(parseDatabaseUrl('sqlite::memory:'));
+    await migrate(orm);
+    em = orm.em.fork() as SqlEntityManager;
+    const region = em.create(Region, {
+      code: 'AG-PQ',
+      nameVi: 'Phú Quốc',
+      level: 'COMMUNE',
+      kind: 'SPECIAL_ZONE',
+      path: '/AG-PQ/',
+    });
+    const producer = em.create(Producer, {
+      slug: 'htx-test',
+      name: 'HTX Test',
+      type: 'COOPERATIVE',
+      representative: 'A',
+      address: 'B',
+      region,
+      phone: '0000 000 000',
+      email: 'a@example.vn',
+    });
+    await em.flush();
+    producerId = encodeId('Producer', producer.id);
+  });
+  afterAll(async () => {
+    await orm?.close(true);
+  });
+
+  const run = <T>(work: (service: ProductAdminService) => Promise<T>) =>
+    audited(em.fork() as SqlEntityManager, actor, 'test', (tx, audit) => work(new ProductAdminService(tx, audit)));
+  const input = {
+    producerId: '',
+    category: 'FOOD' as const,
+    nameVi: 'Nước mắm cá cơm Đông Hải 40° đạm',
+    nameEn: 'Đông Hải anchovy fish sauce, 40° protein',
+    descriptionVi: 'Nước mắm nhĩ ủ chượp 12 tháng.',
+  };
+
+  it('creates a product at the IDEA step in the producer’s region, in both languages, with derived search columns', async () => {
+    const product = await run((s) => s.create({ ...input, producerId }));
+    expect(product).toMatchObject({ slug: 'nuoc-mam-ca-com-dong-hai-40-dam', cycleStage: 'IDEA' });
+    expect(product.region.id).toBeGreaterThan(0);
+    expect(product.nameFolded).toContain('nuoc mam');
+    expect(product.nameFolded).toContain('anchovy');
+  });
+
+  it('refuses a duplicate slug and an unknown producer or region, writing nothing', async () => {
+    await expect(run((s) => s.create({ ...input, producerId }))).rejects.toMatchObject({ code: 'DUPLICATE_SLUG' });
+    await expect(
+      run((s) => s.create({ ...input, slug: 'x-y', producerId: encodeId('Producer', 999), regionCode: 'NOPE' })),
+    ).rejects.toMatchObject({
+      issues: [
+        expect.objectContaining({ field: 'producerId', code: 'NOT_FOUND' }),
+        expect.objectContaining({ field: 'regionCode', code: 'UNKNOWN_REGION' }),
+      ],
+    });
+    expect(await em.fork().count(Product, {})).toBe(1);
+  });
+
+  it('moves through the cycle step by step and names the allowed steps when out of order', async () => {
+    const product = await run((s) => s.create({ ...input, slug: 'cycle-test', producerId }));
+    const id = encodeId('Product', product.id);
+    await expect(run((s) => s.moveToStage(id, 'EVALUATION'))).rejects.toMatchObject({
+      code: 'CYCLE_STEP_OUT_OF_ORDER',
+      issues: [{ field: 'cycleStage', message: expect.stringMatching(/only to step 3 \(Receiving business plans\)/) }],
+    });
+    for (const stage of ['BUSINESS_PLAN', 'PRODUCTION', 'EVALUATION', 'PRODUCTION', 'EVALUATION'] as const) {
+      expect((await run((s) => s.moveToStage(id, stage))).cycleStage).toBe(stage);
+    }
+  });
+
+  it('updates the names without changing the slug', async () => {
+    const product = await em.fork().findOneOrFail(Product, { slug: 'cycle-test' });
+    const updated = await run((s) => s.update(product.id, { nameVi: 'Tên mới', storyEn: 'A story.' }));
+    expect(updated).toMatchObject({ slug: 'cycle-test', nameVi: 'Tên mới', storyEn: 'A story.' });
+  });
+});

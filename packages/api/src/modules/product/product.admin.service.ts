@@ -1,0 +1,232 @@
+import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
+import { type CycleStage, checkCycleTransition, ERROR_CODES } from '@ocop/domain';
+import {
+  type AuditTrail,
+  checkId,
+  checkSlug,
+  checkText,
+  diff,
+  flushOrRefuse,
+  Issues,
+  refuse,
+  refusal,
+} from '../audit/mutation.js';
+import { Producer } from '../producer/producer.entity.js';
+import { Region } from '../region/region.entity.js';
+import type { CreateProductInput, ProductImageInput, UpdateProductInput } from './product.admin.inputs.js';
+import { Product, type ProductImage } from './product.entity.js';
+
+const MAX_IMAGES = 12;
+
+/** The audited fields of a product. */
+function snapshot(p: Product, regionCode: string): Record<string, unknown> {
+  return {
+    slug: p.slug,
+    nameVi: p.nameVi,
+    nameEn: p.nameEn,
+    category: p.category,
+    regionCode,
+    producer: p.producer.id,
+    cycleStage: p.cycleStage,
+    descriptionVi: p.descriptionVi,
+    descriptionEn: p.descriptionEn,
+    storyVi: p.storyVi,
+    storyEn: p.storyEn,
+    images: p.images,
+  };
+}
+
+function checkImages(issues: Issues, images: ProductImageInput[] | null | undefined): ProductImage[] | undefined {
+  if (images === undefined || images === null) return images === null ? [] : undefined;
+  if (images.length > MAX_IMAGES) {
+    issues.add(
+      'images',
+      ERROR_CODES.VALIDATION_FAILED,
+      `${images.length} photos were sent; a product shows at most ${MAX_IMAGES}. Keep the best ones.`,
+    );
+    return undefined;
+  }
+  return images.map((image, i) => {
+    const field = `images.${i}`;
+    const url = checkText(issues, `${field}.url`, image.url, {
+      label: `Photo ${i + 1}'s url`,
+      max: 500,
+      required: true,
+    });
+    if (url && !/^(https?:\/\/\S+|\/\S*)$/.test(url)) {
+      issues.add(
+        `${field}.url`,
+        ERROR_CODES.VALIDATION_FAILED,
+        `Photo ${i + 1}'s url "${url.slice(0, 100)}" is neither https://… nor a path on the catalog site such as /images/nuoc-mam.jpg.`,
+      );
+    }
+    const altVi = checkText(issues, `${field}.altVi`, image.altVi, {
+      label: `Photo ${i + 1}'s Vietnamese text alternative`,
+      max: 300,
+      required: true,
+    });
+    const altEn = checkText(issues, `${field}.altEn`, image.altEn, {
+      label: `Photo ${i + 1}'s English text alternative`,
+      max: 300,
+      required: false,
+    });
+    return { url: url ?? '', altVi: altVi ?? '', ...(altEn ? { altEn } : {}) };
+  });
+}
+
+type Fields = Partial<Omit<Product, 'producer' | 'region' | 'nameEn' | 'descriptionEn' | 'storyVi' | 'storyEn'>> & {
+  producer?: Producer;
+  region?: Region;
+  nameEn?: string | null;
+  descriptionEn?: string | null;
+  storyVi?: string | null;
+  storyEn?: string | null;
+};
+
+/** Creating and updating products and moving them through the OCOP cycle, inside one audited transaction. */
+export class ProductAdminService {
+  constructor(
+    private readonly tx: EntityManager,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async create(input: CreateProductInput): Promise<Product> {
+    const fields = await this.check(input, undefined);
+    const region = fields.region ?? (fields.producer?.region.getEntity() as Region);
+    const product = this.tx.create(Product, {
+      slug: fields.slug!,
+      nameVi: fields.nameVi!,
+      nameEn: fields.nameEn ?? undefined,
+      category: fields.category!,
+      region,
+      producer: fields.producer!,
+      cycleStage: 'IDEA',
+      descriptionVi: fields.descriptionVi!,
+      descriptionEn: fields.descriptionEn ?? undefined,
+      storyVi: fields.storyVi ?? undefined,
+      storyEn: fields.storyEn ?? undefined,
+      images: fields.images ?? [],
+    });
+    await flushOrRefuse(this.tx, () => this.duplicate(fields.slug));
+    this.audit.record('Product', product.id, diff({}, snapshot(product, region.code)));
+    return product;
+  }
+
+  async update(id: number, input: UpdateProductInput): Promise<Product> {
+    const product = await this.load(id, 'id');
+    const before = snapshot(product, product.region.getEntity().code);
+    const fields = await this.check(input, product);
+    this.tx.assign(product, fields as Partial<Product>);
+    await flushOrRefuse(this.tx, () => this.duplicate(fields.slug));
+    const regionCode = fields.region?.code ?? product.region.getEntity().code;
+    this.audit.record('Product', product.id, diff(before, snapshot(product, regionCode)));
+    return product;
+  }
+
+  /** One step of the cycle: the next step, or one of the two loops back (see checkCycleTransition). */
+  async moveToStage(productId: string, stage: CycleStage): Promise<Product> {
+    const issues = new Issues();
+    const id = checkId(issues, 'productId', productId, 'Product');
+    issues.throwIfAny();
+    const product = await this.load(id as number, 'productId');
+    const from = product.cycleStage;
+    const move = checkCycleTransition(from, stage);
+    if (!move.ok) throw refusal([move.issue]);
+    product.cycleStage = stage;
+    this.audit.record('Product', product.id, { cycleStage: { from, to: stage } });
+    return product;
+  }
+
+  private async load(id: number, field: string): Promise<Product> {
+    const product = await this.tx.findOne(Product, id, { populate: ['region'] });
+    if (!product) {
+      return refuse(
+        field,
+        ERROR_CODES.NOT_FOUND,
+        'No product has the ID given. Use the `id` returned by createProduct.',
+      );
+    }
+    return product;
+  }
+
+  /** Two requests saved the same slug at the same moment: the later one is refused. */
+  private duplicate(slug: string | undefined) {
+    return refusal([
+      {
+        field: 'slug',
+        code: ERROR_CODES.DUPLICATE_SLUG,
+        message: `Another product was saved with the slug "${slug ?? ''}" at the same moment; pass a different \`slug\`.`,
+      },
+    ]);
+  }
+
+  /** Every field rule; on update (existing given) fields left out are not checked and not changed. */
+  private async check(input: CreateProductInput | UpdateProductInput, existing: Product | undefined): Promise<Fields> {
+    const issues = new Issues();
+    const updating = existing !== undefined;
+    const required = (field: 'nameVi' | 'descriptionVi', label: string, max: number) =>
+      checkText(issues, field, input[field], { label, max, required: true, absentOk: updating }) ?? undefined;
+    const optional = (field: 'nameEn' | 'descriptionEn' | 'storyVi' | 'storyEn', label: string, max: number) =>
+      checkText(issues, field, input[field], { label, max, required: false });
+    const fields: Fields = {
+      nameVi: required('nameVi', 'The Vietnamese name', 255),
+      nameEn: optional('nameEn', 'The English name', 255),
+      descriptionVi: required('descriptionVi', 'The Vietnamese description', 5000),
+      descriptionEn: optional('descriptionEn', 'The English description', 5000),
+      storyVi: optional('storyVi', 'The Vietnamese story', 10_000),
+      storyEn: optional('storyEn', 'The English story', 10_000),
+      images: checkImages(issues, input.images),
+    };
+    if (input.category !== undefined && input.category !== null) fields.category = input.category;
+    else if (!updating)
+      issues.add('category', ERROR_CODES.VALIDATION_FAILED, 'The product group (category) is required.');
+
+    if (input.producerId !== undefined && input.producerId !== null) {
+      const producerId = checkId(issues, 'producerId', input.producerId, 'Producer');
+      const producer =
+        producerId === undefined ? null : await this.tx.findOne(Producer, producerId, { populate: ['region'] });
+      if (producer) fields.producer = producer;
+      else if (producerId !== undefined) {
+        issues.add(
+          'producerId',
+          ERROR_CODES.NOT_FOUND,
+          'No producer has this ID. Use the `id` returned by createProducer.',
+        );
+      }
+    } else if (!updating) {
+      issues.add('producerId', ERROR_CODES.VALIDATION_FAILED, 'The producer (producerId) is required.');
+    }
+
+    const regionCode = checkText(issues, 'regionCode', input.regionCode, {
+      label: 'The region code',
+      max: 32,
+      required: false,
+    });
+    if (regionCode) {
+      const region = await this.tx.findOne(Region, { code: regionCode.toUpperCase() });
+      if (region) fields.region = region;
+      else {
+        issues.add(
+          'regionCode',
+          ERROR_CODES.UNKNOWN_REGION,
+          `No region has the code "${regionCode}". Use a \`code\` from the \`regions\` query, e.g. "AG-PQ" for Phú Quốc.`,
+        );
+      }
+    }
+
+    const slug = checkSlug(issues, input.slug, updating ? undefined : fields.nameVi);
+    if (slug && slug !== existing?.slug) {
+      const holder = await this.tx.findOne(Product, { slug });
+      if (holder) {
+        const producerSlug = fields.producer?.slug;
+        issues.add(
+          'slug',
+          ERROR_CODES.DUPLICATE_SLUG,
+          `The slug "${slug}" is already used by the product "${holder.nameVi}". Pass a different \`slug\`${producerSlug ? `, e.g. "${slug}-${producerSlug}"` : ''}, or name the product more precisely.`,
+        );
+      } else fields.slug = slug;
+    }
+    issues.throwIfAny();
+    return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Fields;
+  }
+}

@@ -1,0 +1,239 @@
+import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
+import type { IsoDate } from '@ocop/domain';
+import { dialectOf, PublishedProductQuery } from '../product/product.query.js';
+import { toCsv } from './csv.js';
+import type { TransferKind } from './formats.js';
+import type { ImageValue } from './import.sources.js';
+
+/**
+ * The public catalog as open data: the products published on a day (an ISSUED certificate of
+ * 3★ or more valid that day: the API's rule, through the same PublishedProductQuery), their
+ * producers and active certificates, and the administrative units the codes refer to. Scores
+ * and tax codes are not public and are never exported. The files use the import format, so an
+ * export imports into an empty database and exports again identically.
+ */
+
+export type ExportKind = Exclude<TransferKind, 'evaluations'>;
+export const EXPORT_KINDS: readonly ExportKind[] = ['regions', 'producers', 'products', 'certificates'];
+
+/** The columns each exported file has, in order (a subset of the import format's). */
+export const EXPORT_COLUMNS: Readonly<Record<ExportKind, readonly string[]>> = {
+  regions: ['code', 'name_vi', 'name_en', 'level', 'kind', 'parent', 'valid_from', 'valid_to', 'successor'],
+  producers: ['slug', 'name', 'type', 'representative', 'address', 'region', 'phone', 'email', 'website'],
+  products: [
+    'slug',
+    'name_vi',
+    'name_en',
+    'category',
+    'region',
+    'producer',
+    'cycle_stage',
+    'description_vi',
+    'description_en',
+    'story_vi',
+    'story_en',
+  ],
+  certificates: [
+    'number',
+    'product',
+    'stars',
+    'issuing_level',
+    'decision_number',
+    'decision_date',
+    'issued_on',
+    'expires_on',
+    'status',
+  ],
+};
+
+/** A cell: text, a number (stars), null for an empty optional field, or a product's images (JSON only). */
+export type ExportValue = string | number | null | ImageValue[];
+export type ExportRecord = Record<string, ExportValue>;
+
+export interface PublicCatalog {
+  /** The day whose published products these are. */
+  asOf: IsoDate;
+  regions: ExportRecord[];
+  producers: ExportRecord[];
+  /** Product records; `images` is carried by the JSON document only. */
+  products: ExportRecord[];
+  certificates: ExportRecord[];
+}
+
+type Row = Record<string, unknown>;
+
+const text = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));
+const day = (v: unknown): string | null =>
+  v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
+
+function images(v: unknown): ImageValue[] {
+  if (Array.isArray(v)) return v as ImageValue[];
+  if (typeof v === 'string' && v !== '') return JSON.parse(v) as ImageValue[];
+  return [];
+}
+
+const byKey =
+  <T>(...keys: ((r: T) => string)[]) =>
+  (a: T, b: T): number => {
+    for (const key of keys) {
+      const x = key(a);
+      const y = key(b);
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    return 0;
+  };
+
+/** Reads the catalog published on `asOf`, in a stable order (by natural keys, never by id). */
+export async function collectPublicCatalog(em: EntityManager, asOf: IsoDate): Promise<PublicCatalog> {
+  const knex = em.getKnex();
+  const published = () => new PublishedProductQuery(knex, dialectOf(em), asOf, {}, []).base();
+
+  // Own aliases for producer and region: base() joins its own only when a filter needs them.
+  const productRows = (await published()
+    .join('producer as xpr', 'xpr.id', 'p.producer_id')
+    .join('region as xr', 'xr.id', 'p.region_id')
+    .select(
+      'p.slug',
+      'p.name_vi',
+      'p.name_en',
+      'p.name_sort_key',
+      'p.category',
+      'p.cycle_stage',
+      'p.description_vi',
+      'p.description_en',
+      'p.story_vi',
+      'p.story_en',
+      'p.images',
+      { region_code: 'xr.code', producer_slug: 'xpr.slug' },
+      {
+        c_number: 'c.number',
+        c_stars: 'c.stars',
+        c_issuing_level: 'c.issuing_level',
+        c_decision_number: 'c.decision_number',
+        c_decision_date: 'c.decision_date',
+        c_issued_on: 'c.issued_on',
+        c_expires_on: 'c.expires_on',
+        c_status: 'c.status',
+      },
+    )) as Row[];
+
+  const producerRows = (await knex('producer as pr')
+    .join('region as r', 'r.id', 'pr.region_id')
+    .whereIn('pr.id', published().distinct('p.producer_id'))
+    .select('pr.slug', 'pr.name', 'pr.type', 'pr.representative', 'pr.address', 'pr.phone', 'pr.email', 'pr.website', {
+      region_code: 'r.code',
+    })) as Row[];
+
+  const regionRows = (await knex('region as r')
+    .leftJoin('region as parent', 'parent.id', 'r.parent_id')
+    .leftJoin('region as successor', 'successor.id', 'r.successor_id')
+    .select('r.code', 'r.name_vi', 'r.name_en', 'r.level', 'r.kind', 'r.path', 'r.valid_from', 'r.valid_to', {
+      parent_code: 'parent.code',
+      successor_code: 'successor.code',
+    })) as Row[];
+
+  const products = [...productRows]
+    .sort(
+      byKey(
+        (r) => String(r.name_sort_key),
+        (r) => String(r.slug),
+      ),
+    )
+    .map((r) => ({
+      slug: String(r.slug),
+      name_vi: String(r.name_vi),
+      name_en: text(r.name_en),
+      category: String(r.category),
+      region: String(r.region_code),
+      producer: String(r.producer_slug),
+      cycle_stage: String(r.cycle_stage),
+      description_vi: String(r.description_vi),
+      description_en: text(r.description_en),
+      story_vi: text(r.story_vi),
+      story_en: text(r.story_en),
+      images: images(r.images),
+    }));
+  const certificates = [...productRows].sort(byKey((r) => String(r.c_number))).map((r) => ({
+    number: String(r.c_number),
+    product: String(r.slug),
+    stars: Number(r.c_stars),
+    issuing_level: String(r.c_issuing_level),
+    decision_number: String(r.c_decision_number),
+    decision_date: day(r.c_decision_date),
+    issued_on: day(r.c_issued_on),
+    expires_on: day(r.c_expires_on),
+    status: String(r.c_status),
+  }));
+  const producers = [...producerRows].sort(byKey((r) => String(r.slug))).map((r) => ({
+    slug: String(r.slug),
+    name: String(r.name),
+    type: String(r.type),
+    representative: text(r.representative),
+    address: String(r.address),
+    region: String(r.region_code),
+    phone: text(r.phone),
+    email: text(r.email),
+    website: text(r.website),
+  }));
+  const regions = [...regionRows]
+    .sort(
+      byKey(
+        (r) => String(r.path),
+        (r) => String(r.code),
+      ),
+    )
+    .map((r) => ({
+      code: String(r.code),
+      name_vi: String(r.name_vi),
+      name_en: text(r.name_en),
+      level: String(r.level),
+      kind: String(r.kind),
+      parent: text(r.parent_code),
+      valid_from: day(r.valid_from),
+      valid_to: day(r.valid_to),
+      successor: text(r.successor_code),
+    }));
+  return { asOf, regions, producers, products, certificates };
+}
+
+/** One CSV file per kind, named `<kind>.csv`, in the import format. */
+export function catalogToCsv(catalog: PublicCatalog): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const kind of EXPORT_KINDS) files.set(`${kind}.csv`, kindToCsv(catalog, kind));
+  return files;
+}
+
+export function kindToCsv(catalog: PublicCatalog, kind: ExportKind): string {
+  const columns = EXPORT_COLUMNS[kind];
+  const records: ExportRecord[] = catalog[kind];
+  return toCsv(
+    columns,
+    records.map((r) => columns.map((c) => (r[c] === null || r[c] === undefined ? '' : String(r[c])))),
+  );
+}
+
+/**
+ * One JSON document with every kind, the day it describes (`asOf`) and when it was made
+ * (`generatedAt`, the only field that differs between two exports of the same data).
+ */
+export function catalogToJson(catalog: PublicCatalog, generatedAt: Date): string {
+  const doc = {
+    format: 'ocop-catalog',
+    formatVersion: 1,
+    description:
+      'OCOP products published on asOf (a certificate of 3★ or more valid that day), their producers and certificates, and the administrative units their codes refer to. Fields are those of the CSV import format (packages/api/docs/import-format.md).',
+    asOf: catalog.asOf,
+    generatedAt: generatedAt.toISOString(),
+    counts: {
+      regions: catalog.regions.length,
+      producers: catalog.producers.length,
+      products: catalog.products.length,
+      certificates: catalog.certificates.length,
+    },
+    regions: catalog.regions,
+    producers: catalog.producers,
+    products: catalog.products,
+    certificates: catalog.certificates,
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}

@@ -1,0 +1,307 @@
+import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
+import type {
+  CategoryCode,
+  CouncilLevel,
+  CriteriaVersion,
+  CycleStage,
+  EvaluationStatus,
+  ProducerType,
+  RegionKind,
+  RegionLevel,
+  StoredCertificateStatus,
+} from '@ocop/domain';
+import type { ImageValue } from './import.sources.js';
+
+/**
+ * The catalog as an import sees it: one node per row, whether it is already in the database
+ * (it has an `id`) or will be created by the import (its `id` is set when it is written). Nodes
+ * point at each other, so a product can name a producer created by the same import.
+ */
+
+export interface RegionNode {
+  id?: number;
+  code: string;
+  nameVi: string;
+  nameEn: string | null;
+  level: RegionLevel;
+  kind: RegionKind;
+  parent: RegionNode | null;
+  path: string;
+  validFrom: string | null;
+  validTo: string | null;
+  successor: RegionNode | null;
+}
+
+export interface ProducerNode {
+  id?: number;
+  slug: string;
+  name: string;
+  type: ProducerType;
+  representative: string;
+  address: string;
+  region: RegionNode;
+  phone: string;
+  email: string;
+  website: string | null;
+  taxCode: string | null;
+}
+
+export interface ProductNode {
+  id?: number;
+  slug: string;
+  nameVi: string;
+  nameEn: string | null;
+  category: CategoryCode;
+  region: RegionNode;
+  producer: ProducerNode;
+  cycleStage: CycleStage;
+  descriptionVi: string;
+  descriptionEn: string | null;
+  storyVi: string | null;
+  storyEn: string | null;
+  images: ImageValue[];
+}
+
+export interface EvaluationNode {
+  id?: number;
+  product: ProductNode;
+  councilLevel: CouncilLevel;
+  criteriaVersion: CriteriaVersion;
+  evaluatedOn: string;
+  scoreA: number;
+  scoreB: number;
+  scoreC: number;
+  total: number;
+  stars: number;
+  status: EvaluationStatus;
+  finalisedAt: Date | null;
+}
+
+export interface CertificateNode {
+  id?: number;
+  number: string;
+  product: ProductNode;
+  /** The score sheet behind it; null for a certificate recorded from a decision alone. */
+  evaluation: EvaluationNode | null;
+  decisionNumber: string;
+  decisionDate: string;
+  issuingLevel: CouncilLevel;
+  stars: number;
+  issuedOn: string;
+  expiresOn: string;
+  status: StoredCertificateStatus;
+  revokedOn: string | null;
+  revocationReason: string | null;
+}
+
+/** The database's catalog, loaded once per import with plain queries (no entity hydration). */
+export interface Snapshot {
+  regions: RegionNode[];
+  producers: ProducerNode[];
+  products: ProductNode[];
+  evaluations: EvaluationNode[];
+  certificates: CertificateNode[];
+}
+
+type Row = Record<string, unknown>;
+
+const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+const opt = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+/** A date column as 'YYYY-MM-DD' whatever the driver returns. */
+const date = (v: unknown): string | null =>
+  v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
+
+function json(v: unknown): ImageValue[] {
+  if (Array.isArray(v)) return v as ImageValue[];
+  if (typeof v === 'string' && v !== '') return JSON.parse(v) as ImageValue[];
+  return [];
+}
+
+export async function loadSnapshot(em: EntityManager): Promise<Snapshot> {
+  const knex = em.getKnex();
+  const [regionRows, producerRows, productRows, evaluationRows, certificateRows] = (await Promise.all([
+    knex('region').select(
+      'id',
+      'code',
+      'name_vi',
+      'name_en',
+      'level',
+      'kind',
+      'parent_id',
+      'path',
+      'valid_from',
+      'valid_to',
+      'successor_id',
+    ),
+    knex('producer').select(
+      'id',
+      'slug',
+      'name',
+      'type',
+      'representative',
+      'address',
+      'region_id',
+      'phone',
+      'email',
+      'website',
+      'tax_code',
+    ),
+    knex('product').select(
+      'id',
+      'slug',
+      'name_vi',
+      'name_en',
+      'category',
+      'region_id',
+      'producer_id',
+      'cycle_stage',
+      'description_vi',
+      'description_en',
+      'story_vi',
+      'story_en',
+      'images',
+    ),
+    knex('evaluation').select(
+      'id',
+      'product_id',
+      'council_level',
+      'criteria_version',
+      'evaluated_on',
+      'score_a',
+      'score_b',
+      'score_c',
+      'total',
+      'stars',
+      'status',
+      'finalised_at',
+    ),
+    knex('certificate').select(
+      'id',
+      'number',
+      'product_id',
+      'evaluation_id',
+      'decision_number',
+      'decision_date',
+      'issuing_level',
+      'stars',
+      'issued_on',
+      'expires_on',
+      'status',
+      'revoked_on',
+      'revocation_reason',
+    ),
+  ])) as Row[][];
+
+  const regionById = new Map<number, RegionNode>();
+  for (const r of regionRows ?? []) {
+    regionById.set(Number(r.id), {
+      id: Number(r.id),
+      code: str(r.code),
+      nameVi: str(r.name_vi),
+      nameEn: opt(r.name_en),
+      level: str(r.level) as RegionLevel,
+      kind: str(r.kind) as RegionKind,
+      parent: null,
+      path: str(r.path),
+      validFrom: date(r.valid_from),
+      validTo: date(r.valid_to),
+      successor: null,
+    });
+  }
+  for (const r of regionRows ?? []) {
+    const node = regionById.get(Number(r.id));
+    if (!node) continue;
+    node.parent = r.parent_id == null ? null : (regionById.get(Number(r.parent_id)) ?? null);
+    node.successor = r.successor_id == null ? null : (regionById.get(Number(r.successor_id)) ?? null);
+  }
+  const regionOf = (id: unknown): RegionNode => {
+    const region = regionById.get(Number(id));
+    if (!region) throw new Error(`Region ${String(id)} is referenced but missing.`);
+    return region;
+  };
+
+  const producerById = new Map<number, ProducerNode>();
+  for (const p of producerRows ?? []) {
+    producerById.set(Number(p.id), {
+      id: Number(p.id),
+      slug: str(p.slug),
+      name: str(p.name),
+      type: str(p.type) as ProducerType,
+      representative: str(p.representative),
+      address: str(p.address),
+      region: regionOf(p.region_id),
+      phone: str(p.phone),
+      email: str(p.email),
+      website: opt(p.website),
+      taxCode: opt(p.tax_code),
+    });
+  }
+
+  const productById = new Map<number, ProductNode>();
+  for (const p of productRows ?? []) {
+    const producer = producerById.get(Number(p.producer_id));
+    if (!producer) throw new Error(`Producer ${String(p.producer_id)} is referenced but missing.`);
+    productById.set(Number(p.id), {
+      id: Number(p.id),
+      slug: str(p.slug),
+      nameVi: str(p.name_vi),
+      nameEn: opt(p.name_en),
+      category: str(p.category) as CategoryCode,
+      region: regionOf(p.region_id),
+      producer,
+      cycleStage: str(p.cycle_stage) as CycleStage,
+      descriptionVi: str(p.description_vi),
+      descriptionEn: opt(p.description_en),
+      storyVi: opt(p.story_vi),
+      storyEn: opt(p.story_en),
+      images: json(p.images),
+    });
+  }
+  const productOf = (id: unknown): ProductNode => {
+    const product = productById.get(Number(id));
+    if (!product) throw new Error(`Product ${String(id)} is referenced but missing.`);
+    return product;
+  };
+
+  const evaluationById = new Map<number, EvaluationNode>();
+  for (const e of evaluationRows ?? []) {
+    evaluationById.set(Number(e.id), {
+      id: Number(e.id),
+      product: productOf(e.product_id),
+      councilLevel: str(e.council_level) as CouncilLevel,
+      criteriaVersion: str(e.criteria_version) as CriteriaVersion,
+      evaluatedOn: date(e.evaluated_on) ?? '',
+      scoreA: Number(e.score_a),
+      scoreB: Number(e.score_b),
+      scoreC: Number(e.score_c),
+      total: Number(e.total),
+      stars: Number(e.stars),
+      status: str(e.status) as EvaluationStatus,
+      finalisedAt: e.finalised_at == null ? null : new Date(e.finalised_at as string | number),
+    });
+  }
+
+  const certificates: CertificateNode[] = (certificateRows ?? []).map((c) => ({
+    id: Number(c.id),
+    number: str(c.number),
+    product: productOf(c.product_id),
+    evaluation: c.evaluation_id == null ? null : (evaluationById.get(Number(c.evaluation_id)) ?? null),
+    decisionNumber: str(c.decision_number),
+    decisionDate: date(c.decision_date) ?? '',
+    issuingLevel: str(c.issuing_level) as CouncilLevel,
+    stars: Number(c.stars),
+    issuedOn: date(c.issued_on) ?? '',
+    expiresOn: date(c.expires_on) ?? '',
+    status: str(c.status) as StoredCertificateStatus,
+    revokedOn: date(c.revoked_on),
+    revocationReason: opt(c.revocation_reason),
+  }));
+
+  return {
+    regions: [...regionById.values()],
+    producers: [...producerById.values()],
+    products: [...productById.values()],
+    evaluations: [...evaluationById.values()],
+    certificates,
+  };
+}

@@ -1,0 +1,121 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import type { IsoDate } from '@ocop/domain';
+import type { TransferKind } from './formats.js';
+import { loadSnapshot } from './import.model.js';
+import { type Counts, type ImportPlan, ImportPlanner } from './import.plan.js';
+import { type Problem, readSources } from './import.sources.js';
+import { PlanWriter } from './import.write.js';
+
+/**
+ * `ocop import`: read the files, check every row, then write everything in one transaction, or
+ * nothing when any row has a problem (or with `dryRun`). Re-importing the same files finds every
+ * row unchanged and writes nothing.
+ */
+
+export type ImportPhase = 'check' | 'write';
+
+export interface ImportProgress {
+  phase: ImportPhase;
+  done: number;
+  total: number;
+}
+
+export interface ImportOptions {
+  /** Forces the kind of CSV files whose header does not tell. */
+  kind?: TransferKind;
+  dryRun?: boolean;
+  /** The calendar day in Vietnam, for "not in the future" and "valid today". */
+  today: IsoDate;
+  /** How paths are shown in messages (e.g. relative to where the user ran the command). */
+  display?: (path: string) => string;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface FileReport extends Counts {
+  file: string;
+  kind: TransferKind;
+  rows: number;
+}
+
+export interface ImportReport {
+  /** True when the import was written (or, in a dry run, would be). */
+  ok: boolean;
+  dryRun: boolean;
+  problems: Problem[];
+  /** Remarks that are not errors, e.g. an ignored column. */
+  notes: string[];
+  files: FileReport[];
+  totals: Counts;
+  /** Certificates already in the catalog that imported newer ones superseded. */
+  superseded: number;
+}
+
+/** The database refused the write although every row was valid: someone changed it meanwhile. */
+export class ImportWriteError extends Error {
+  constructor(cause: unknown) {
+    const reason = cause instanceof Error ? (cause.message.split('\n')[0] ?? cause.message) : String(cause);
+    super(
+      `the database refused the import (${reason}), so nothing was written. The catalog probably changed while the files were checked: run the import again.`,
+    );
+    this.name = 'ImportWriteError';
+  }
+}
+
+function summarise(plan: ImportPlan | undefined): Pick<ImportReport, 'files' | 'totals' | 'superseded'> {
+  const totals: Counts = { created: 0, updated: 0, unchanged: 0 };
+  const files: FileReport[] = (plan?.counts ?? []).map(({ table, counts }) => {
+    totals.created += counts.created;
+    totals.updated += counts.updated;
+    totals.unchanged += counts.unchanged;
+    return { file: table.file, kind: table.kind, rows: table.rows.length, ...counts };
+  });
+  return { files, totals, superseded: plan?.superseded ?? 0 };
+}
+
+/** Imports `paths` (CSV files, folders of them, or JSON documents) with `em`, a fork of the ORM's manager. */
+export async function importFiles(
+  entityManager: EntityManager,
+  paths: string[],
+  options: ImportOptions,
+): Promise<ImportReport> {
+  const em = entityManager as SqlEntityManager;
+  const read = readSources(paths, { kind: options.kind, display: options.display });
+  const base = { dryRun: options.dryRun ?? false, notes: read.notes };
+  if (read.problems.length > 0) {
+    return { ...base, ok: false, problems: read.problems, ...summarise(undefined) };
+  }
+  const total = read.tables.reduce((n, t) => n + t.rows.length, 0);
+  options.onProgress?.({ phase: 'check', done: 0, total });
+  const snapshot = await loadSnapshot(em);
+  const plan = new ImportPlanner(snapshot, {
+    today: options.today,
+    onRow: (done) => options.onProgress?.({ phase: 'check', done, total }),
+  }).planAll(read.tables);
+  const summary = summarise(plan);
+  if (plan.problems.length > 0 || options.dryRun) {
+    return { ...base, ok: plan.problems.length === 0, problems: plan.problems, ...summary };
+  }
+  const writes =
+    plan.regions.creates.length +
+    plan.regions.updates.length +
+    plan.producers.creates.length +
+    plan.producers.updates.length +
+    plan.products.creates.length +
+    plan.products.updates.length +
+    plan.evaluations.creates.length +
+    plan.evaluations.updates.length +
+    plan.certificates.creates.length +
+    plan.certificates.updates.length;
+  if (writes > 0) {
+    options.onProgress?.({ phase: 'write', done: 0, total: writes });
+    try {
+      await em.transactional(async (tx) => {
+        await new PlanWriter(tx, (done) => options.onProgress?.({ phase: 'write', done, total: writes })).write(plan);
+      });
+    } catch (error) {
+      throw new ImportWriteError(error);
+    }
+  }
+  return { ...base, ok: true, problems: [], ...summary };
+}

@@ -1,0 +1,288 @@
+import type { EntityName } from '@mikro-orm/core';
+import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
+import { Certificate } from '../certificate/certificate.entity.js';
+import { Evaluation } from '../evaluation/evaluation.entity.js';
+import { Producer } from '../producer/producer.entity.js';
+import { Product } from '../product/product.entity.js';
+import { Region } from '../region/region.entity.js';
+import type { CertificateNode, EvaluationNode, ProducerNode, ProductNode, RegionNode } from './import.model.js';
+import type { ImportPlan, Update } from './import.plan.js';
+
+/**
+ * Writes a checked plan in one transaction: all of it or nothing. New rows go in with multi-row
+ * INSERTs (a few hundred rows per statement, not one flush per row), and their ids are read back
+ * by natural key (slug, code, certificate number) so later rows can point at them. Entity hooks
+ * do not run for native inserts, so the product's derived search columns are computed here with
+ * the entity's own method.
+ */
+
+const BATCH = 500;
+
+type Row = Record<string, unknown>;
+
+function chunks<T>(items: T[], size = BATCH): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function idOf(node: { id?: number } | null | undefined, what: string): number | null {
+  if (!node) return null;
+  if (node.id === undefined) throw new Error(`The import wrote a row before the ${what} it points at.`);
+  return node.id;
+}
+
+/** The derived sort and search columns, computed by Product's own hook. */
+export function productSearchColumns(n: ProductNode): Pick<Product, 'nameSortKey' | 'nameFolded' | 'bodyFolded'> {
+  const p = Object.assign(Object.create(Product.prototype) as Product, {
+    nameVi: n.nameVi,
+    nameEn: n.nameEn ?? undefined,
+    descriptionVi: n.descriptionVi,
+    descriptionEn: n.descriptionEn ?? undefined,
+    storyVi: n.storyVi ?? undefined,
+    storyEn: n.storyEn ?? undefined,
+  });
+  p.deriveSearchColumns();
+  return { nameSortKey: p.nameSortKey, nameFolded: p.nameFolded, bodyFolded: p.bodyFolded };
+}
+
+export class PlanWriter {
+  private written = 0;
+  private readonly now = new Date();
+
+  constructor(
+    private readonly tx: EntityManager,
+    private readonly onWritten?: (rows: number) => void,
+  ) {}
+
+  private tick(n: number): void {
+    this.written += n;
+    this.onWritten?.(this.written);
+  }
+
+  /** Inserts rows in batches, then reads their ids back by `keyColumn`. */
+  private async insert<N extends { id?: number }>(
+    entity: EntityName<object>,
+    table: string,
+    keyColumn: string,
+    nodes: N[],
+    key: (n: N) => string,
+    row: (n: N) => Row,
+  ): Promise<void> {
+    for (const batch of chunks(nodes)) {
+      await this.tx.insertMany(
+        entity,
+        batch.map((n) => ({ ...row(n), createdAt: this.now, updatedAt: this.now })),
+      );
+      const keys = batch.map(key);
+      const found = await this.tx.execute<{ id: number | string; k: string }[]>(
+        `select id, ${keyColumn} as k from ${table} where ${keyColumn} in (${keys.map(() => '?').join(', ')})`,
+        keys,
+      );
+      const ids = new Map(found.map((r) => [String(r.k), Number(r.id)]));
+      for (const n of batch) n.id = ids.get(key(n));
+      this.tick(batch.length);
+    }
+  }
+
+  private async update<N extends { id?: number }>(
+    entity: EntityName<object>,
+    updates: Update<N>[],
+    data: (n: N, fields: Set<string>) => Row,
+  ): Promise<void> {
+    for (const { node, fields } of updates) {
+      await this.tx.nativeUpdate(entity, { id: idOf(node, 'row') }, { ...data(node, fields), updatedAt: this.now });
+      this.tick(1);
+    }
+  }
+
+  async write(plan: ImportPlan): Promise<void> {
+    await this.regions(plan);
+    await this.producers(plan);
+    await this.products(plan);
+    await this.evaluations(plan);
+    await this.certificates(plan);
+  }
+
+  private async regions(plan: ImportPlan): Promise<void> {
+    const depth = (r: RegionNode) => r.path.split('/').length;
+    const creates = [...plan.regions.creates].sort((a, b) => depth(a) - depth(b));
+    const levels = [...new Set(creates.map(depth))];
+    for (const level of levels) {
+      await this.insert(
+        Region,
+        'region',
+        'code',
+        creates.filter((r) => depth(r) === level),
+        (r) => r.code,
+        (r) => ({
+          code: r.code,
+          nameVi: r.nameVi,
+          nameEn: r.nameEn,
+          level: r.level,
+          kind: r.kind,
+          parent: idOf(r.parent, 'parent unit'),
+          path: r.path,
+          validFrom: r.validFrom,
+          validTo: r.validTo,
+          successor: null,
+        }),
+      );
+    }
+    const successors = creates.filter((r) => r.successor).map((node) => ({ node, fields: new Set(['successor']) }));
+    await this.update(Region, [...successors, ...plan.regions.updates], (r, fields) => {
+      const data: Row = {};
+      for (const f of fields)
+        data[f] = f === 'successor' ? idOf(r.successor, 'successor unit') : r[f as keyof RegionNode];
+      return data;
+    });
+  }
+
+  private async producers(plan: ImportPlan): Promise<void> {
+    await this.insert(
+      Producer,
+      'producer',
+      'slug',
+      plan.producers.creates,
+      (p) => p.slug,
+      (p) => ({
+        slug: p.slug,
+        name: p.name,
+        type: p.type,
+        representative: p.representative,
+        address: p.address,
+        region: idOf(p.region, 'region'),
+        phone: p.phone,
+        email: p.email,
+        website: p.website,
+        taxCode: p.taxCode,
+      }),
+    );
+    await this.update(Producer, plan.producers.updates, (p, fields) => {
+      const data: Row = {};
+      for (const f of fields) data[f] = f === 'region' ? idOf(p.region, 'region') : p[f as keyof ProducerNode];
+      return data;
+    });
+  }
+
+  private async products(plan: ImportPlan): Promise<void> {
+    await this.insert(
+      Product,
+      'product',
+      'slug',
+      plan.products.creates,
+      (p) => p.slug,
+      (p) => ({
+        slug: p.slug,
+        nameVi: p.nameVi,
+        nameEn: p.nameEn,
+        ...productSearchColumns(p),
+        category: p.category,
+        region: idOf(p.region, 'region'),
+        producer: idOf(p.producer, 'producer'),
+        cycleStage: p.cycleStage,
+        descriptionVi: p.descriptionVi,
+        descriptionEn: p.descriptionEn,
+        storyVi: p.storyVi,
+        storyEn: p.storyEn,
+        images: p.images,
+      }),
+    );
+    const TEXT = new Set(['nameVi', 'nameEn', 'descriptionVi', 'descriptionEn', 'storyVi', 'storyEn']);
+    await this.update(Product, plan.products.updates, (p, fields) => {
+      const data: Row = {};
+      for (const f of fields) {
+        data[f] =
+          f === 'region'
+            ? idOf(p.region, 'region')
+            : f === 'producer'
+              ? idOf(p.producer, 'producer')
+              : p[f as keyof ProductNode];
+      }
+      if ([...fields].some((f) => TEXT.has(f))) Object.assign(data, productSearchColumns(p));
+      return data;
+    });
+  }
+
+  private async evaluations(plan: ImportPlan): Promise<void> {
+    const key = (productId: unknown, level: unknown, date: unknown) => `${productId}\u0000${level}\u0000${date}`;
+    for (const batch of chunks(plan.evaluations.creates)) {
+      await this.tx.insertMany(
+        Evaluation as EntityName<object>,
+        batch.map(
+          (e): Row => ({
+            product: idOf(e.product, 'product'),
+            councilLevel: e.councilLevel,
+            criteriaVersion: e.criteriaVersion,
+            evaluatedOn: e.evaluatedOn,
+            scoreA: e.scoreA,
+            scoreB: e.scoreB,
+            scoreC: e.scoreC,
+            total: e.total,
+            stars: e.stars,
+            status: e.status,
+            finalisedAt: e.finalisedAt,
+            createdAt: this.now,
+            updatedAt: this.now,
+          }),
+        ),
+      );
+      const productIds = [...new Set(batch.map((e) => idOf(e.product, 'product') as number))];
+      const found = await this.tx.execute<Row[]>(
+        `select id, product_id, council_level, evaluated_on from evaluation where product_id in (${productIds.map(() => '?').join(', ')})`,
+        productIds,
+      );
+      const ids = new Map<string, number>();
+      for (const r of found) {
+        const k = key(Number(r.product_id), r.council_level, String(r.evaluated_on).slice(0, 10));
+        ids.set(k, Math.max(ids.get(k) ?? 0, Number(r.id)));
+      }
+      for (const e of batch) e.id = ids.get(key(e.product.id, e.councilLevel, e.evaluatedOn));
+      this.tick(batch.length);
+    }
+    await this.update(Evaluation, plan.evaluations.updates, (e, fields) => {
+      const data: Row = {};
+      for (const f of fields) data[f] = e[f as keyof EvaluationNode];
+      return data;
+    });
+  }
+
+  private async certificates(plan: ImportPlan): Promise<void> {
+    const data = (c: CertificateNode, fields: Set<string>) => {
+      const row: Row = {};
+      for (const f of fields)
+        row[f] = f === 'evaluation' ? idOf(c.evaluation, 'evaluation') : c[f as keyof CertificateNode];
+      return row;
+    };
+    // A product has at most one ISSUED certificate at any moment (a partial unique index), so
+    // certificates leave ISSUED before new ones arrive and before others become ISSUED.
+    const demoted = plan.certificates.updates.filter((u) => u.fields.has('status') && u.node.status !== 'ISSUED');
+    await this.update(Certificate, demoted, data);
+    await this.insert(
+      Certificate,
+      'certificate',
+      'number',
+      plan.certificates.creates,
+      (c) => c.number,
+      (c) => ({
+        number: c.number,
+        product: idOf(c.product, 'product'),
+        evaluation: idOf(c.evaluation, 'evaluation'),
+        decisionNumber: c.decisionNumber,
+        decisionDate: c.decisionDate,
+        issuingLevel: c.issuingLevel,
+        stars: c.stars,
+        issuedOn: c.issuedOn,
+        expiresOn: c.expiresOn,
+        status: c.status,
+        revokedOn: c.revokedOn,
+        revocationReason: c.revocationReason,
+      }),
+    );
+    await this.update(
+      Certificate,
+      plan.certificates.updates.filter((u) => !demoted.includes(u)),
+      data,
+    );
+  }
+}
