@@ -155,7 +155,7 @@ async function benchDatabase(
   name: string,
   url: string,
   catalog: ReturnType<typeof generateSyntheticCatalog>,
-): Promise<{ results: Result[]; loadSeconds: number }> {
+): Promise<{ results: Result[]; loadSeconds: number; site?: SiteBuild }> {
   log(`${name}: loading ${catalog.products.length} products…`);
   const orm = await openOrm(parseDatabaseUrl(url));
   await migrate(orm);
@@ -259,9 +259,51 @@ async function benchDatabase(
       `${name}: ${w.id}: ${r.requests.average.toFixed(0)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${r.errors + r.non2xx}, baseline ${baselineRps.toFixed(0)} req/s, peak RSS ${r.peakRssMb.toFixed(0)} MB`,
     );
   }
+  const site = process.env.BENCH_SITE === '1' && name === 'sqlite' ? await buildSite(apiUrl) : undefined;
   server.kill('SIGTERM');
   await new Promise((r) => server.once('exit', r));
-  return { results, loadSeconds };
+  return { results, loadSeconds, site };
+}
+
+interface SiteBuild {
+  steps: { name: string; seconds: number; peakRssMb: number }[];
+}
+
+/** Runs a command under GNU time to read its wall time and peak resident memory. */
+async function timed(name: string, command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv) {
+  const started = performance.now();
+  const child = spawn('/usr/bin/time', ['-v', command, ...args], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (d: string) => (stderr += d));
+  const code = await new Promise<number | null>((r) => child.once('exit', r));
+  if (code !== 0) throw new Error(`${name} failed (${code}):\n${stderr.slice(-2000)}`);
+  const peakKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1] ?? 0);
+  return { name, seconds: (performance.now() - started) / 1000, peakRssMb: peakKb / 1024 };
+}
+
+/** The site built against the national-scale catalog: Astro, then Pagefind. */
+async function buildSite(apiUrl: string): Promise<SiteBuild> {
+  const siteDir = join(root, 'sites/catalog');
+  const env = { ...process.env, OCOP_API_URL: apiUrl, ASTRO_TELEMETRY_DISABLED: '1' };
+  log('site: astro build against the synthetic catalog…');
+  const astro = await timed(
+    'astro build',
+    process.execPath,
+    [join(siteDir, 'node_modules/astro/astro.js'), 'build'],
+    siteDir,
+    env,
+  );
+  log(`site: astro build ${astro.seconds.toFixed(0)} s, peak ${astro.peakRssMb.toFixed(0)} MB; pagefind…`);
+  const pagefind = await timed(
+    'pagefind',
+    join(siteDir, 'node_modules/.bin/pagefind'),
+    ['--site', 'dist/client'],
+    siteDir,
+    env,
+  );
+  log(`site: pagefind ${pagefind.seconds.toFixed(0)} s, peak ${pagefind.peakRssMb.toFixed(0)} MB`);
+  return { steps: [astro, pagefind] };
 }
 
 function table(results: Result[]): string {
@@ -283,6 +325,7 @@ async function main(): Promise<void> {
   log(`generated ${catalog.products.length} products in ${((performance.now() - genStart) / 1000).toFixed(2)} s`);
   const all: Result[] = [];
   const loads: string[] = [];
+  let site: SiteBuild | undefined;
   let pg: ThrowawayPostgres | undefined;
   const tmp = mkdtempSync(join(tmpdir(), 'ocop-bench-'));
   try {
@@ -302,7 +345,9 @@ async function main(): Promise<void> {
         await admin.close();
         url = pg.url.replace(/\/postgres$/, '/ocop_bench');
       }
-      const { results, loadSeconds } = await benchDatabase(name, url, catalog);
+      const outcome = await benchDatabase(name, url, catalog);
+      const { results, loadSeconds } = outcome;
+      site ??= outcome.site;
       all.push(...results);
       loads.push(`${name}: ${loadSeconds.toFixed(1)} s`);
     }
@@ -322,6 +367,12 @@ Measured by \`pnpm bench\` (test/bench/run.ts) on ${started.toISOString().slice(
 - Baseline: a minimal Node HTTP server (test/bench/baseline-server.mjs) returning the same response bytes, measured with the same connections and duration right after each workload. These machines are noisy: the ratios hold better than the absolute numbers.
 
 ${table(all)}
+
+${
+  site
+    ? `Site build against the same catalog (SQLite server): ${site.steps.map((s) => `${s.name} ${s.seconds.toFixed(0)} s, peak ${s.peakRssMb.toFixed(0)} MB`).join('; ')}; in all ${site.steps.reduce((n, s) => n + s.seconds, 0).toFixed(0)} s (targets: under 180 s, under 2 GB).`
+    : 'Site build not measured in this run (set BENCH_SITE=1).'
+}
 
 Reproduce: \`pnpm bench\` (about ${Math.ceil((DATABASES.length * 5 * 3 * SECONDS + 120) / 60)} minutes; \`BENCH_SECONDS=5 BENCH_DATABASES=sqlite pnpm bench\` for a quick run).
 `;
