@@ -4,9 +4,12 @@
  * site built against it (astro build + Pagefind) and served by its own Node server, driven with
  * Debian's Chromium. Screenshots of the main pages land in test/e2e/screenshots/ (git-ignored).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { catalogToCsv, collectPublicCatalog, EXPORT_COLUMNS, formatProblem, importFiles, parseCsv } from '@ocop/api';
+import { todayInVietnam } from '@ocop/domain';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, startTestApi, type TestApi, testDatabases } from '../support/server.js';
@@ -34,6 +37,40 @@ interface HiddenProduct {
   certificateNumber: string | null;
   certificateStatus: string | null;
 }
+
+interface Progress {
+  certifiedProducts: number;
+  fiveStarProducts: number;
+  years: {
+    year: number;
+    certifiedProducts: number;
+    newProducts: number;
+    fiveStarProducts: number;
+    stars: { stars: number; products: number }[];
+  }[];
+  districts: {
+    code: string | null;
+    name: string;
+    certifiedProducts: number;
+    target: number | null;
+    share: number | null;
+  }[];
+  targets: {
+    code: string;
+    description: string;
+    targetMin: number;
+    perDistrictPerYear: number | null;
+    achieved: number | null;
+    share: number | null;
+  }[];
+  budget: { part: string; amountMillionVnd: number }[];
+}
+
+const PROGRESS_FIELDS = `certifiedProducts fiveStarProducts
+  years { year certifiedProducts newProducts fiveStarProducts stars { stars products } }
+  districts { code name certifiedProducts target share }
+  targets { code description targetMin perDistrictPerYear achieved share }
+  budget { part amountMillionVnd }`;
 
 let api: TestApi;
 let site: BuiltSite;
@@ -329,6 +366,175 @@ describe('the public catalog site', () => {
       expect((await get(path)).status, path).toBe(200);
     }
   }, 30_000);
+
+  it('charts progress against Plan 118 in both languages, with the API’s figures in tables beside the charts', async () => {
+    for (const lang of ['vi', 'en'] as const) {
+      const res = await gql<{ programProgress: Progress }>(
+        api,
+        `query($lang: Language) { programProgress(lang: $lang) { ${PROGRESS_FIELDS} } }`,
+        {
+          lang: lang.toUpperCase(),
+        },
+      );
+      const progress = res.data!.programProgress;
+      const locale = lang === 'vi' ? 'vi-VN' : 'en-GB';
+      const num = (n: number) => new Intl.NumberFormat(locale).format(n);
+      const pct = (n: number) =>
+        new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(n);
+
+      const page = await open(lang === 'vi' ? '/' : '/en/');
+      await page
+        .locator('.main-nav')
+        .getByRole('link', { name: lang === 'vi' ? 'Tiến độ' : 'Progress', exact: true })
+        .click();
+      await page.waitForURL(lang === 'vi' ? '**/progress/' : '**/en/progress/');
+      expect(await countScripts(page)).toBe(0);
+      expect(await page.locator('[data-figure="certified"]').innerText()).toBe(num(progress.certifiedProducts));
+      expect(await page.locator('[data-figure="five-star"]').innerText()).toBe(num(progress.fiveStarProducts));
+
+      // Four charts, each an image with a name, each with a captioned table beside it.
+      expect(await page.locator('svg[data-chart][role="img"] > title').count()).toBe(4);
+      for (const name of ['districts', 'years', 'targets', 'budget']) {
+        expect(await page.locator(`svg[data-chart="${name}"]`).count(), name).toBe(1);
+        const table = page.locator(`table[data-table="${name}"]`);
+        expect((await table.locator('caption').innerText()).length, name).toBeGreaterThan(10);
+        expect(await table.locator('thead th[scope="col"]').count(), name).toBeGreaterThan(2);
+        expect(await table.locator('tbody th[scope="row"]').count(), name).toBeGreaterThan(1);
+      }
+
+      // Every district: its products, its target and the share reached, in the table and on the chart.
+      for (const d of progress.districts.filter((x) => x.code)) {
+        const cells = await page.locator(`table[data-table="districts"] tr[data-code="${d.code}"] > *`).allInnerTexts();
+        expect(cells, d.code!).toEqual([
+          d.name,
+          num(d.certifiedProducts),
+          d.target === null ? '—' : num(d.target),
+          d.share === null ? '—' : pct(d.share),
+        ]);
+        if (d.target !== null) {
+          expect(await page.locator(`svg[data-chart="districts"] g[data-code="${d.code}"]`).textContent()).toContain(
+            `${num(d.certifiedProducts)} / ${num(d.target)} · ${pct(d.share ?? 0)}`,
+          );
+        }
+      }
+      // Every year, by stars.
+      for (const y of progress.years) {
+        const cells = await page.locator(`table[data-table="years"] tr[data-year="${y.year}"] > *`).allInnerTexts();
+        const by = (st: number) => num(y.stars.find((x) => x.stars === st)?.products ?? 0);
+        expect(cells.slice(0, 7), String(y.year)).toEqual([
+          String(y.year),
+          by(3),
+          by(4),
+          by(5),
+          num(y.certifiedProducts),
+          num(y.newProducts),
+          num(y.fiveStarProducts),
+        ]);
+      }
+      // Every target with its share; the one the catalog cannot measure says so.
+      for (const target of progress.targets) {
+        const cells = await page
+          .locator(`table[data-table="targets"] tr[data-code="${target.code}"] > *`)
+          .allInnerTexts();
+        expect(cells[0]).toBe(target.description);
+        if (target.achieved === null) expect(cells[2]).toMatch(/Chưa đo được|Not measured/);
+        else expect(cells.slice(2)).toEqual([num(target.achieved), pct(target.share ?? 0)]);
+      }
+      // The budget split: state and participants for 2020 and 2021–2025.
+      const budget = await page.locator('table[data-table="budget"] tbody').innerText();
+      for (const f of progress.budget.filter((b) => b.part !== 'TOTAL'))
+        expect(budget).toContain(num(f.amountMillionVnd));
+      // The plan's two targets disagree, and the page says so with the figures.
+      const main = progress.targets.find((x) => x.perDistrictPerYear !== null)!;
+      const implied = progress.districts.reduce((sum, d) => sum + (d.target ?? 0), 0);
+      const conflict = await page.locator('.progress-conflict').innerText();
+      expect(conflict).toContain(num(main.targetMin));
+      expect(conflict).toContain(num(implied));
+
+      if (lang === 'vi') {
+        await screenshot(page, 'progress-desktop');
+        await page.setViewportSize(PHONE);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+        await screenshot(page, 'progress-phone');
+      } else {
+        await screenshot(page, 'progress-en-desktop');
+      }
+      await page.close();
+    }
+  }, 60_000);
+
+  it('offers the catalog as open data: CSV and JSON in the export format, one row per published product', async () => {
+    const page = await open('/', PHONE);
+    await page.getByRole('link', { name: 'Dữ liệu mở', exact: true }).click();
+    await page.waitForURL('**/open-data/');
+    const builtOn = await page.locator('[data-built-on]').getAttribute('data-built-on');
+    expect(builtOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const [y, m, d] = builtOn!.split('-');
+    expect(await page.locator('main').innerText()).toContain(`${d}/${m}/${y}`);
+    await screenshot(page, 'open-data-phone');
+
+    // The products file, as a visitor downloads it from the page.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('a[href$="/products.csv"]').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('products.csv');
+    await page.close();
+
+    const files = new Map<string, string>();
+    for (const name of ['regions.csv', 'producers.csv', 'products.csv', 'certificates.csv', 'ocop-catalog.json']) {
+      const res = await fetch(`${server.url}/open-data/${name}`);
+      expect(res.status, name).toBe(200);
+      expect(res.headers.get('content-type'), name).toContain(name.endsWith('.csv') ? 'text/csv' : 'application/json');
+      // The bytes as saved (Response.text() would drop the byte order mark Excel needs).
+      files.set(name, Buffer.from(await res.arrayBuffer()).toString('utf8'));
+    }
+    for (const kind of ['regions', 'producers', 'products', 'certificates'] as const) {
+      expect(files.get(`${kind}.csv`)!.startsWith('\uFEFF'), kind).toBe(true);
+      const records = parseCsv(files.get(`${kind}.csv`)!.replace(/^\uFEFF/u, ''));
+      expect(records[0]!.fields, kind).toEqual([...EXPORT_COLUMNS[kind]]);
+    }
+    const products = parseCsv(files.get('products.csv')!.replace(/^\uFEFF/u, '')).slice(1);
+    expect(products).toHaveLength(publishedSlugs.size);
+    expect(new Set(products.map((r) => r.fields[0]))).toEqual(publishedSlugs);
+    expect(products.map((r) => r.fields[0])).not.toContain(hidden.slug);
+
+    // Byte for byte what `pnpm ocop export` writes for the same day (regions aside: the API does not
+    // say whether a region's English name is its own or the Vietnamese one, e.g. "An Giang").
+    const json = JSON.parse(files.get('ocop-catalog.json')!) as { asOf: string; counts: Record<string, number> };
+    expect(json.asOf).toBe(builtOn);
+    expect(json.counts.products).toBe(publishedSlugs.size);
+    const exported = catalogToCsv(
+      await collectPublicCatalog(
+        api.orm.em.fork() as Parameters<typeof collectPublicCatalog>[0],
+        json.asOf as Parameters<typeof collectPublicCatalog>[1],
+      ),
+    );
+    for (const name of ['producers.csv', 'products.csv', 'certificates.csv']) {
+      expect(files.get(name), name).toBe(exported.get(name));
+    }
+
+    // Round trip: each download imports into an empty database and publishes the same products.
+    const dir = mkdtempSync(join(tmpdir(), 'ocop-open-data-'));
+    try {
+      mkdirSync(join(dir, 'csv'));
+      for (const [name, text] of files) writeFileSync(join(dir, name.endsWith('.csv') ? `csv/${name}` : name), text);
+      for (const source of [join(dir, 'csv'), join(dir, 'ocop-catalog.json')]) {
+        const empty = await startTestApi(testDatabases()[0]!, { seed: false });
+        try {
+          const report = await importFiles(empty.orm.em.fork(), [source], { today: todayInVietnam(new Date()) });
+          expect(report.problems.map(formatProblem), source).toEqual([]);
+          expect(report.ok).toBe(true);
+          const count = await gql<{ products: { totalCount: number } }>(empty, '{ products { totalCount } }');
+          expect(count.data?.products.totalCount, source).toBe(publishedSlugs.size);
+        } finally {
+          await empty.close();
+        }
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('fails the build with one line naming OCOP_API_URL when the API is unreachable', async () => {
     const port = await freePort();

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * Lighthouse scores of the served site: the home page, a category page and a product page, with
- * Debian's Chromium. Usage: `node scripts/lighthouse.mjs [siteUrl]` (default http://localhost:4321)
+ * Lighthouse scores of the served site: the home page, a category page, a product page, the
+ * progress page and the (English) open-data page, with Debian's Chromium. Usage: `node scripts/lighthouse.mjs [siteUrl]` (default http://localhost:4321)
  * against a site built with SITE_URL equal to that URL (canonical URLs must point at the site
  * Lighthouse audits). JSON reports go to node_modules/.lighthouse/.
  *
@@ -64,6 +64,8 @@ const pages = [
   ['home', `${siteUrl}/`],
   ['category', `${siteUrl}/categories/food/`],
   ['product', await productUrl()],
+  ['progress', `${siteUrl}/progress/`],
+  ['open-data', `${siteUrl}/en/open-data/`],
 ];
 const rows = [];
 for (const [name, url] of pages) {

@@ -8,6 +8,7 @@ import {
   CATEGORY_CODES,
   type CategoryCode,
   type CouncilLevel,
+  type CycleStage,
   type ProducerType,
   type RegionKind,
   type RegionLevel,
@@ -60,6 +61,8 @@ export interface Certificate {
 
 export interface ProductImage {
   url: string;
+  /** The address as the API stores it (relative for the API's own files), for the open data. */
+  source: string;
   alt: Localized;
 }
 
@@ -69,6 +72,9 @@ export interface Product {
   description: Localized;
   story: Localized | null;
   category: CategoryCode;
+  cycleStage: CycleStage;
+  /** True when the name, description and story all exist in English (not a fallback). */
+  hasEnglish: boolean;
   stars: 3 | 4 | 5;
   images: ProductImage[];
   /** The unit the product comes from (district-level or commune-level). */
@@ -114,7 +120,7 @@ const PRODUCTS_QUERY = `
       totalCount
       pageInfo { hasNextPage endCursor }
       nodes {
-        slug category stars
+        slug category cycleStage hasEnglish stars
         nameVi: name(lang: VI) nameEn: name(lang: EN)
         descriptionVi: description(lang: VI) descriptionEn: description(lang: EN)
         storyVi: story(lang: VI) storyEn: story(lang: EN)
@@ -152,6 +158,8 @@ interface RawRegionWithParent extends RawRegion {
 interface RawProduct {
   slug: string;
   category: CategoryCode;
+  cycleStage: CycleStage;
+  hasEnglish: boolean;
   stars: number | null;
   nameVi: string;
   nameEn: string;
@@ -199,12 +207,18 @@ function product(p: RawProduct, apiUrl: string): Product | undefined {
   return {
     slug: p.slug,
     category: p.category,
+    cycleStage: p.cycleStage,
+    hasEnglish: p.hasEnglish,
     stars: p.stars as 3 | 4 | 5,
     name: { vi: p.nameVi, en: p.nameEn },
     description: { vi: p.descriptionVi, en: p.descriptionEn },
     story: p.storyVi ? { vi: p.storyVi, en: p.storyEn ?? p.storyVi } : null,
     // Relative photo URLs are the API's own files.
-    images: p.images.map((i) => ({ url: new URL(i.url, apiUrl).toString(), alt: { vi: i.altVi, en: i.altEn } })),
+    images: p.images.map((i) => ({
+      url: new URL(i.url, apiUrl).toString(),
+      source: i.url,
+      alt: { vi: i.altVi, en: i.altEn },
+    })),
     region: region(p.region),
     district: p.district ? region(p.district) : null,
     province: province ? region(province) : null,

@@ -40,6 +40,14 @@ export function formatNumber(n: number, lang: Lang): string {
   return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB').format(n);
 }
 
+/** A share as a whole percentage: 0.6583 → "66%". */
+export function formatPercent(share: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
+    style: 'percent',
+    maximumFractionDigits: 0,
+  }).format(share);
+}
+
 export function categoryName(code: CategoryCode, lang: Lang): string {
   const c = categoryByCode(code);
   return lang === 'vi' ? c.nameVi : c.nameEn;
@@ -134,6 +142,8 @@ const vi = {
     districts: 'Địa phương',
     producers: 'Chủ thể',
     verify: 'Kiểm tra chứng nhận',
+    progress: 'Tiến độ',
+    openData: 'Dữ liệu mở',
   },
   switchTo: 'English',
   switchToLabel: 'Read this page in English',
@@ -280,6 +290,103 @@ const vi = {
       'Hệ thống tra cứu OCOP đang tạm thời không phản hồi, nên chưa thể xác nhận giấy chứng nhận này. Vui lòng thử lại sau ít phút.',
     tryAgain: 'Thử lại',
   },
+  progress: {
+    title: 'Tiến độ thực hiện Chương trình OCOP',
+    description:
+      'Kết quả công nhận sản phẩm OCOP của Kiên Giang so với chỉ tiêu Kế hoạch 118/KH-UBND: theo huyện, theo năm và hạng sao, và kinh phí kế hoạch.',
+    lead: (plan: string, from: number, to: number, asOf: string) =>
+      `Số sản phẩm được công nhận từ ${from} đến ${to} so với chỉ tiêu của Kế hoạch ${plan}, tính đến ngày ${asOf}. Mỗi biểu đồ có bảng số liệu đi kèm.`,
+    summary: {
+      certified: 'sản phẩm được công nhận (từ 3 sao)',
+      fiveStar: 'sản phẩm đạt 5 sao (kể cả 5 sao cấp tỉnh)',
+      ofTarget: (share: string, target: string, period: string) => `${share} chỉ tiêu ${target} sản phẩm (${period})`,
+    },
+    conflictTitle: 'Hai chỉ tiêu của kế hoạch không khớp nhau',
+    conflict: (
+      total: string,
+      perDistrict: string,
+      units: number,
+      years: number,
+      implied: string,
+      ratio: string,
+      even: string,
+    ) =>
+      `Kế hoạch đặt “ít nhất ${total} sản phẩm đạt từ 3 sao” cho cả giai đoạn, đồng thời ghi “bình quân ${perDistrict} sản phẩm/huyện, thành phố/năm”. Với ${units} đơn vị cấp huyện trong ${years} năm, mức ${perDistrict}/huyện/năm là ${implied} sản phẩm — gấp ${ratio} lần ${total}; ngược lại, ${total} sản phẩm chỉ tương đương ${even} sản phẩm/huyện/năm. Trang này đo tiến độ toàn tỉnh theo chỉ tiêu ${total} sản phẩm và tiến độ từng huyện theo mức ${perDistrict}/năm, đúng như số liệu hệ thống báo cáo.`,
+    districtsTitle: 'Theo huyện, thành phố',
+    districtsIntro: (period: string, perYear: string) =>
+      `Sản phẩm được công nhận ${period} của từng đơn vị cấp huyện, so với chỉ tiêu ${perYear} sản phẩm/năm cộng dồn cho các năm trong giai đoạn.`,
+    districtsChart: (period: string) => `Sản phẩm được công nhận theo huyện, thành phố, ${period}, so với chỉ tiêu`,
+    yearsTitle: 'Theo năm và hạng sao',
+    yearsIntro:
+      'Sản phẩm được công nhận mỗi năm theo hạng sao cao nhất trong năm (sản phẩm được công nhận lại được tính lại), so với chỉ tiêu năm 2020 và hai cách hiểu chỉ tiêu 2021–2025 chia theo năm.',
+    yearsChart: 'Sản phẩm được công nhận mỗi năm theo hạng sao, so với chỉ tiêu',
+    targetsTitle: 'Chỉ tiêu của kế hoạch',
+    targetsIntro: 'Mỗi chỉ tiêu được đếm trong giai đoạn của chính nó: số sản phẩm khác nhau đạt từ số sao yêu cầu.',
+    targetsChart: 'Mức hoàn thành các chỉ tiêu sản phẩm của kế hoạch',
+    budgetTitle: 'Kinh phí kế hoạch',
+    budgetIntro:
+      'Kinh phí dự kiến của kế hoạch (triệu đồng), chia theo nguồn: ngân sách nhà nước và vốn của chủ thể tham gia, huy động khác. Đây là số kế hoạch, không phải số đã chi.',
+    budgetChart: 'Cơ cấu kinh phí kế hoạch theo nguồn vốn',
+    tableNote: 'Bảng số liệu',
+    col: {
+      district: 'Huyện, thành phố',
+      certified: 'Được công nhận',
+      target: 'Chỉ tiêu',
+      share: 'Đạt',
+      year: 'Năm',
+      total: 'Tổng',
+      newProducts: 'Sản phẩm mới',
+      fiveStar: '5 sao (kể cả cấp tỉnh)',
+      targetCol: 'Chỉ tiêu',
+      period: 'Giai đoạn',
+      achieved: 'Đã đạt',
+      state: 'Ngân sách nhà nước',
+      participants: 'Chủ thể và huy động khác',
+      budgetTotal: 'Tổng kinh phí',
+      stateShare: 'Tỷ lệ ngân sách',
+    },
+    none: 'Không có chỉ tiêu',
+    notMeasured: 'Chưa đo được (không có dữ liệu đào tạo)',
+    noUnit: 'Không thuộc huyện nào',
+    legendTarget: 'Chỉ tiêu',
+    legend2020: (range: string) => `Chỉ tiêu 2020: ${range} sản phẩm`,
+    legendPerDistrictN: (per: string, n: string) => `${per} sản phẩm/huyện/năm: ${n} sản phẩm/năm`,
+    legendEven: (total: string, years: number, n: string) => `${total} sản phẩm chia đều ${years} năm: ${n}/năm`,
+    million: 'triệu đồng',
+    starsLabel: (n: number) => `${n} sao`,
+    reached: 'đạt',
+    notReached: 'chưa đạt',
+    openDataLink: 'Tải danh mục sản phẩm dưới dạng dữ liệu mở',
+  },
+  openData: {
+    title: 'Dữ liệu mở',
+    description:
+      'Tải danh mục sản phẩm OCOP Kiên Giang đang được chứng nhận dưới dạng CSV và JSON, tự do sử dụng, cùng định dạng với lệnh xuất dữ liệu của hệ thống.',
+    lead: 'Danh mục công khai các sản phẩm OCOP đang được chứng nhận (từ 3 sao, giấy chứng nhận còn hiệu lực), kèm chủ thể, giấy chứng nhận và đơn vị hành chính, để tải về và dùng lại.',
+    built: (date: string) => `Dữ liệu được tạo ngày ${date}, khi trang web được xây dựng.`,
+    counts: (products: string, producers: string) => `${products} sản phẩm, ${producers} chủ thể.`,
+    filesTitle: 'Tệp tải về',
+    csvTitle: 'CSV (mở bằng Excel, LibreOffice)',
+    csvText:
+      'Bốn tệp UTF-8 có BOM, phân tách bằng dấu phẩy, dòng đầu là tên cột. Các cột mã (sản phẩm, chủ thể, địa bàn) liên kết các tệp với nhau.',
+    jsonTitle: 'JSON (cho lập trình viên)',
+    jsonText: 'Một tệp gồm cả bốn bảng, ngày dữ liệu (asOf) và số bản ghi của từng bảng.',
+    kinds: {
+      regions: 'Đơn vị hành chính',
+      producers: 'Chủ thể',
+      products: 'Sản phẩm',
+      certificates: 'Giấy chứng nhận',
+    },
+    rows: (n: string) => `${n} dòng`,
+    licenceTitle: 'Điều kiện sử dụng',
+    licence:
+      'Dữ liệu là thông tin công khai của Chương trình OCOP: được tự do sao chép, phân phối và sử dụng, kể cả cho mục đích thương mại, không cần xin phép và không mất phí. Khi sử dụng, vui lòng ghi nguồn “Danh mục sản phẩm OCOP Kiên Giang” và ngày dữ liệu. Thông tin liên hệ do chủ thể cung cấp.',
+    formatTitle: 'Các cột',
+    formatText:
+      'Cùng định dạng với lệnh “pnpm ocop export” của hệ thống và nhập lại được bằng “pnpm ocop import”. Ngày theo dạng ISO (năm-tháng-ngày); ô trống là không có thông tin. Điểm chấm và mã số thuế không công khai nên không có trong dữ liệu.',
+    column: 'Cột',
+    meaning: 'Ý nghĩa',
+  },
   notFound: {
     title: 'Không tìm thấy trang',
     text: 'Trang bạn tìm không có hoặc sản phẩm không còn được chứng nhận OCOP.',
@@ -315,6 +422,8 @@ const en: Strings = {
     districts: 'Districts',
     producers: 'Producers',
     verify: 'Check a certificate',
+    progress: 'Progress',
+    openData: 'Open data',
   },
   switchTo: 'Tiếng Việt',
   switchToLabel: 'Xem trang này bằng tiếng Việt',
@@ -460,6 +569,104 @@ const en: Strings = {
     unavailable:
       'The OCOP lookup service is not answering at the moment, so this certificate cannot be confirmed yet. Please try again in a few minutes.',
     tryAgain: 'Try again',
+  },
+  progress: {
+    title: 'Progress of the OCOP programme',
+    description:
+      'Kiên Giang’s certified OCOP products against the targets of Plan 118/KH-UBND: by district, by year and stars, and the plan’s budget.',
+    lead: (plan: string, from: number, to: number, asOf: string) =>
+      `Products certified from ${from} to ${to} against the targets of Plan ${plan}, counted up to ${asOf}. Every chart has its data table next to it.`,
+    summary: {
+      certified: 'products certified (3 stars or more)',
+      fiveStar: '5-star products (including provincial 5 stars)',
+      ofTarget: (share: string, target: string, period: string) =>
+        `${share} of the target of ${target} products (${period})`,
+    },
+    conflictTitle: 'The plan’s two targets do not agree',
+    conflict: (
+      total: string,
+      perDistrict: string,
+      units: number,
+      years: number,
+      implied: string,
+      ratio: string,
+      even: string,
+    ) =>
+      `The plan sets “at least ${total} products rated 3 stars or more” for the whole period, and also “about ${perDistrict} products per district per year”. With ${units} district-level units over ${years} years, ${perDistrict} per district per year makes ${implied} products — ${ratio} times ${total}; the other way round, ${total} products are only ${even} per district per year. This page measures the province against the target of ${total} products and each district against ${perDistrict} a year, as the system reports them.`,
+    districtsTitle: 'By district',
+    districtsIntro: (period: string, perYear: string) =>
+      `Products certified in ${period} in each district-level unit, against the target of ${perYear} products a year added up over the years of the period.`,
+    districtsChart: (period: string) => `Products certified by district, ${period}, against the target`,
+    yearsTitle: 'By year and stars',
+    yearsIntro:
+      'Products certified each year by their highest stars that year (a product certified again counts again), against the 2020 target and the two readings of the 2021–2025 target per year.',
+    yearsChart: 'Products certified each year by stars, against the targets',
+    targetsTitle: 'The plan’s targets',
+    targetsIntro: 'Each target is counted over its own period: distinct products reaching the stars it asks for.',
+    targetsChart: 'How far the plan’s product targets are reached',
+    budgetTitle: 'The plan’s budget',
+    budgetIntro:
+      'The plan’s budget (million VND) by source: the state budget, and participants’ own funds and other sources. These are planned figures, not spending.',
+    budgetChart: 'The plan’s budget by source',
+    tableNote: 'Data table',
+    col: {
+      district: 'District',
+      certified: 'Certified',
+      target: 'Target',
+      share: 'Reached',
+      year: 'Year',
+      total: 'Total',
+      newProducts: 'New products',
+      fiveStar: '5 stars (incl. provincial)',
+      targetCol: 'Target',
+      period: 'Period',
+      achieved: 'Achieved',
+      state: 'State budget',
+      participants: 'Participants and other sources',
+      budgetTotal: 'Total budget',
+      stateShare: 'State share',
+    },
+    none: 'No target',
+    notMeasured: 'Not measured (no training records)',
+    noUnit: 'No district',
+    legendTarget: 'Target',
+    legend2020: (range: string) => `2020 target: ${range} products`,
+    legendPerDistrictN: (per: string, n: string) => `${per} per district per year: ${n} a year`,
+    legendEven: (total: string, years: number, n: string) => `${total} products over ${years} years: ${n} a year`,
+    million: 'million VND',
+    starsLabel: (n: number) => `${n} stars`,
+    reached: 'reached',
+    notReached: 'not reached',
+    openDataLink: 'Download the product catalog as open data',
+  },
+  openData: {
+    title: 'Open data',
+    description:
+      'Download Kiên Giang’s currently certified OCOP products as CSV and JSON, free to reuse, in the same format as the system’s export command.',
+    lead: 'The public list of currently certified OCOP products (3 stars or more, valid certificate), with their producers, certificates and administrative units, to download and reuse.',
+    built: (date: string) => `Data generated on ${date}, when this site was built.`,
+    counts: (products: string, producers: string) => `${products} products, ${producers} producers.`,
+    filesTitle: 'Downloads',
+    csvTitle: 'CSV (opens in Excel, LibreOffice)',
+    csvText:
+      'Four UTF-8 files with a byte order mark, comma-separated, column names in the first line. The code columns (product, producer, region) link the files together.',
+    jsonTitle: 'JSON (for developers)',
+    jsonText: 'One file with all four tables, the day the data describes (asOf) and the number of records of each.',
+    kinds: {
+      regions: 'Administrative units',
+      producers: 'Producers',
+      products: 'Products',
+      certificates: 'Certificates',
+    },
+    rows: (n: string) => `${n} rows`,
+    licenceTitle: 'Terms of use',
+    licence:
+      'This is public information of the OCOP programme: you may copy, share and use it freely, commercially too, without asking and without paying. Please credit “OCOP Kiên Giang product catalog” and the date of the data. Contact details are provided by the producers.',
+    formatTitle: 'Columns',
+    formatText:
+      'The same format as the system’s “pnpm ocop export” command, and it imports back with “pnpm ocop import”. Dates are ISO (year-month-day); an empty cell means no information. Scores and tax codes are not public and are not included.',
+    column: 'Column',
+    meaning: 'Meaning',
   },
   notFound: {
     title: 'Page not found',

@@ -1,0 +1,266 @@
+/**
+ * The public catalog as open data, in the format of `pnpm ocop export` (the API's import format,
+ * packages/api/docs/import-format.md): four CSV files (regions, producers, products, certificates)
+ * and one JSON document with all of them. Built from the data the site already reads from the
+ * GraphQL API (published products only), plus one query for the whole region tree.
+ *
+ * The column lists and the CSV writer are copies of the API's (EXPORT_COLUMNS in
+ * packages/api/src/modules/transfer/export.service.ts, toCsv in csv.ts): that module reads the
+ * database and cannot be bundled into the site. The browser tests compare the site's files with
+ * the API's own export, so the two cannot drift apart unnoticed.
+ */
+import type { RegionKind, RegionLevel } from '@ocop/domain';
+import { vietnameseSortKey } from '@ocop/domain';
+import { loadCatalog, type Product } from './api.js';
+import { BUILT_ON } from './build-info.js';
+import { loadSettings } from './config.js';
+import { graphql } from './graphql.js';
+
+export type ExportKind = 'regions' | 'producers' | 'products' | 'certificates';
+export const EXPORT_KINDS: readonly ExportKind[] = ['regions', 'producers', 'products', 'certificates'];
+
+/** The columns of each file, in order: the same as the API's EXPORT_COLUMNS. */
+export const EXPORT_COLUMNS: Readonly<Record<ExportKind, readonly string[]>> = {
+  regions: ['code', 'name_vi', 'name_en', 'level', 'kind', 'parent', 'valid_from', 'valid_to', 'successor'],
+  producers: ['slug', 'name', 'type', 'representative', 'address', 'region', 'phone', 'email', 'website'],
+  products: [
+    'slug',
+    'name_vi',
+    'name_en',
+    'category',
+    'region',
+    'producer',
+    'cycle_stage',
+    'description_vi',
+    'description_en',
+    'story_vi',
+    'story_en',
+  ],
+  certificates: [
+    'number',
+    'product',
+    'stars',
+    'issuing_level',
+    'decision_number',
+    'decision_date',
+    'issued_on',
+    'expires_on',
+    'status',
+  ],
+};
+
+/** The file names the open-data page links, under /open-data/. */
+export const OPEN_DATA_FILES = {
+  csv: EXPORT_KINDS.map((kind) => ({ kind, name: `${kind}.csv` })),
+  json: 'ocop-catalog.json',
+} as const;
+
+export interface ImageValue {
+  url: string;
+  altVi: string;
+  altEn?: string;
+}
+
+export type ExportValue = string | number | null | ImageValue[];
+export type ExportRecord = Record<string, ExportValue>;
+
+export interface OpenCatalog {
+  asOf: string;
+  regions: ExportRecord[];
+  producers: ExportRecord[];
+  products: ExportRecord[];
+  certificates: ExportRecord[];
+}
+
+interface RawRegion {
+  code: string;
+  level: RegionLevel;
+  kind: RegionKind;
+  validFrom: string | null;
+  validTo: string | null;
+  nameVi: string;
+  nameEn: string;
+  successor: { code: string } | null;
+  children?: RawRegion[];
+}
+
+const REGION_FIELDS =
+  'code level kind validFrom validTo nameVi: name(lang: VI) nameEn: name(lang: EN) successor { code }';
+
+/** Provinces, districts, communes: the API's tree is at most three levels deep; one more is spare. */
+const ALL_REGIONS_QUERY = `
+  query OpenDataRegions {
+    regions {
+      ${REGION_FIELDS}
+      children { ${REGION_FIELDS} children { ${REGION_FIELDS} children { ${REGION_FIELDS} } } }
+    }
+  }
+`;
+
+/** An English text, or null where the API only fell back to the Vietnamese one. */
+const english = (en: string | null | undefined, vi: string | null | undefined, known: boolean): string | null =>
+  en === null || en === undefined || en === '' ? null : known || en !== vi ? en : null;
+
+const byKey =
+  <T>(...keys: ((r: T) => string)[]) =>
+  (a: T, b: T): number => {
+    for (const key of keys) {
+      const x = key(a);
+      const y = key(b);
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    return 0;
+  };
+
+function productRecord(p: Product): ExportRecord {
+  return {
+    slug: p.slug,
+    name_vi: p.name.vi,
+    name_en: english(p.name.en, p.name.vi, p.hasEnglish),
+    category: p.category,
+    region: p.region.code,
+    producer: p.producer.slug,
+    cycle_stage: p.cycleStage,
+    description_vi: p.description.vi,
+    description_en: english(p.description.en, p.description.vi, p.hasEnglish),
+    story_vi: p.story?.vi ?? null,
+    story_en: p.story ? english(p.story.en, p.story.vi, p.hasEnglish) : null,
+    images: p.images.map((i) => {
+      const altEn = english(i.alt.en, i.alt.vi, false);
+      return altEn === null ? { url: i.source, altVi: i.alt.vi } : { url: i.source, altVi: i.alt.vi, altEn };
+    }),
+  };
+}
+
+function certificateRecord(p: Product): ExportRecord {
+  const c = p.certificate;
+  return {
+    number: c.number,
+    product: p.slug,
+    stars: c.stars,
+    issuing_level: c.issuingLevel,
+    decision_number: c.decisionNumber,
+    decision_date: c.decisionDate,
+    issued_on: c.issuedOn,
+    expires_on: c.expiresOn,
+    // Published products are exactly those whose certificate is issued (not revoked or replaced)
+    // and valid today: the stored status the API's export writes for them.
+    status: 'ISSUED',
+  };
+}
+
+async function fetchOpenCatalog(): Promise<OpenCatalog> {
+  const { apiUrl } = loadSettings();
+  const [catalog, tree] = await Promise.all([
+    loadCatalog(),
+    graphql<{ regions: RawRegion[] }>(apiUrl, ALL_REGIONS_QUERY, {}, { timeoutMs: 60_000 }),
+  ]);
+  const regions: (ExportRecord & { path: string })[] = [];
+  const walk = (r: RawRegion, parent: { code: string; path: string } | null) => {
+    const path = `${parent?.path ?? '/'}${r.code}/`;
+    regions.push({
+      path,
+      code: r.code,
+      name_vi: r.nameVi,
+      name_en: english(r.nameEn, r.nameVi, false),
+      level: r.level,
+      kind: r.kind,
+      parent: parent?.code ?? null,
+      valid_from: r.validFrom ?? null,
+      valid_to: r.validTo ?? null,
+      successor: r.successor?.code ?? null,
+    });
+    for (const child of r.children ?? []) walk(child, { code: r.code, path });
+  };
+  for (const r of tree.regions) walk(r, null);
+
+  const products = [...catalog.products];
+  const sortKeys = new Map(products.map((p) => [p, vietnameseSortKey(p.name.vi)]));
+  const producers = new Map(products.map((p) => [p.producer.slug, p.producer]));
+  return {
+    asOf: BUILT_ON,
+    regions: regions
+      .sort(
+        byKey(
+          (r) => r.path,
+          (r) => String(r.code),
+        ),
+      )
+      .map(({ path: _path, ...r }) => r),
+    producers: [...producers.values()].sort(byKey((p) => p.slug)).map((p) => ({
+      slug: p.slug,
+      name: p.name,
+      type: p.type,
+      representative: p.representative || null,
+      address: p.address,
+      region: p.region.code,
+      phone: p.phone || null,
+      email: p.email || null,
+      website: p.website || null,
+    })),
+    products: products
+      .sort(
+        byKey(
+          (p) => sortKeys.get(p) ?? '',
+          (p) => p.slug,
+        ),
+      )
+      .map(productRecord),
+    certificates: products.sort(byKey((p) => p.certificate.number)).map(certificateRecord),
+  };
+}
+
+let openCatalog: Promise<OpenCatalog> | undefined;
+
+/** The open-data records, read once per build. */
+export function loadOpenCatalog(): Promise<OpenCatalog> {
+  openCatalog ??= fetchOpenCatalog();
+  return openCatalog;
+}
+
+/** A field quoted only when it must be (as the API's csvField). */
+function csvField(value: string): string {
+  if (value === '') return '';
+  if (value.includes(',') || /["\r\n]/u.test(value) || value.trim() !== value) {
+    return `"${value.replace(/"/gu, '""')}"`;
+  }
+  return value;
+}
+
+/** RFC 4180 text with CRLF line ends and a UTF-8 byte order mark (for Excel), as the API's toCsv. */
+export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const lines = [header, ...rows].map((r) => r.map((v) => csvField(v.replace(/\r?\n/gu, '\r\n'))).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** One file of the CSV export. */
+export function kindToCsv(catalog: OpenCatalog, kind: ExportKind): string {
+  const columns = EXPORT_COLUMNS[kind];
+  return toCsv(
+    columns,
+    catalog[kind].map((r) => columns.map((c) => (r[c] === null || r[c] === undefined ? '' : String(r[c])))),
+  );
+}
+
+/** The JSON document, as the API's catalogToJson writes it. */
+export function catalogToJson(catalog: OpenCatalog, generatedAt: Date): string {
+  const doc = {
+    format: 'ocop-catalog',
+    formatVersion: 1,
+    description:
+      'OCOP products published on asOf (a certificate of 3★ or more valid that day), their producers and certificates, and the administrative units their codes refer to. Fields are those of the CSV import format (packages/api/docs/import-format.md).',
+    asOf: catalog.asOf,
+    generatedAt: generatedAt.toISOString(),
+    counts: {
+      regions: catalog.regions.length,
+      producers: catalog.producers.length,
+      products: catalog.products.length,
+      certificates: catalog.certificates.length,
+    },
+    regions: catalog.regions,
+    producers: catalog.producers,
+    products: catalog.products,
+    certificates: catalog.certificates,
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
