@@ -10,3 +10,4 @@ export * from './producers.js';
 export * from './regions.js';
 export * from './scoring.js';
 export * from './text.js';
+export * from './open-data.js';

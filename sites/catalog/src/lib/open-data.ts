@@ -4,50 +4,20 @@
  * and one JSON document with all of them. Built from the data the site already reads from the
  * GraphQL API (published products only), plus one query for the whole region tree.
  *
- * The column lists and the CSV writer are copies of the API's (EXPORT_COLUMNS in
- * packages/api/src/modules/transfer/export.service.ts, toCsv in csv.ts): that module reads the
- * database and cannot be bundled into the site. The browser tests compare the site's files with
- * the API's own export, so the two cannot drift apart unnoticed.
+ * The column lists and the CSV writer come from @ocop/domain (open-data.ts), the same definitions
+ * `pnpm ocop export` uses; the browser tests also compare the site's files with the API's export.
  */
-import type { RegionKind, RegionLevel } from '@ocop/domain';
-import { vietnameseSortKey } from '@ocop/domain';
+import type { OpenDataKind, RegionKind, RegionLevel } from '@ocop/domain';
+import { OPEN_DATA_COLUMNS, OPEN_DATA_KINDS, toCsv, vietnameseSortKey } from '@ocop/domain';
 import { loadCatalog, type Product } from './api.js';
 import { BUILT_ON } from './build-info.js';
 import { loadSettings } from './config.js';
 import { graphql } from './graphql.js';
 
-export type ExportKind = 'regions' | 'producers' | 'products' | 'certificates';
-export const EXPORT_KINDS: readonly ExportKind[] = ['regions', 'producers', 'products', 'certificates'];
-
-/** The columns of each file, in order: the same as the API's EXPORT_COLUMNS. */
-export const EXPORT_COLUMNS: Readonly<Record<ExportKind, readonly string[]>> = {
-  regions: ['code', 'name_vi', 'name_en', 'level', 'kind', 'parent', 'valid_from', 'valid_to', 'successor'],
-  producers: ['slug', 'name', 'type', 'representative', 'address', 'region', 'phone', 'email', 'website'],
-  products: [
-    'slug',
-    'name_vi',
-    'name_en',
-    'category',
-    'region',
-    'producer',
-    'cycle_stage',
-    'description_vi',
-    'description_en',
-    'story_vi',
-    'story_en',
-  ],
-  certificates: [
-    'number',
-    'product',
-    'stars',
-    'issuing_level',
-    'decision_number',
-    'decision_date',
-    'issued_on',
-    'expires_on',
-    'status',
-  ],
-};
+export type ExportKind = OpenDataKind;
+export const EXPORT_KINDS = OPEN_DATA_KINDS;
+/** The columns of each file, in order: the open-data format shared with `pnpm ocop export`. */
+export const EXPORT_COLUMNS = OPEN_DATA_COLUMNS;
 
 /** The file names the open-data page links, under /open-data/. */
 export const OPEN_DATA_FILES = {
@@ -216,21 +186,6 @@ let openCatalog: Promise<OpenCatalog> | undefined;
 export function loadOpenCatalog(): Promise<OpenCatalog> {
   openCatalog ??= fetchOpenCatalog();
   return openCatalog;
-}
-
-/** A field quoted only when it must be (as the API's csvField). */
-function csvField(value: string): string {
-  if (value === '') return '';
-  if (value.includes(',') || /["\r\n]/u.test(value) || value.trim() !== value) {
-    return `"${value.replace(/"/gu, '""')}"`;
-  }
-  return value;
-}
-
-/** RFC 4180 text with CRLF line ends and a UTF-8 byte order mark (for Excel), as the API's toCsv. */
-export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const lines = [header, ...rows].map((r) => r.map((v) => csvField(v.replace(/\r?\n/gu, '\r\n'))).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
 /** One file of the CSV export. */

@@ -132,21 +132,5 @@ export function parseCsv(text: string, delimiter: CsvDelimiter = detectDelimiter
   return records;
 }
 
-/** A field quoted only when it must be: it holds the delimiter, a quote, a line break or edge spaces. */
-export function csvField(value: string, delimiter: CsvDelimiter = ','): string {
-  if (value === '') return '';
-  if (value.includes(delimiter) || /["\r\n]/u.test(value) || value.trim() !== value) {
-    return `"${value.replace(/"/gu, '""')}"`;
-  }
-  return value;
-}
-
-/**
- * CSV text for a header and rows, as RFC 4180 writes it (CRLF line ends) and with a UTF-8 byte
- * order mark, without which Excel opens UTF-8 files as the local code page and garbles
- * Vietnamese. Line breaks inside values are written as CRLF too.
- */
-export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const lines = [header, ...rows].map((r) => r.map((v) => csvField(v.replace(/\r?\n/gu, '\r\n'))).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
-}
+/** Writing CSV is shared with the site's open-data downloads, so it lives in the domain package. */
+export { csvField, toCsv } from '@ocop/domain';

@@ -1,5 +1,5 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
-import type { IsoDate } from '@ocop/domain';
+import { type IsoDate, OPEN_DATA_COLUMNS, OPEN_DATA_KINDS, type OpenDataKind } from '@ocop/domain';
 import { dialectOf, PublishedProductQuery } from '../product/product.query.js';
 import { toCsv } from './csv.js';
 import type { TransferKind } from './formats.js';
@@ -13,38 +13,11 @@ import type { ImageValue } from './import.sources.js';
  * export imports into an empty database and exports again identically.
  */
 
-export type ExportKind = Exclude<TransferKind, 'evaluations'>;
-export const EXPORT_KINDS: readonly ExportKind[] = ['regions', 'producers', 'products', 'certificates'];
+export type ExportKind = Extract<OpenDataKind, Exclude<TransferKind, 'evaluations'>>;
+export const EXPORT_KINDS: readonly ExportKind[] = OPEN_DATA_KINDS;
 
-/** The columns each exported file has, in order (a subset of the import format's). */
-export const EXPORT_COLUMNS: Readonly<Record<ExportKind, readonly string[]>> = {
-  regions: ['code', 'name_vi', 'name_en', 'level', 'kind', 'parent', 'valid_from', 'valid_to', 'successor'],
-  producers: ['slug', 'name', 'type', 'representative', 'address', 'region', 'phone', 'email', 'website'],
-  products: [
-    'slug',
-    'name_vi',
-    'name_en',
-    'category',
-    'region',
-    'producer',
-    'cycle_stage',
-    'description_vi',
-    'description_en',
-    'story_vi',
-    'story_en',
-  ],
-  certificates: [
-    'number',
-    'product',
-    'stars',
-    'issuing_level',
-    'decision_number',
-    'decision_date',
-    'issued_on',
-    'expires_on',
-    'status',
-  ],
-};
+/** The columns each exported file has, in order: the open-data format shared with the site. */
+export const EXPORT_COLUMNS = OPEN_DATA_COLUMNS;
 
 /** A cell: text, a number (stars), null for an empty optional field, or a product's images (JSON only). */
 export type ExportValue = string | number | null | ImageValue[];

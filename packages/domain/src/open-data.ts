@@ -1,0 +1,54 @@
+/**
+ * The open-data format of the public catalog: which files exist and their columns, in order,
+ * and how they are written as CSV. The API's `ocop export` and the site's downloads both use
+ * these definitions, so the two cannot drift apart; the files are also the import format, so an
+ * export imports again.
+ */
+
+export const OPEN_DATA_KINDS = ['regions', 'producers', 'products', 'certificates'] as const;
+export type OpenDataKind = (typeof OPEN_DATA_KINDS)[number];
+
+/** The columns of each open-data file, in order (a subset of the import format's columns). */
+export const OPEN_DATA_COLUMNS: Readonly<Record<OpenDataKind, readonly string[]>> = {
+  regions: ['code', 'name_vi', 'name_en', 'level', 'kind', 'parent', 'valid_from', 'valid_to', 'successor'],
+  producers: ['slug', 'name', 'type', 'representative', 'address', 'region', 'phone', 'email', 'website'],
+  products: [
+    'slug',
+    'name_vi',
+    'name_en',
+    'category',
+    'region',
+    'producer',
+    'cycle_stage',
+    'description_vi',
+    'description_en',
+    'story_vi',
+    'story_en',
+  ],
+  certificates: [
+    'number',
+    'product',
+    'stars',
+    'issuing_level',
+    'decision_number',
+    'decision_date',
+    'issued_on',
+    'expires_on',
+    'status',
+  ],
+};
+
+/** One CSV field (RFC 4180): quoted when it holds the delimiter, a quote, a line break or edge spaces. */
+export function csvField(value: string, delimiter = ','): string {
+  if (value === '') return '';
+  if (value.includes(delimiter) || /["\r\n]/u.test(value) || value.trim() !== value) {
+    return `"${value.replace(/"/gu, '""')}"`;
+  }
+  return value;
+}
+
+/** RFC 4180 text with CRLF line ends and a UTF-8 byte order mark, so spreadsheet programs read Vietnamese correctly. */
+export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const lines = [header, ...rows].map((r) => r.map((v) => csvField(v.replace(/\r?\n/gu, '\r\n'))).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
