@@ -52,3 +52,58 @@ export function toCsv(header: readonly string[], rows: readonly (readonly string
   const lines = [header, ...rows].map((r) => r.map((v) => csvField(v.replace(/\r?\n/gu, '\r\n'))).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
+
+/** A product photo as the JSON document carries it (CSV files have no images). */
+export interface OpenDataImage {
+  url: string;
+  altVi: string;
+  altEn?: string;
+}
+
+/** A cell: text, a number (stars), null for an empty optional field, or a product's images (JSON only). */
+export type OpenDataValue = string | number | null | OpenDataImage[];
+export type OpenDataRecord = Record<string, OpenDataValue>;
+
+/** The public catalog as open data on one day: records keyed by the columns above. */
+export interface OpenDataCatalog {
+  asOf: string;
+  regions: OpenDataRecord[];
+  producers: OpenDataRecord[];
+  products: OpenDataRecord[];
+  certificates: OpenDataRecord[];
+}
+
+/** One file of the CSV export: the kind's columns, empty cells for missing values. */
+export function openDataCsv(catalog: OpenDataCatalog, kind: OpenDataKind): string {
+  const columns = OPEN_DATA_COLUMNS[kind];
+  return toCsv(
+    columns,
+    catalog[kind].map((r) => columns.map((c) => (r[c] === null || r[c] === undefined ? '' : String(r[c])))),
+  );
+}
+
+/**
+ * One JSON document with every kind, the day it describes (`asOf`) and when it was made
+ * (`generatedAt`, the only field that differs between two exports of the same data).
+ */
+export function openDataJson(catalog: OpenDataCatalog, generatedAt: Date): string {
+  const doc = {
+    format: 'ocop-catalog',
+    formatVersion: 1,
+    description:
+      'OCOP products published on asOf (a certificate of 3★ or more valid that day), their producers and certificates, and the administrative units their codes refer to. Fields are those of the CSV import format (packages/api/docs/import-format.md).',
+    asOf: catalog.asOf,
+    generatedAt: generatedAt.toISOString(),
+    counts: {
+      regions: catalog.regions.length,
+      producers: catalog.producers.length,
+      products: catalog.products.length,
+      certificates: catalog.certificates.length,
+    },
+    regions: catalog.regions,
+    producers: catalog.producers,
+    products: catalog.products,
+    certificates: catalog.certificates,
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}

@@ -8,7 +8,7 @@
  * `pnpm ocop export` uses; the browser tests also compare the site's files with the API's export.
  */
 import type { OpenDataKind, RegionKind, RegionLevel } from '@ocop/domain';
-import { OPEN_DATA_COLUMNS, OPEN_DATA_KINDS, toCsv, vietnameseSortKey } from '@ocop/domain';
+import { OPEN_DATA_COLUMNS, OPEN_DATA_KINDS, openDataCsv, openDataJson, vietnameseSortKey } from '@ocop/domain';
 import { loadCatalog, type Product } from './api.js';
 import { BUILT_ON } from './build-info.js';
 import { loadSettings } from './config.js';
@@ -188,34 +188,8 @@ export function loadOpenCatalog(): Promise<OpenCatalog> {
   return openCatalog;
 }
 
-/** One file of the CSV export. */
-export function kindToCsv(catalog: OpenCatalog, kind: ExportKind): string {
-  const columns = EXPORT_COLUMNS[kind];
-  return toCsv(
-    columns,
-    catalog[kind].map((r) => columns.map((c) => (r[c] === null || r[c] === undefined ? '' : String(r[c])))),
-  );
-}
+/** One file of the CSV export, exactly as `pnpm ocop export` writes it. */
+export const kindToCsv: (catalog: OpenCatalog, kind: ExportKind) => string = openDataCsv;
 
-/** The JSON document, as the API's catalogToJson writes it. */
-export function catalogToJson(catalog: OpenCatalog, generatedAt: Date): string {
-  const doc = {
-    format: 'ocop-catalog',
-    formatVersion: 1,
-    description:
-      'OCOP products published on asOf (a certificate of 3★ or more valid that day), their producers and certificates, and the administrative units their codes refer to. Fields are those of the CSV import format (packages/api/docs/import-format.md).',
-    asOf: catalog.asOf,
-    generatedAt: generatedAt.toISOString(),
-    counts: {
-      regions: catalog.regions.length,
-      producers: catalog.producers.length,
-      products: catalog.products.length,
-      certificates: catalog.certificates.length,
-    },
-    regions: catalog.regions,
-    producers: catalog.producers,
-    products: catalog.products,
-    certificates: catalog.certificates,
-  };
-  return `${JSON.stringify(doc, null, 2)}\n`;
-}
+/** The JSON document, exactly as `pnpm ocop export --format json` writes it. */
+export const catalogToJson: (catalog: OpenCatalog, generatedAt: Date) => string = openDataJson;

@@ -1,7 +1,13 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
-import { type IsoDate, OPEN_DATA_COLUMNS, OPEN_DATA_KINDS, type OpenDataKind } from '@ocop/domain';
+import {
+  type IsoDate,
+  OPEN_DATA_COLUMNS,
+  OPEN_DATA_KINDS,
+  type OpenDataKind,
+  openDataCsv,
+  openDataJson,
+} from '@ocop/domain';
 import { dialectOf, PublishedProductQuery } from '../product/product.query.js';
-import { toCsv } from './csv.js';
 import type { TransferKind } from './formats.js';
 import type { ImageValue } from './import.sources.js';
 
@@ -176,37 +182,8 @@ export function catalogToCsv(catalog: PublicCatalog): Map<string, string> {
   return files;
 }
 
-export function kindToCsv(catalog: PublicCatalog, kind: ExportKind): string {
-  const columns = EXPORT_COLUMNS[kind];
-  const records: ExportRecord[] = catalog[kind];
-  return toCsv(
-    columns,
-    records.map((r) => columns.map((c) => (r[c] === null || r[c] === undefined ? '' : String(r[c])))),
-  );
-}
+/** One file of the CSV export (the open-data format shared with the site). */
+export const kindToCsv: (catalog: PublicCatalog, kind: ExportKind) => string = openDataCsv;
 
-/**
- * One JSON document with every kind, the day it describes (`asOf`) and when it was made
- * (`generatedAt`, the only field that differs between two exports of the same data).
- */
-export function catalogToJson(catalog: PublicCatalog, generatedAt: Date): string {
-  const doc = {
-    format: 'ocop-catalog',
-    formatVersion: 1,
-    description:
-      'OCOP products published on asOf (a certificate of 3★ or more valid that day), their producers and certificates, and the administrative units their codes refer to. Fields are those of the CSV import format (packages/api/docs/import-format.md).',
-    asOf: catalog.asOf,
-    generatedAt: generatedAt.toISOString(),
-    counts: {
-      regions: catalog.regions.length,
-      producers: catalog.producers.length,
-      products: catalog.products.length,
-      certificates: catalog.certificates.length,
-    },
-    regions: catalog.regions,
-    producers: catalog.producers,
-    products: catalog.products,
-    certificates: catalog.certificates,
-  };
-  return `${JSON.stringify(doc, null, 2)}\n`;
-}
+/** The JSON document (the open-data format shared with the site). */
+export const catalogToJson: (catalog: PublicCatalog, generatedAt: Date) => string = openDataJson;
