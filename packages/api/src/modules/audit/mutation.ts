@@ -12,6 +12,7 @@ import {
 } from '@ocop/domain';
 import { GraphQLError } from 'graphql';
 import type { Role } from '../auth/api-token.entity.js';
+import { Region } from '../region/region.entity.js';
 import { type AuditedEntity, AuditEntry, type Changes } from './audit-entry.entity.js';
 
 /**
@@ -171,6 +172,22 @@ export function checkText(
     return undefined;
   }
   return trimmed;
+}
+
+/**
+ * The region a `regionCode` field names, or `undefined` with an UNKNOWN_REGION issue that says
+ * where valid codes come from. Shared by every mutation that places something in a region.
+ */
+export async function findRegion(em: EntityManager, issues: Issues, code: string): Promise<Region | undefined> {
+  const region = await em.findOne(Region, { code: code.toUpperCase() });
+  if (!region) {
+    issues.add(
+      'regionCode',
+      ERROR_CODES.UNKNOWN_REGION,
+      `No region has the code "${code}". Use a \`code\` from the \`regions\` query, e.g. "AG-PQ" for Phú Quốc.`,
+    );
+  }
+  return region ?? undefined;
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -5,10 +5,11 @@ import {
   checkSlug,
   checkText,
   diff,
+  findRegion,
   flushOrRefuse,
   Issues,
-  refuse,
   refusal,
+  refuse,
 } from '../audit/mutation.js';
 import { Region } from '../region/region.entity.js';
 import type { CreateProducerInput, UpdateProducerInput } from './producer.admin.inputs.js';
@@ -173,15 +174,8 @@ export class ProducerAdminService {
       absentOk: updating,
     });
     if (regionCode) {
-      const region = await this.tx.findOne(Region, { code: regionCode.toUpperCase() });
+      const region = await findRegion(this.tx, issues, regionCode);
       if (region) fields.region = region;
-      else {
-        issues.add(
-          'regionCode',
-          ERROR_CODES.UNKNOWN_REGION,
-          `No region has the code "${regionCode}". Use a \`code\` from the \`regions\` query, e.g. "AG-PQ" for Phú Quốc.`,
-        );
-      }
     }
 
     const slug = checkSlug(issues, input.slug, updating ? undefined : fields.name);

@@ -6,10 +6,11 @@ import {
   checkSlug,
   checkText,
   diff,
+  findRegion,
   flushOrRefuse,
   Issues,
-  refuse,
   refusal,
+  refuse,
 } from '../audit/mutation.js';
 import { Producer } from '../producer/producer.entity.js';
 import { Region } from '../region/region.entity.js';
@@ -203,15 +204,8 @@ export class ProductAdminService {
       required: false,
     });
     if (regionCode) {
-      const region = await this.tx.findOne(Region, { code: regionCode.toUpperCase() });
+      const region = await findRegion(this.tx, issues, regionCode);
       if (region) fields.region = region;
-      else {
-        issues.add(
-          'regionCode',
-          ERROR_CODES.UNKNOWN_REGION,
-          `No region has the code "${regionCode}". Use a \`code\` from the \`regions\` query, e.g. "AG-PQ" for Phú Quốc.`,
-        );
-      }
     }
 
     const slug = checkSlug(issues, input.slug, updating ? undefined : fields.nameVi);
