@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type Logger as MikroLogger, MikroORM, type Options } from '@mikro-orm/core';
+import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import { LibSqlDriver } from '@mikro-orm/libsql';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
@@ -10,6 +11,41 @@ import { catalogVersion } from './catalog-version.js';
 import { ENTITIES } from './entities.js';
 
 export type Orm = MikroORM;
+
+/** The parts of a libsql connection (better-sqlite3's API) used here. */
+interface SqliteConnection {
+  exec(sql: string): void;
+  prepare(sql: string): unknown;
+}
+
+/** How many prepared statements each SQLite connection keeps for reuse. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Settings that live on a SQLite connection, not in the file, applied to every connection the
+ * pool opens. Also keeps prepared statements by SQL text: the public API sends the same few
+ * statements over and over, and compiling one cost as much CPU as running it.
+ */
+function prepareSqliteConnection(conn: SqliteConnection): void {
+  conn.exec('pragma foreign_keys = on');
+  conn.exec('pragma busy_timeout = 5000');
+  // A 20,000-product catalog is about 50 MB: keep its hot pages in a 32 MiB page cache instead
+  // of SQLite's 2 MB default.
+  conn.exec('pragma cache_size = -32768');
+  const prepare = conn.prepare.bind(conn);
+  const statements = new Map<string, unknown>();
+  conn.prepare = (sql: string) => {
+    let statement = statements.get(sql);
+    if (statement) {
+      statements.delete(sql);
+    } else {
+      statement = prepare(sql);
+      if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value as string);
+    }
+    statements.set(sql, statement);
+    return statement;
+  };
+}
 
 export interface OrmOptions {
   /** Receives every SQL statement; tests use it to count queries. */
@@ -38,7 +74,21 @@ export function ormOptions(db: DatabaseConfig, options: OrmOptions = {}): Option
     },
   };
   if (db.dialect === 'sqlite') {
-    return { ...common, driver: LibSqlDriver, dbName: db.file } as Options;
+    return {
+      ...common,
+      driver: LibSqlDriver,
+      dbName: db.file,
+      pool: {
+        afterCreate: (conn: SqliteConnection, done: (error: unknown, conn: unknown) => void) => {
+          try {
+            prepareSqliteConnection(conn);
+            done(null, conn);
+          } catch (error) {
+            done(error, conn);
+          }
+        },
+      },
+    } as Options;
   }
   return { ...common, driver: PostgreSqlDriver, clientUrl: db.url, pool: { min: 0, max: 10 } } as Options;
 }
@@ -60,13 +110,14 @@ export async function openOrm(db: DatabaseConfig, options: OrmOptions = {}): Pro
   try {
     await orm.em.getConnection().execute(db.dialect === 'sqlite' ? 'pragma quick_check' : 'select 1');
     if (db.dialect === 'sqlite') {
-      await orm.em.getConnection().execute('pragma foreign_keys = on');
       if (db.file !== ':memory:') await orm.em.getConnection().execute('pragma journal_mode = wal');
-      await orm.em.getConnection().execute('pragma busy_timeout = 5000');
-      // A 20,000-product catalog is about 50 MB: keep its hot pages in memory (32 MiB page
-      // cache, 256 MiB memory map) instead of SQLite's 2 MB default.
-      await orm.em.getConnection().execute('pragma cache_size = -32768');
-      if (db.file !== ':memory:') await orm.em.getConnection().execute('pragma mmap_size = 268435456');
+      // MikroORM's libsql dialect treats a connection older than 10 s as invalid (a limit meant
+      // for remote libsql servers) and opens a new one, dropping its page cache and prepared
+      // statements. A local file has no such limit: keep the connection.
+      const client = (orm.em.getConnection() as AbstractSqlConnection).getKnex().client as {
+        validateConnection: (conn: unknown) => boolean;
+      };
+      client.validateConnection = () => true;
     }
   } catch (error) {
     await orm.close(true).catch(() => undefined);
