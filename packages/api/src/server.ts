@@ -1,8 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { todayInVietnam } from '@ocop/domain';
@@ -10,6 +12,7 @@ import cors from 'cors';
 import express, { type ErrorRequestHandler } from 'express';
 import type { Config } from './config.js';
 import { catalogVersion } from './db/catalog-version.js';
+import { cacheControl } from './graphql/cache-control.js';
 import type { Orm } from './db/orm.js';
 import { type Context, languageFromHeader } from './graphql/context.js';
 import { formatError } from './graphql/errors.js';
@@ -19,7 +22,6 @@ import { armor } from './graphql/protection.js';
 import { responseCache } from './graphql/response-cache.js';
 import { getSchema } from './graphql/schema.js';
 import type { Logger } from './logger.js';
-import { privateWhenAuthorized } from './modules/auth/auth.plugin.js';
 import { TokenService } from './modules/auth/token.service.js';
 
 export interface ServerDeps {
@@ -114,10 +116,10 @@ export async function startServer({ config, orm, logger, now = () => new Date() 
     plugins: [
       // graphql-armor is typed against Apollo's CommonJS build; the plugin objects are the same.
       ...(protection.plugins as unknown as ApolloServerPlugin<Context>[]),
-      // Public catalog data may be cached for a minute by browsers and CDNs; Apollo sends
-      // Cache-Control only for cacheable results (not for errors or mutations).
-      ApolloServerPluginCacheControl({ defaultMaxAge: 60 }),
-      privateWhenAuthorized<Context>(),
+      // Public catalog data may be cached for a minute by browsers and CDNs; answers to
+      // requests with a token never are.
+      ApolloServerPluginCacheControlDisabled(),
+      cacheControl<Context>({ maxAge: 60 }),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
