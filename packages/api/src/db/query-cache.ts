@@ -46,3 +46,22 @@ export function cachedRows<T>(em: SqlEntityManager, qb: QueryBuilder): Promise<T
   rows.catch(() => cache.delete(key));
   return rows as Promise<T[]>;
 }
+
+const derivedValues = new WeakMap<object, Map<string, unknown>>();
+
+/**
+ * A value computed from an object that does not change (rows from {@link cachedRows}, a map built
+ * from them), computed once per object: cached rows are shared by every request until the
+ * catalog changes, so what is derived from them can be too. `name` tells derivations apart.
+ */
+export function derivedFrom<T>(source: object, name: string, compute: () => T): T {
+  let values = derivedValues.get(source);
+  if (!values) {
+    values = new Map();
+    derivedValues.set(source, values);
+  }
+  if (values.has(name)) return values.get(name) as T;
+  const value = compute();
+  values.set(name, value);
+  return value;
+}

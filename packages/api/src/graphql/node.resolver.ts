@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { regionDirectory } from '../db/catalog-reader.js';
 import { Certificate } from '../modules/certificate/certificate.entity.js';
 import { ProducerService } from '../modules/producer/producer.service.js';
-import { Region } from '../modules/region/region.entity.js';
 import type { Context } from './context.js';
 import { fromGlobalId } from './ids.js';
 import { Node } from './node.js';
@@ -23,7 +23,7 @@ export class NodeResolver {
         return visible.has(key) ? ((await ctx.loaders.producer.load(key)) ?? null) : null;
       }
       case 'Region':
-        return ctx.em.findOne(Region, key);
+        return (await regionDirectory(ctx.em)).byId.get(key) ?? null;
       case 'Certificate':
         return ctx.em.findOne(Certificate, key);
     }

@@ -3,6 +3,7 @@ import type { Context, Lang } from '../../graphql/context.js';
 import { LanguageEnum } from '../../graphql/enums.js';
 import { toGlobalId } from '../../graphql/ids.js';
 import { langOf, localized } from '../../graphql/language.js';
+import type { CertificateView, ProductView } from '../../db/catalog-reader.js';
 import { Product } from '../product/product.entity.js';
 import { Certificate } from './certificate.entity.js';
 import { CertificateService, statusOf } from './certificate.service.js';
@@ -24,28 +25,28 @@ export class CertificateResolver {
   }
 
   @FieldResolver(() => ID, { description: 'Opaque global ID (Relay).' })
-  id(@Root() certificate: Certificate): string {
+  id(@Root() certificate: CertificateView): string {
     return toGlobalId('Certificate', certificate.id);
   }
 
   @FieldResolver(() => CertificateStatusEnum, { description: 'Standing on the day of the query.' })
-  status(@Root() certificate: Certificate, @Ctx() ctx: Context): CertificateCheckResult {
+  status(@Root() certificate: CertificateView, @Ctx() ctx: Context): CertificateCheckResult {
     return statusOf(certificate, ctx.today);
   }
 
   @FieldResolver(() => String, { description: 'Name of the certified product, as on the certificate.' })
   async productName(
-    @Root() c: Certificate,
+    @Root() c: CertificateView,
     @Ctx() ctx: Context,
     @Arg('lang', () => LanguageEnum, langArg) lang?: Lang,
   ): Promise<string> {
-    const product = (await ctx.loaders.product.load(c.product.id)) as Product;
+    const product = (await ctx.loaders.product.load(c.product.id)) as ProductView;
     return localized(langOf(ctx, lang), product.nameVi, product.nameEn);
   }
 
   @FieldResolver(() => String, { description: 'Name of the producer holding the certificate.' })
-  async producerName(@Root() c: Certificate, @Ctx() ctx: Context): Promise<string> {
-    const product = (await ctx.loaders.product.load(c.product.id)) as Product;
+  async producerName(@Root() c: CertificateView, @Ctx() ctx: Context): Promise<string> {
+    const product = (await ctx.loaders.product.load(c.product.id)) as ProductView;
     return (await ctx.loaders.producer.load(product.producer.id))?.name ?? '';
   }
 
@@ -53,7 +54,7 @@ export class CertificateResolver {
     nullable: true,
     description: 'The product’s catalog entry, only while it is published (null for expired or revoked certificates).',
   })
-  async product(@Root() c: Certificate, @Ctx() ctx: Context): Promise<Product | null> {
+  async product(@Root() c: CertificateView, @Ctx() ctx: Context): Promise<ProductView | null> {
     if (!(await ctx.loaders.productPublished.load(c.product.id))) return null;
     return (await ctx.loaders.product.load(c.product.id)) ?? null;
   }

@@ -15,7 +15,10 @@ function viDate(d: IsoDate): string {
   return `${day}/${m}/${y}`;
 }
 
-export function statusOf(certificate: Certificate, today: IsoDate): CertificateStatus {
+export function statusOf(
+  certificate: Pick<Certificate, 'issuedOn' | 'expiresOn' | 'status'>,
+  today: IsoDate,
+): CertificateStatus {
   return certificateStatus(
     { issuedOn: certificate.issuedOn, expiresOn: certificate.expiresOn, stored: certificate.status },
     today,

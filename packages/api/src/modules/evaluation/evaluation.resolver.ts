@@ -3,6 +3,7 @@ import type { Context } from '../../graphql/context.js';
 import { encodeId, idArgument, requireId, runMutation } from '../audit/mutation.js';
 import { requireRole } from '../auth/auth.guard.js';
 import { Certificate } from '../certificate/certificate.entity.js';
+import type { ProductView } from '../../db/catalog-reader.js';
 import { Product } from '../product/product.entity.js';
 import { Evaluation } from './evaluation.entity.js';
 import { RecordEvaluationInput, UpdateEvaluationInput } from './evaluation.inputs.js';
@@ -76,7 +77,7 @@ export class EvaluationResolver {
   }
 
   @FieldResolver(() => Product, { description: 'The product evaluated (published or not).' })
-  async product(@Root() evaluation: Evaluation, @Ctx() ctx: Context): Promise<Product> {
+  async product(@Root() evaluation: Evaluation, @Ctx() ctx: Context): Promise<ProductView> {
     const product = await ctx.loaders.product.load(evaluation.product.id);
     if (!product) throw new Error(`Product ${evaluation.product.id} of evaluation ${evaluation.id} is missing`);
     return product;

@@ -1,7 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { toGlobalId } from '../../graphql/ids.js';
-import { pageWindow, toConnection } from '../../graphql/pagination.js';
+import type { ProducerView, ProductView, RegionView } from '../../db/catalog-reader.js';
+import { type ConnectionShape, pageWindow, toConnection } from '../../graphql/pagination.js';
 import { ConnectionArgs } from '../product/product.resolver.js';
 import { ProductService } from '../product/product.service.js';
 import { ProductConnection } from '../product/product.types.js';
@@ -20,12 +21,12 @@ export class ProducerResolver {
   }
 
   @FieldResolver(() => ID, { description: 'Opaque global ID (Relay).' })
-  id(@Root() producer: Producer): string {
+  id(@Root() producer: ProducerView): string {
     return toGlobalId('Producer', producer.id);
   }
 
   @FieldResolver(() => Region, { description: 'Where the producer is based.' })
-  async region(@Root() producer: Producer, @Ctx() ctx: Context): Promise<Region> {
+  async region(@Root() producer: ProducerView, @Ctx() ctx: Context): Promise<RegionView> {
     const region = await ctx.loaders.region.load(producer.region.id);
     if (!region) throw new Error(`Region ${producer.region.id} of producer ${producer.id} is missing`);
     return region;
@@ -33,10 +34,10 @@ export class ProducerResolver {
 
   @FieldResolver(() => ProductConnection, { description: 'The producer’s published products, in name order.' })
   async products(
-    @Root() producer: Producer,
+    @Root() producer: ProducerView,
     @Ctx() ctx: Context,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-  ): Promise<ProductConnection> {
+  ): Promise<ConnectionShape<ProductView>> {
     const service = new ProductService(ctx.em, ctx.today);
     const ordering = `PRODUCER:${producer.id}`;
     const { total } = await service.byProducer(producer.id, 0, 0);

@@ -12,7 +12,14 @@ import type { Context, Lang } from '../../graphql/context.js';
 import { LanguageEnum } from '../../graphql/enums.js';
 import { toGlobalId } from '../../graphql/ids.js';
 import { langOf, localized } from '../../graphql/language.js';
-import { type PageArgs, pageWindow, toConnection } from '../../graphql/pagination.js';
+import { type ConnectionShape, type PageArgs, pageWindow, toConnection } from '../../graphql/pagination.js';
+import {
+  type CertificateView,
+  type ProducerView,
+  type ProductView,
+  type RegionView,
+  regionDirectory,
+} from '../../db/catalog-reader.js';
 import { Category } from '../category/category.type.js';
 import { Certificate } from '../certificate/certificate.entity.js';
 import { Producer } from '../producer/producer.entity.js';
@@ -82,7 +89,10 @@ export class ProductResolver {
     description:
       'Published products: those with a certificate of 3★ or more valid today. Filter, search without diacritics, sort, and page through them.',
   })
-  async products(@Ctx() ctx: Context, @Args(() => ProductsArgs) args: ProductsArgs): Promise<ProductConnection> {
+  async products(
+    @Ctx() ctx: Context,
+    @Args(() => ProductsArgs) args: ProductsArgs,
+  ): Promise<ConnectionShape<ProductView>> {
     const service = new ProductService(ctx.em, ctx.today);
     const search = await service.prepare(args.filter, args.search);
     const field = args.orderBy?.field ?? (search.tokens.length ? 'RELEVANCE' : 'NAME');
@@ -131,12 +141,16 @@ export class ProductResolver {
   }
 
   @FieldResolver(() => String, { description: 'Product name; falls back to Vietnamese where no translation exists.' })
-  name(@Root() p: Product, @Ctx() ctx: Context, @Arg('lang', () => LanguageEnum, langArg) lang?: Lang): string {
+  name(@Root() p: ProductView, @Ctx() ctx: Context, @Arg('lang', () => LanguageEnum, langArg) lang?: Lang): string {
     return localized(langOf(ctx, lang), p.nameVi, p.nameEn);
   }
 
   @FieldResolver(() => String, { description: 'What the product is; falls back to Vietnamese.' })
-  description(@Root() p: Product, @Ctx() ctx: Context, @Arg('lang', () => LanguageEnum, langArg) lang?: Lang): string {
+  description(
+    @Root() p: ProductView,
+    @Ctx() ctx: Context,
+    @Arg('lang', () => LanguageEnum, langArg) lang?: Lang,
+  ): string {
     return localized(langOf(ctx, lang), p.descriptionVi, p.descriptionEn);
   }
 
@@ -144,17 +158,21 @@ export class ProductResolver {
     nullable: true,
     description: 'The story behind the product, when told; falls back to Vietnamese.',
   })
-  story(@Root() p: Product, @Ctx() ctx: Context, @Arg('lang', () => LanguageEnum, langArg) lang?: Lang): string | null {
+  story(
+    @Root() p: ProductView,
+    @Ctx() ctx: Context,
+    @Arg('lang', () => LanguageEnum, langArg) lang?: Lang,
+  ): string | null {
     return p.storyVi ? localized(langOf(ctx, lang), p.storyVi, p.storyEn) : null;
   }
 
   @FieldResolver(() => Boolean, { description: 'True when `name`, `description` and `story` exist in English.' })
-  hasEnglish(@Root() p: Product): boolean {
+  hasEnglish(@Root() p: ProductView): boolean {
     return Boolean(p.nameEn && p.descriptionEn && (!p.storyVi || p.storyEn));
   }
 
   @FieldResolver(() => Category, { description: 'The product group with its names and counts.' })
-  async categoryInfo(@Root() p: Product, @Ctx() ctx: Context): Promise<Category> {
+  async categoryInfo(@Root() p: ProductView, @Ctx() ctx: Context): Promise<Category> {
     const counts = await ctx.memo('categoryCounts', () =>
       new ProductService(ctx.em, ctx.today).publishedCountByCategory(),
     );
@@ -163,19 +181,19 @@ export class ProductResolver {
   }
 
   @FieldResolver(() => [ProductImage], { description: 'Photos, best first; empty when none were supplied.' })
-  images(@Root() p: Product): ProductImage[] {
+  images(@Root() p: ProductView): ProductImage[] {
     return p.images.map((image) => Object.assign(new ProductImage(), image));
   }
 
   @FieldResolver(() => Producer, { description: 'Who makes the product.' })
-  async producer(@Root() p: Product, @Ctx() ctx: Context): Promise<Producer> {
+  async producer(@Root() p: ProductView, @Ctx() ctx: Context): Promise<ProducerView> {
     const producer = await ctx.loaders.producer.load(p.producer.id);
     if (!producer) throw new Error(`Producer ${p.producer.id} of product ${p.id} is missing`);
     return producer;
   }
 
   @FieldResolver(() => Region, { description: 'The district-level or commune-level unit the product comes from.' })
-  async region(@Root() p: Product, @Ctx() ctx: Context): Promise<Region> {
+  async region(@Root() p: ProductView, @Ctx() ctx: Context): Promise<RegionView> {
     const region = await ctx.loaders.region.load(p.region.id);
     if (!region) throw new Error(`Region ${p.region.id} of product ${p.id} is missing`);
     return region;
@@ -186,23 +204,17 @@ export class ProductResolver {
     description:
       'The district-level unit (or, after 2025, the commune directly under the province) the product belongs to.',
   })
-  async district(@Root() p: Product, @Ctx() ctx: Context): Promise<Region | undefined> {
-    let region = await ctx.loaders.region.load(p.region.id);
-    while (region?.parent) {
-      const parent = await ctx.loaders.region.load(region.parent.id);
-      if (!parent?.parent) return region;
-      region = parent;
-    }
-    return region;
+  async district(@Root() p: ProductView, @Ctx() ctx: Context): Promise<RegionView | undefined> {
+    return (await regionDirectory(ctx.em)).districtOf(p.region.id);
   }
 
   @FieldResolver(() => Certificate, { nullable: true, description: 'The certificate valid today.' })
-  certificate(@Root() p: Product, @Ctx() ctx: Context): Promise<Certificate | undefined> {
+  certificate(@Root() p: ProductView, @Ctx() ctx: Context): Promise<CertificateView | undefined> {
     return ctx.loaders.activeCertificate.load(p.id);
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Stars of the certificate valid today (3–5).' })
-  async stars(@Root() p: Product, @Ctx() ctx: Context): Promise<number | null> {
+  async stars(@Root() p: ProductView, @Ctx() ctx: Context): Promise<number | null> {
     return (await ctx.loaders.activeCertificate.load(p.id))?.stars ?? null;
   }
 
@@ -210,10 +222,10 @@ export class ProductResolver {
     description: 'Other published products of the same group, from the same district first, then by stars.',
   })
   async related(
-    @Root() p: Product,
+    @Root() p: ProductView,
     @Ctx() ctx: Context,
     @Arg('first', () => Int, { nullable: true, description: 'How many, 1–20 (default 4).' }) first?: number,
-  ): Promise<Product[]> {
+  ): Promise<ProductView[]> {
     const limit = first ?? 4;
     if (!Number.isInteger(limit) || limit < 1 || limit > 20) {
       throw new GraphQLError(`\`related(first: ${first})\` is out of range: ask for 1 to 20 related products.`, {

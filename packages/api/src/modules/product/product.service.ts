@@ -1,9 +1,14 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
 import { type CategoryCode, ERROR_CODES, type IsoDate, type ProducerType, searchTokens } from '@ocop/domain';
 import { GraphQLError } from 'graphql';
-import { cachedRows } from '../../db/query-cache.js';
-import { Region } from '../region/region.entity.js';
-import { Product } from './product.entity.js';
+import {
+  PRODUCT_COLUMNS,
+  type ProductView,
+  productsByIds,
+  regionDirectory,
+  toProductView,
+} from '../../db/catalog-reader.js';
+import { cachedRows, derivedFrom } from '../../db/query-cache.js';
 import {
   dialectOf,
   type FacetDimension,
@@ -108,7 +113,7 @@ export class ProductService {
     let regionPath: string | undefined;
     if (f.region != null) {
       const code = f.region.trim().toUpperCase();
-      const region = await this.em.findOne(Region, { code });
+      const region = (await regionDirectory(this.em)).byCode.get(code);
       if (!region) {
         throw badInput(
           `No region has the code "${f.region}". Use a \`code\` from the \`regions\` query, e.g. "KG" for Kiên Giang or "KG-PQ" for Phú Quốc.`,
@@ -145,7 +150,7 @@ export class ProductService {
   }
 
   /** One page of product ids in the requested order, then the products in one query. */
-  async list(request: ListRequest): Promise<Product[]> {
+  async list(request: ListRequest): Promise<ProductView[]> {
     const q = this.query(request);
     const qb = q.base().select('p.id');
     this.applyOrder(qb, q, request.order);
@@ -176,22 +181,22 @@ export class ProductService {
     qb.orderBy('p.name_sort_key', field === 'NAME' ? dir : 'asc').orderBy('p.id', 'asc');
   }
 
-  async byIdsInOrder(ids: number[]): Promise<Product[]> {
+  async byIdsInOrder(ids: number[]): Promise<ProductView[]> {
     if (ids.length === 0) return [];
-    const products = await this.em.find(Product, { id: { $in: ids } });
+    const products = await productsByIds(this.em, ids);
     const byId = new Map(products.map((p) => [p.id, p]));
-    return ids.map((id) => byId.get(id)).filter((p): p is Product => p !== undefined);
+    return ids.map((id) => byId.get(id)).filter((p): p is ProductView => p !== undefined);
   }
 
   async publishedCountByCategory(): Promise<Map<CategoryCode, number>> {
     const rows = await this.countBy({ filter: {}, tokens: [] }, 'p.category');
-    return new Map(rows.map((r) => [r.value as CategoryCode, r.count]));
+    return derivedFrom(rows, 'byCategory', () => new Map(rows.map((r) => [r.value as CategoryCode, r.count])));
   }
 
   /** Published products per region id (the region products are attached to, not its ancestors). */
   async publishedCountByRegionId(search: ProductSearch = { filter: {}, tokens: [] }, except?: FacetDimension) {
     const rows = await this.countBy(search, 'p.region_id', except);
-    return new Map(rows.map((r) => [Number(r.value), r.count]));
+    return derivedFrom(rows, 'byRegionId', () => new Map(rows.map((r) => [Number(r.value), r.count])));
   }
 
   private async countBy(search: ProductSearch, column: string, except?: FacetDimension): Promise<FacetCount[]> {
@@ -203,7 +208,7 @@ export class ProductService {
         .count({ n: '*' })
         .groupBy(column),
     );
-    return rows.map((r) => ({ value: String(r.value), count: Number(r.n) }));
+    return derivedFrom(rows, 'facetCounts', () => rows.map((r) => ({ value: String(r.value), count: Number(r.n) })));
   }
 
   /**
@@ -221,12 +226,12 @@ export class ProductService {
     return { totalCount, categories, stars, producerTypes, regionIds };
   }
 
-  async publishedBySlug(slug: string): Promise<Product | null> {
-    const rows = (await this.query({ filter: {}, tokens: [] }).base().where('p.slug', slug).select('p.id')) as {
-      id: number;
-    }[];
-    const [product] = await this.byIdsInOrder(rows.map((r) => Number(r.id)));
-    return product ?? null;
+  async publishedBySlug(slug: string): Promise<ProductView | null> {
+    const rows = (await this.query({ filter: {}, tokens: [] })
+      .base()
+      .where('p.slug', slug)
+      .select(this.em.getKnex().raw(PRODUCT_COLUMNS))) as Record<string, unknown>[];
+    return rows[0] ? toProductView(rows[0]) : null;
   }
 
   async publishedIds(ids: number[]): Promise<Set<number>> {
@@ -238,7 +243,7 @@ export class ProductService {
   }
 
   /** Other published products of the same category, nearest first: same district, then stars. */
-  async related(product: Product, districtPath: string, limit: number): Promise<Product[]> {
+  async related(product: ProductView, districtPath: string, limit: number): Promise<ProductView[]> {
     const qb = this.query({ filter: { categories: [product.category] }, tokens: [] })
       .base(undefined, { region: true })
       .whereNot('p.id', product.id)
@@ -252,7 +257,11 @@ export class ProductService {
   }
 
   /** A producer's published products, page by page, in name order. */
-  async byProducer(producerId: number, offset: number, limit: number): Promise<{ items: Product[]; total: number }> {
+  async byProducer(
+    producerId: number,
+    offset: number,
+    limit: number,
+  ): Promise<{ items: ProductView[]; total: number }> {
     const base = () => this.query({ filter: {}, tokens: [] }).base().where('p.producer_id', producerId);
     const [rows, countRows] = await Promise.all([
       base().select('p.id').orderBy('p.name_sort_key', 'asc').orderBy('p.id', 'asc').offset(offset).limit(limit),

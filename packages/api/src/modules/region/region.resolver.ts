@@ -1,9 +1,10 @@
-import { compareVietnamese, regionFullName } from '@ocop/domain';
+import { regionFullName } from '@ocop/domain';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context, Lang } from '../../graphql/context.js';
 import { LanguageEnum } from '../../graphql/enums.js';
 import { toGlobalId } from '../../graphql/ids.js';
 import { langOf, localized } from '../../graphql/language.js';
+import { type RegionView, regionDirectory } from '../../db/catalog-reader.js';
 import { Region } from './region.entity.js';
 import { RegionService } from './region.service.js';
 
@@ -20,42 +21,44 @@ export class RegionResolver {
     description:
       'Provinces (with their districts and communes under `children`), including historical ones such as Kiên Giang before its 2025 merger into An Giang.',
   })
-  async regions(@Ctx() ctx: Context): Promise<Region[]> {
-    const roots = await ctx.em.find(Region, { parent: null });
-    return roots.sort((a, b) => compareVietnamese(a.nameVi, b.nameVi) || a.id - b.id);
+  async regions(@Ctx() ctx: Context): Promise<RegionView[]> {
+    return (await regionDirectory(ctx.em)).roots;
   }
 
   @Query(() => Region, {
     nullable: true,
     description: 'A region by its code, e.g. "KG-PQ"; null when no region has it.',
   })
-  region(@Ctx() ctx: Context, @Arg('code', () => String, { description: 'Region code.' }) code: string) {
-    return ctx.em.findOne(Region, { code: code.trim().toUpperCase() });
+  async region(
+    @Ctx() ctx: Context,
+    @Arg('code', () => String, { description: 'Region code.' }) code: string,
+  ): Promise<RegionView | null> {
+    return (await regionDirectory(ctx.em)).byCode.get(code.trim().toUpperCase()) ?? null;
   }
 
   @FieldResolver(() => ID, { description: 'Opaque global ID (Relay).' })
-  id(@Root() region: Region): string {
+  id(@Root() region: RegionView): string {
     return toGlobalId('Region', region.id);
   }
 
   @FieldResolver(() => String, { description: 'Short name, e.g. "Phú Quốc".' })
-  name(@Root() r: Region, @Ctx() ctx: Context, @Arg('lang', () => LanguageEnum, langArg) lang?: Lang): string {
+  name(@Root() r: RegionView, @Ctx() ctx: Context, @Arg('lang', () => LanguageEnum, langArg) lang?: Lang): string {
     return localized(langOf(ctx, lang), r.nameVi, r.nameEn);
   }
 
   @FieldResolver(() => String, { description: 'Name with its kind, e.g. "Thành phố Phú Quốc" or "Phú Quốc City".' })
-  fullName(@Root() r: Region, @Ctx() ctx: Context, @Arg('lang', () => LanguageEnum, langArg) lang?: Lang): string {
+  fullName(@Root() r: RegionView, @Ctx() ctx: Context, @Arg('lang', () => LanguageEnum, langArg) lang?: Lang): string {
     const l = langOf(ctx, lang);
     return regionFullName(r.kind, localized(l, r.nameVi, r.nameEn), l);
   }
 
   @FieldResolver(() => Region, { nullable: true, description: 'The unit this one belongs to; null for a province.' })
-  async parent(@Root() r: Region, @Ctx() ctx: Context): Promise<Region | undefined> {
+  async parent(@Root() r: RegionView, @Ctx() ctx: Context): Promise<RegionView | undefined> {
     return r.parent ? ctx.loaders.region.load(r.parent.id) : undefined;
   }
 
   @FieldResolver(() => [Region], { description: 'Units directly under this one, in name order.' })
-  children(@Root() r: Region, @Ctx() ctx: Context): Promise<Region[]> {
+  children(@Root() r: RegionView, @Ctx() ctx: Context): Promise<RegionView[]> {
     return ctx.loaders.regionChildren.load(r.id);
   }
 
@@ -63,12 +66,12 @@ export class RegionResolver {
     nullable: true,
     description: 'For a unit that was merged away, the unit that took it over (Kiên Giang → An Giang).',
   })
-  async successor(@Root() r: Region, @Ctx() ctx: Context): Promise<Region | undefined> {
+  async successor(@Root() r: RegionView, @Ctx() ctx: Context): Promise<RegionView | undefined> {
     return r.successor ? ctx.loaders.region.load(r.successor.id) : undefined;
   }
 
   @FieldResolver(() => Int, { description: 'Published products from this unit and everything under it.' })
-  async certifiedProductCount(@Root() r: Region, @Ctx() ctx: Context): Promise<number> {
+  async certifiedProductCount(@Root() r: RegionView, @Ctx() ctx: Context): Promise<number> {
     return (await regionCounts(ctx)).get(r.id) ?? 0;
   }
 }
