@@ -176,44 +176,122 @@ function placeholders(n: number): string {
   return new Array(n).fill('?').join(', ');
 }
 
-async function rows(em: SqlEntityManager, sql: string, params: unknown[]): Promise<Row[]> {
+function rows(em: SqlEntityManager, sql: string, params: unknown[]): Promise<Row[]> {
   return em.getConnection().execute<Row[]>(sql, params, 'all');
 }
 
-export async function productsByIds(em: SqlEntityManager, ids: readonly number[]): Promise<ProductView[]> {
-  if (ids.length === 0) return [];
-  const list = await rows(em, `select ${PRODUCT_COLUMNS} from product p where p.id in (${placeholders(ids.length)})`, [
-    ...ids,
-  ]);
-  return list.map(toProductView);
+/** How long rows are reused at most: bounds staleness after a write by another process (a CLI import). */
+const ROW_TTL_MS = 60_000;
+/** Rows kept per kind and database; a few MB for a national catalog's most-read products. */
+const MAX_CACHED_ROWS = 5_000;
+
+interface RowBucket<T> {
+  version: number;
+  expiresAt: number;
+  rows: Map<string, T | null>;
 }
 
-export async function producersByIds(em: SqlEntityManager, ids: readonly number[]): Promise<ProducerView[]> {
-  if (ids.length === 0) return [];
-  const list = await rows(
-    em,
-    `select id, slug, name, type, representative, address, region_id, phone, email, website from producer where id in (${placeholders(ids.length)})`,
-    [...ids],
-  );
-  return list.map(toProducerView);
+/**
+ * Rows by key, shared by all requests while the catalog is unchanged: any write through the ORM
+ * moves `catalogVersion` and starts a new bucket, so a mutation is visible to the next request;
+ * writes by another process show within {@link ROW_TTL_MS}, as the API's `Cache-Control`
+ * (max-age 60) already allows. Absent rows are remembered as null.
+ */
+class RowCache<T> {
+  private readonly buckets = new WeakMap<object, RowBucket<T>>();
+
+  private bucket(em: SqlEntityManager): RowBucket<T> {
+    const now = Date.now();
+    let bucket = this.buckets.get(em.config);
+    if (!bucket || bucket.version !== catalogVersion.current || bucket.expiresAt <= now) {
+      bucket = { version: catalogVersion.current, expiresAt: now + ROW_TTL_MS, rows: new Map() };
+      this.buckets.set(em.config, bucket);
+    }
+    return bucket;
+  }
+
+  async many(
+    em: SqlEntityManager,
+    keys: readonly string[],
+    load: (missing: string[]) => Promise<Map<string, T>>,
+  ): Promise<(T | undefined)[]> {
+    const bucket = this.bucket(em);
+    const missing = keys.filter((key) => !bucket.rows.has(key));
+    if (missing.length > 0) {
+      const loaded = await load(missing);
+      // Rows read while a write committed may be stale: use them for this request only.
+      if (bucket.version === catalogVersion.current) {
+        for (const key of missing) {
+          if (bucket.rows.size >= MAX_CACHED_ROWS) bucket.rows.delete(bucket.rows.keys().next().value as string);
+          bucket.rows.set(key, loaded.get(key) ?? null);
+        }
+      } else {
+        return keys.map((key) => loaded.get(key) ?? bucket.rows.get(key) ?? undefined);
+      }
+    }
+    return keys.map((key) => bucket.rows.get(key) ?? undefined);
+  }
+}
+
+const productCache = new RowCache<ProductView>();
+const producerCache = new RowCache<ProducerView>();
+const certificateCache = new RowCache<CertificateView>();
+
+function byKey<T>(list: T[], key: (row: T) => string): Map<string, T> {
+  return new Map(list.map((row) => [key(row), row]));
+}
+
+/** Products by id (published or not: callers decide what the public may see), in the order asked. */
+export async function productsByIds(
+  em: SqlEntityManager,
+  ids: readonly number[],
+): Promise<(ProductView | undefined)[]> {
+  return productCache.many(em, ids.map(String), async (missing) => {
+    const list = await rows(
+      em,
+      `select ${PRODUCT_COLUMNS} from product p where p.id in (${placeholders(missing.length)})`,
+      missing.map(Number),
+    );
+    return byKey(list.map(toProductView), (p) => String(p.id));
+  });
+}
+
+export async function producersByIds(
+  em: SqlEntityManager,
+  ids: readonly number[],
+): Promise<(ProducerView | undefined)[]> {
+  return producerCache.many(em, ids.map(String), async (missing) => {
+    const list = await rows(
+      em,
+      `select id, slug, name, type, representative, address, region_id, phone, email, website from producer where id in (${placeholders(missing.length)})`,
+      missing.map(Number),
+    );
+    return byKey(list.map(toProducerView), (p) => String(p.id));
+  });
 }
 
 const CERTIFICATE_COLUMNS =
   'id, number, product_id, decision_number, decision_date, issuing_level, stars, issued_on, expires_on, status, revoked_on';
 
-/** The certificate that makes each product published today: ISSUED and within its dates. */
+/** The certificate that makes each product published today (ISSUED and within its dates), in the order asked. */
 export async function activeCertificatesByProductIds(
   em: SqlEntityManager,
   productIds: readonly number[],
   today: IsoDate,
-): Promise<CertificateView[]> {
-  if (productIds.length === 0) return [];
-  const list = await rows(
+): Promise<(CertificateView | undefined)[]> {
+  return certificateCache.many(
     em,
-    `select ${CERTIFICATE_COLUMNS} from certificate where product_id in (${placeholders(productIds.length)}) and status = 'ISSUED' and issued_on <= ? and expires_on >= ?`,
-    [...productIds, today, today],
+    productIds.map((id) => `${today}|${id}`),
+    async (missing) => {
+      const ids = missing.map((key) => Number(key.split('|')[1]));
+      const list = await rows(
+        em,
+        `select ${CERTIFICATE_COLUMNS} from certificate where product_id in (${placeholders(ids.length)}) and status = 'ISSUED' and issued_on <= ? and expires_on >= ?`,
+        [...ids, today, today],
+      );
+      return byKey(list.map(toCertificateView), (c) => `${today}|${c.product.id}`);
+    },
   );
-  return list.map(toCertificateView);
 }
 
 /** Every region, indexed: a few thousand rows that change only when the catalog does. */

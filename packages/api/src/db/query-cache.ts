@@ -8,42 +8,72 @@ interface Entry {
   version: number;
   expiresAt: number;
   rows: Promise<unknown[]>;
+  /** Row count once known: the cache is bounded by rows as well as entries. */
+  size: number;
 }
 
-const MAX_ENTRIES = 1000;
+interface Cache {
+  entries: Map<string, Entry>;
+  rows: number;
+}
+
+const MAX_ENTRIES = 2000;
+/** A grouped count is a few dozen rows, a region facet at national scale a few thousand. */
+const MAX_ROWS = 200_000;
 /** Bounds staleness for writes made by another process (e.g. a CLI import while the server runs). */
 const TTL_MS = 60_000;
 
-/** Per database (ORM configuration): SQL text + bindings → rows. */
-const caches = new WeakMap<object, Map<string, Entry>>();
+/** Per database (ORM configuration): query key → rows. */
+const caches = new WeakMap<object, Cache>();
+
+function remove(cache: Cache, key: string): void {
+  const entry = cache.entries.get(key);
+  if (!entry) return;
+  cache.rows -= entry.size;
+  cache.entries.delete(key);
+}
 
 /**
- * Runs a read-only query, reusing the rows of an identical earlier query while the catalog
- * has not changed. Counting thousands of published products costs milliseconds of SQLite or
- * PostgreSQL time on every page, yet the answer only changes when someone writes: every write
- * through the ORM moves `catalogVersion`, which empties the cache for the next request.
- * The query must depend only on the database and its bindings (today's date is a binding).
+ * Runs a read-only query, reusing the rows of an earlier query with the same key while the
+ * catalog has not changed. Counting thousands of published products costs milliseconds of
+ * SQLite or PostgreSQL time on every page, yet the answer only changes when someone writes:
+ * every write through the ORM moves `catalogVersion`, which empties the cache for the next
+ * request. The key must name everything the SQL depends on besides the database (the kind of
+ * query, today's date, filter, search words, order, window); `build` runs only on a miss, so a
+ * hit costs no SQL generation either.
  */
-export function cachedRows<T>(em: SqlEntityManager, qb: QueryBuilder): Promise<T[]> {
+export function cachedRows<T>(em: SqlEntityManager, key: readonly unknown[], build: () => QueryBuilder): Promise<T[]> {
   let cache = caches.get(em.config);
   if (!cache) {
-    cache = new Map();
+    cache = { entries: new Map(), rows: 0 };
     caches.set(em.config, cache);
   }
-  const { sql, bindings } = qb.toSQL();
-  const key = `${sql}\u0000${JSON.stringify(bindings)}`;
+  const { entries } = cache;
+  const text = JSON.stringify(key);
   const now = Date.now();
-  const hit = cache.get(key);
+  const hit = entries.get(text);
   if (hit && hit.version === catalogVersion.current && hit.expiresAt > now) {
-    cache.delete(key);
-    cache.set(key, hit);
+    entries.delete(text);
+    entries.set(text, hit);
     return hit.rows as Promise<T[]>;
   }
-  const rows = Promise.resolve(qb.then((r: unknown) => r as unknown[]));
-  const entry: Entry = { version: catalogVersion.current, expiresAt: now + TTL_MS, rows };
-  if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
-  cache.set(key, entry);
-  rows.catch(() => cache.delete(key));
+  remove(cache, text);
+  const rows = Promise.resolve(build().then((r: unknown) => r as unknown[]));
+  const entry: Entry = { version: catalogVersion.current, expiresAt: now + TTL_MS, rows, size: 0 };
+  if (entries.size >= MAX_ENTRIES) remove(cache, entries.keys().next().value as string);
+  entries.set(text, entry);
+  const c = cache;
+  rows.then(
+    (list) => {
+      if (entries.get(text) !== entry) return;
+      entry.size = list.length;
+      c.rows += list.length;
+      while (c.rows > MAX_ROWS && entries.size > 1) remove(c, entries.keys().next().value as string);
+    },
+    () => {
+      if (entries.get(text) === entry) remove(c, text);
+    },
+  );
   return rows as Promise<T[]>;
 }
 

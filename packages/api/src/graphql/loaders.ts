@@ -15,8 +15,8 @@ import { ProductService } from '../modules/product/product.service.js';
 
 /**
  * Batches look-ups made while resolving one request, so a page of N products costs one query per
- * relation instead of N (no N+1). Created per request: caches never outlive it, except regions,
- * which come from the directory kept per catalog version.
+ * relation instead of N (no N+1). Created per request; the rows behind them are shared between
+ * requests until the catalog changes (db/catalog-reader.ts).
  */
 export interface Loaders {
   region: DataLoader<number, RegionView | undefined>;
@@ -29,11 +29,6 @@ export interface Loaders {
   activeCertificate: DataLoader<number, CertificateView | undefined>;
 }
 
-function byKey<T>(rows: T[], key: (row: T) => number, ids: readonly number[]): (T | undefined)[] {
-  const map = new Map(rows.map((row) => [key(row), row]));
-  return ids.map((id) => map.get(id));
-}
-
 export function createLoaders(em: EntityManager, today: IsoDate): Loaders {
   return {
     region: new DataLoader(async (ids) => {
@@ -44,14 +39,12 @@ export function createLoaders(em: EntityManager, today: IsoDate): Loaders {
       const { children } = await regionDirectory(em);
       return parentIds.map((id) => children.get(id) ?? []);
     }),
-    producer: new DataLoader(async (ids) => byKey(await producersByIds(em, ids), (r) => r.id, ids)),
-    product: new DataLoader(async (ids) => byKey(await productsByIds(em, ids), (r) => r.id, ids)),
+    producer: new DataLoader((ids) => producersByIds(em, ids)),
+    product: new DataLoader((ids) => productsByIds(em, ids)),
     productPublished: new DataLoader(async (ids) => {
       const published = await new ProductService(em, today).publishedIds([...ids]);
       return ids.map((id) => published.has(id));
     }),
-    activeCertificate: new DataLoader(async (productIds) =>
-      byKey(await activeCertificatesByProductIds(em, productIds, today), (c) => c.product.id, productIds),
-    ),
+    activeCertificate: new DataLoader((productIds) => activeCertificatesByProductIds(em, productIds, today)),
   };
 }

@@ -69,6 +69,11 @@ export class ProductService {
     private readonly today: IsoDate,
   ) {}
 
+  /** The cache key of a query over published products: its kind, the day, the search and the rest. */
+  private key(kind: string, search: ProductSearch, ...rest: unknown[]): unknown[] {
+    return [kind, this.today, search.filter, search.tokens, ...rest];
+  }
+
   private query(search: ProductSearch): PublishedProductQuery {
     return new PublishedProductQuery(this.em.getKnex(), dialectOf(this.em), this.today, search.filter, search.tokens);
   }
@@ -145,17 +150,23 @@ export class ProductService {
   }
 
   async count(search: ProductSearch): Promise<number> {
-    const rows = await cachedRows<{ n: number | string }>(this.em, this.query(search).base().count({ n: '*' }));
+    const rows = await cachedRows<{ n: number | string }>(this.em, this.key('count', search), () =>
+      this.query(search).base().count({ n: '*' }),
+    );
     return Number(rows[0]?.n ?? 0);
   }
 
   /** One page of product ids in the requested order, then the products in one query. */
   async list(request: ListRequest): Promise<ProductView[]> {
-    const q = this.query(request);
-    const qb = q.base().select('p.id');
-    this.applyOrder(qb, q, request.order);
-    qb.offset(request.offset).limit(request.limit);
-    const ids = (await cachedRows<{ id: number | string }>(this.em, qb)).map((r) => Number(r.id));
+    const { order, offset, limit } = request;
+    const key = this.key('list', request, order.field, order.direction, offset, limit);
+    const rows = await cachedRows<{ id: number | string }>(this.em, key, () => {
+      const q = this.query(request);
+      const qb = q.base().select('p.id');
+      this.applyOrder(qb, q, order);
+      return qb.offset(offset).limit(limit);
+    });
+    const ids = rows.map((r) => Number(r.id));
     return this.byIdsInOrder(ids);
   }
 
@@ -183,9 +194,7 @@ export class ProductService {
 
   async byIdsInOrder(ids: number[]): Promise<ProductView[]> {
     if (ids.length === 0) return [];
-    const products = await productsByIds(this.em, ids);
-    const byId = new Map(products.map((p) => [p.id, p]));
-    return ids.map((id) => byId.get(id)).filter((p): p is ProductView => p !== undefined);
+    return (await productsByIds(this.em, ids)).filter((p): p is ProductView => p !== undefined);
   }
 
   async publishedCountByCategory(): Promise<Map<CategoryCode, number>> {
@@ -202,11 +211,13 @@ export class ProductService {
   private async countBy(search: ProductSearch, column: string, except?: FacetDimension): Promise<FacetCount[]> {
     const rows = await cachedRows<{ value: string | number; n: number | string }>(
       this.em,
-      this.query(search)
-        .base(except, { producer: column.startsWith('pr.'), region: column.startsWith('r.') })
-        .select({ value: column })
-        .count({ n: '*' })
-        .groupBy(column),
+      this.key('countBy', search, column, except ?? null),
+      () =>
+        this.query(search)
+          .base(except, { producer: column.startsWith('pr.'), region: column.startsWith('r.') })
+          .select({ value: column })
+          .count({ n: '*' })
+          .groupBy(column),
     );
     return derivedFrom(rows, 'facetCounts', () => rows.map((r) => ({ value: String(r.value), count: Number(r.n) })));
   }
@@ -244,16 +255,20 @@ export class ProductService {
 
   /** Other published products of the same category, nearest first: same district, then stars. */
   async related(product: ProductView, districtPath: string, limit: number): Promise<ProductView[]> {
-    const qb = this.query({ filter: { categories: [product.category] }, tokens: [] })
-      .base(undefined, { region: true })
-      .whereNot('p.id', product.id)
-      .select('p.id')
-      .orderByRaw('case when r.path like ? then 0 else 1 end', [`${districtPath}%`])
-      .orderBy('c.stars', 'desc')
-      .orderBy('p.name_sort_key', 'asc')
-      .orderBy('p.id', 'asc')
-      .limit(limit);
-    return this.byIdsInOrder((await cachedRows<{ id: number }>(this.em, qb)).map((r) => Number(r.id)));
+    const search: ProductSearch = { filter: { categories: [product.category] }, tokens: [] };
+    const key = this.key('related', search, product.id, districtPath, limit);
+    const rows = await cachedRows<{ id: number }>(this.em, key, () =>
+      this.query(search)
+        .base(undefined, { region: true })
+        .whereNot('p.id', product.id)
+        .select('p.id')
+        .orderByRaw('case when r.path like ? then 0 else 1 end', [`${districtPath}%`])
+        .orderBy('c.stars', 'desc')
+        .orderBy('p.name_sort_key', 'asc')
+        .orderBy('p.id', 'asc')
+        .limit(limit),
+    );
+    return this.byIdsInOrder(rows.map((r) => Number(r.id)));
   }
 
   /** A producer's published products, page by page, in name order. */
