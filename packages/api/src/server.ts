@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -90,8 +90,12 @@ async function closeGracefully(httpServer: Server, apollo: ApolloServer<Context>
 export async function startServer({ config, orm, logger, now = () => new Date() }: ServerDeps): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
+  const cache = responseCache(catalogVersion);
   const httpServer: Server = await new Promise((resolve, reject) => {
-    const server = app.listen(config.port, config.host);
+    // Cached public GETs are answered before Express sees them; everything else goes to the app.
+    const server = createServer((req, res) => {
+      if (!cache.serveHit(req, res)) app(req, res);
+    }).listen(config.port, config.host);
     server.once('listening', () => resolve(server));
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(error.code === 'EADDRINUSE' ? new PortInUseError(config.host, config.port) : error),
@@ -140,7 +144,7 @@ export async function startServer({ config, orm, logger, now = () => new Date() 
   app.use(
     '/graphql',
     cors({ methods: ['GET', 'POST', 'OPTIONS'], maxAge: 86_400 }),
-    responseCache(catalogVersion),
+    cache.store,
     express.json({ limit: config.bodyLimitBytes }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
