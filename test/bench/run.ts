@@ -17,6 +17,7 @@ import {
   migrate,
   openOrm,
   parseDatabaseUrl,
+  SERVER_NODE_ARGS,
 } from '@ocop/api';
 import autocannon from 'autocannon';
 import { findPostgresBin, startThrowawayPostgres, type ThrowawayPostgres } from '../support/postgres.js';
@@ -165,7 +166,7 @@ async function benchDatabase(
   await orm.close();
   log(`${name}: loaded in ${loadSeconds.toFixed(1)} s; starting the server`);
 
-  const server = spawn(process.execPath, ['--enable-source-maps', join(root, 'packages/api/dist/cli.js'), 'start'], {
+  const server = spawn(process.execPath, [...SERVER_NODE_ARGS, join(root, 'packages/api/dist/cli.js'), 'start'], {
     cwd: root,
     env: {
       ...process.env,

@@ -8,6 +8,7 @@ export { loadCatalog, type LoadSummary } from './seed/load.js';
 export type { SeedCatalog } from './seed/seed.types.js';
 export { DEFAULT_SYNTHETIC_SEED, generateSyntheticCatalog } from './seed/synthetic.js';
 export { PortInUseError, type RunningServer, startServer } from './server.js';
+export { SERVER_NODE_ARGS } from './server-args.js';
 export { parseCsv } from './modules/transfer/csv.js';
 export {
   catalogToCsv,

@@ -9,12 +9,14 @@
  */
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const siteDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const apiDir = join(siteDir, '../../packages/api');
 const sitePort = process.env.SITE_PORT ?? '4321';
 const siteUrl = process.env.SITE_URL ?? `http://localhost:${sitePort}`;
+// The API's production Node options (heap ceiling), from the built API package.
+const { SERVER_NODE_ARGS } = await import(pathToFileURL(join(apiDir, 'dist/server-args.js')).href);
 const children = new Set();
 let stopping = false;
 
@@ -48,7 +50,7 @@ function run(command, args, options) {
 }
 
 // 1. The API: wait for its "ready" line, which names its URL.
-const api = start(process.execPath, ['--enable-source-maps', 'dist/cli.js', 'start'], {
+const api = start(process.execPath, [...SERVER_NODE_ARGS, 'dist/cli.js', 'start'], {
   cwd: apiDir,
   env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' },
   name: 'The API',
