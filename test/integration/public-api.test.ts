@@ -217,6 +217,46 @@ describe.each(testDatabases())('public API on $name', (db) => {
       expect(data<{ product: null }>(await gql(api, '{ product(slug: "no-such-product") { id } }')).product).toBeNull();
     });
 
+    it('lists related products from the same district first, then by stars and name, for every product', async () => {
+      type Item = { slug: string; category: string; stars: number; district: { code: string } | null };
+      // The whole published catalog in name order (ties broken as the API breaks them).
+      const all: Item[] = [];
+      let after: string | null = null;
+      do {
+        const page: { products: { nodes: Item[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } = data(
+          await gql(
+            api,
+            `query($after: String) { products(first: 100, after: $after, orderBy: { field: NAME }) {
+              nodes { slug category stars district { code } } pageInfo { hasNextPage endCursor } } }`,
+            { after },
+          ),
+        );
+        all.push(...page.products.nodes);
+        after = page.products.pageInfo.hasNextPage ? page.products.pageInfo.endCursor : null;
+      } while (after);
+      const nameRank = new Map(all.map((p, i) => [p.slug, i]));
+      let checked = 0;
+      for (const product of all) {
+        const expected = all
+          .filter((o) => o.slug !== product.slug && o.category === product.category)
+          .map((o) => ({ o, near: o.district?.code === product.district?.code ? 0 : 1 }))
+          .sort(
+            (a, b) =>
+              a.near - b.near || b.o.stars - a.o.stars || (nameRank.get(a.o.slug) ?? 0) - (nameRank.get(b.o.slug) ?? 0),
+          )
+          .slice(0, 20)
+          .map((x) => x.o.slug);
+        const related = data<{ product: { related: { slug: string }[] } }>(
+          await gql(api, 'query($s: String!) { product(slug: $s) { related(first: 20) { slug } } }', {
+            s: product.slug,
+          }),
+        ).product.related.map((r) => r.slug);
+        expect(related, product.slug).toEqual(expected);
+        checked++;
+      }
+      expect(checked).toBeGreaterThanOrEqual(70);
+    });
+
     it('round-trips every object type through node(id) and rejects malformed IDs', async () => {
       const p = data<{
         product: { id: string; producer: { id: string }; region: { id: string }; certificate: { id: string } };

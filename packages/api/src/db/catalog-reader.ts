@@ -308,6 +308,8 @@ export interface RegionDirectory {
   depth: Map<number, number>;
   /** Each region's id and its ancestors' ids, root first. */
   lineage: Map<number, number[]>;
+  /** Each region's id and the ids of every region under it. */
+  subtree(id: number): number[];
   /** Orders regions by Vietnamese name (sort keys computed once), then path. */
   compareByName(a: RegionView, b: RegionView): number;
   /**
@@ -338,6 +340,14 @@ function buildDirectory(all: RegionView[]): RegionDirectory {
     ]),
   );
   const depth = new Map(all.map((r) => [r.id, r.path.split('/').filter(Boolean).length]));
+  const subtrees = new Map<number, number[]>();
+  for (const [id, ancestors] of lineage) {
+    for (const ancestor of ancestors) {
+      const list = subtrees.get(ancestor);
+      if (list) list.push(id);
+      else subtrees.set(ancestor, [id]);
+    }
+  }
   const children = new Map<number, RegionView[]>();
   const roots: RegionView[] = [];
   for (const r of all) {
@@ -360,6 +370,7 @@ function buildDirectory(all: RegionView[]): RegionDirectory {
     depth,
     lineage,
     compareByName: byVietnameseName,
+    subtree: (id) => subtrees.get(id) ?? [id],
     districtOf(id) {
       let region = byId.get(id);
       while (region?.parent) {

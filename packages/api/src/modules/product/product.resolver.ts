@@ -27,7 +27,7 @@ import { Region } from '../region/region.entity.js';
 import { RegionService } from '../region/region.service.js';
 import { Product } from './product.entity.js';
 import { ProductFilter, ProductOrder } from './product.inputs.js';
-import { type OrderDirection, type ProductOrderField, ProductService } from './product.service.js';
+import { MAX_RELATED, type OrderDirection, type ProductOrderField, ProductService } from './product.service.js';
 import { FacetCount, ProductConnection, ProductFacets, ProductImage } from './product.types.js';
 
 const langArg = { nullable: true, description: 'Language of the text; overrides Accept-Language.' } as const;
@@ -227,12 +227,15 @@ export class ProductResolver {
     @Arg('first', () => Int, { nullable: true, description: 'How many, 1–20 (default 4).' }) first?: number,
   ): Promise<ProductView[]> {
     const limit = first ?? 4;
-    if (!Number.isInteger(limit) || limit < 1 || limit > 20) {
-      throw new GraphQLError(`\`related(first: ${first})\` is out of range: ask for 1 to 20 related products.`, {
-        extensions: { code: ERROR_CODES.PAGE_SIZE_TOO_LARGE, argumentName: 'first' },
-      });
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_RELATED) {
+      throw new GraphQLError(
+        `\`related(first: ${first})\` is out of range: ask for 1 to ${MAX_RELATED} related products.`,
+        {
+          extensions: { code: ERROR_CODES.PAGE_SIZE_TOO_LARGE, argumentName: 'first' },
+        },
+      );
     }
     const district = await this.district(p, ctx);
-    return new ProductService(ctx.em, ctx.today).related(p, district?.path ?? '/', limit);
+    return new ProductService(ctx.em, ctx.today).related(p, district, limit);
   }
 }

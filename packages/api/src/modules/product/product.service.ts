@@ -5,6 +5,7 @@ import {
   PRODUCT_COLUMNS,
   type ProductView,
   productsByIds,
+  type RegionView,
   regionDirectory,
   toProductView,
 } from '../../db/catalog-reader.js';
@@ -18,6 +19,9 @@ import {
   PublishedProductQuery,
   type QueryBuilder,
 } from './product.query.js';
+
+/** Most related products one product lists (`related(first:)`). */
+export const MAX_RELATED = 20;
 
 export const PRODUCT_ORDER_FIELDS = ['RELEVANCE', 'STARS', 'CERTIFIED_AT', 'NAME'] as const;
 export type ProductOrderField = (typeof PRODUCT_ORDER_FIELDS)[number];
@@ -253,22 +257,41 @@ export class ProductService {
     return new Set(rows.map((r) => Number(r.id)));
   }
 
-  /** Other published products of the same category, nearest first: same district, then stars. */
-  async related(product: ProductView, districtPath: string, limit: number): Promise<ProductView[]> {
+  /**
+   * Other published products of the same category, nearest first: those from the same district
+   * (stars, then name), then the rest of the category (stars, then name). Asked as two small
+   * queries that many products share: one per district and category, one per category. A single
+   * query ordering the whole category by distance cost about 8 ms per product at national scale.
+   */
+  async related(product: ProductView, district: RegionView | undefined, limit: number): Promise<ProductView[]> {
     const search: ProductSearch = { filter: { categories: [product.category] }, tokens: [] };
-    const key = this.key('related', search, product.id, districtPath, limit);
-    const rows = await cachedRows<{ id: number }>(this.em, key, () =>
-      this.query(search)
-        .base(undefined, { region: true })
-        .whereNot('p.id', product.id)
-        .select('p.id')
-        .orderByRaw('case when r.path like ? then 0 else 1 end', [`${districtPath}%`])
-        .orderBy('c.stars', 'desc')
-        .orderBy('p.name_sort_key', 'asc')
-        .orderBy('p.id', 'asc')
-        .limit(limit),
-    );
-    return this.byIdsInOrder(rows.map((r) => Number(r.id)));
+    const ranked = (qb: QueryBuilder, n: number) =>
+      qb.select('p.id').orderBy('c.stars', 'desc').orderBy('p.name_sort_key', 'asc').orderBy('p.id', 'asc').limit(n);
+    const ids = (rows: { id: number | string }[]) => rows.map((r) => Number(r.id)).filter((id) => id !== product.id);
+    let near: number[] = [];
+    if (district) {
+      const regionIds = (await regionDirectory(this.em)).subtree(district.id);
+      const rows = await cachedRows<{ id: number }>(
+        this.em,
+        this.key('relatedNear', search, district.id, limit + 1),
+        () => ranked(this.query(search).base().whereIn('p.region_id', regionIds), limit + 1),
+      );
+      near = ids(rows).slice(0, limit);
+    }
+    let far: number[] = [];
+    if (near.length < limit) {
+      // Enough of the category's best for any product: the district's own are skipped, and a
+      // district that did not fill the list has fewer than `limit` of them.
+      const n = 2 * MAX_RELATED + 1;
+      const rows = await cachedRows<{ id: number }>(this.em, this.key('relatedTop', search, n), () =>
+        ranked(this.query(search).base(), n),
+      );
+      const taken = new Set(near);
+      far = ids(rows)
+        .filter((id) => !taken.has(id))
+        .slice(0, limit - near.length);
+    }
+    return this.byIdsInOrder([...near, ...far]);
   }
 
   /** A producer's published products, page by page, in name order. */
