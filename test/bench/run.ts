@@ -19,6 +19,7 @@ import {
   parseDatabaseUrl,
   SERVER_NODE_ARGS,
 } from '@ocop/api';
+import { todayInVietnam } from '@ocop/domain';
 import autocannon from 'autocannon';
 import { findPostgresBin, startThrowawayPostgres, type ThrowawayPostgres } from '../support/postgres.js';
 
@@ -35,6 +36,8 @@ interface Workload {
   /** Requests to cycle through; each a path (GET) or a JSON body (POST). */
   requests: string[];
   target: string;
+  /** False for a workload meant to miss the server's row caches: no warm-up pass over its requests. */
+  warmUp?: boolean;
 }
 
 interface Result {
@@ -163,6 +166,17 @@ async function benchDatabase(
   const started = performance.now();
   await loadCatalog(orm.em.fork(), catalog);
   const loadSeconds = (performance.now() - started) / 1000;
+  // Every product published today, for the workload that must miss the caches: read here, not
+  // through the API, so that listing them does not warm the server.
+  const today = todayInVietnam(new Date());
+  const everyPublished = (
+    await orm.em
+      .getConnection()
+      .execute<{ slug: string }[]>(
+        "select p.slug from product p join certificate c on c.product_id = p.id where c.status = 'ISSUED' and c.issued_on <= ? and c.expires_on >= ? order by p.id",
+        [today, today],
+      )
+  ).map((r) => r.slug);
   await orm.close();
   log(`${name}: loaded in ${loadSeconds.toFixed(1)} s; starting the server`);
 
@@ -226,6 +240,19 @@ async function benchDatabase(
       requests: published.map((s) => gqlBody(PRODUCT, { slug: s })),
     },
     {
+      id: '3c',
+      title: `product by slug, cold: ${everyPublished.length} different products, no warm-up`,
+      method: 'POST',
+      connections: 20,
+      target: 'p99 < 50 ms',
+      warmUp: false,
+      // A stride through all of them: neighbours in the list (often the same producer) are not asked in a row.
+      requests: everyPublished.map((_, i) => {
+        const slug = everyPublished[(i * 7919) % everyPublished.length] as string;
+        return gqlBody(PRODUCT, { slug });
+      }),
+    },
+    {
       id: '4',
       title: 'category page as GET (server cache)',
       method: 'GET',
@@ -241,7 +268,7 @@ async function benchDatabase(
   const results: Result[] = [];
   for (const w of workloads) {
     const sample = await post(apiUrl, w.requests[0] as string, w.method);
-    await run(apiUrl, { ...w, requests: w.requests }, undefined).catch(() => undefined); // warm-up
+    if (w.warmUp !== false) await run(apiUrl, { ...w, requests: w.requests }, undefined).catch(() => undefined);
     log(`${name}: workload ${w.id} (${w.title}), ${SECONDS} s at ${w.connections} connection(s)…`);
     const r = await run(apiUrl, w, pid);
     const baselineRps = await baseline(sample, w);
@@ -365,7 +392,8 @@ Measured by \`pnpm bench\` (test/bench/run.ts) on ${started.toISOString().slice(
 
 - Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM (${(freemem() / 2 ** 30).toFixed(1)} GiB free at the end), ${platform()} ${release()}, Node ${process.version}.
 - Catalog: ${catalog.products.length} synthetic products (seed ${DEFAULT_SYNTHETIC_SEED}), ${catalog.producers.length} producers, ${catalog.regions.length} regions. Loading it took ${loads.join(', ')}.
-- Server: \`node packages/api/dist/cli.js start\` with NODE_ENV=production, its own process; load from autocannon 8 in the benchmark process, ${SECONDS} s per workload after a ${SECONDS} s warm-up.
+- Server: \`node ${SERVER_NODE_ARGS.join(' ')} packages/api/dist/cli.js start\` with NODE_ENV=production (the options of \`pnpm start\`), its own process; load from autocannon 8 in the benchmark process, ${SECONDS} s per workload after a ${SECONDS} s warm-up with the same requests (none for 3c).
+- What the server reuses between requests, until any write through the API (or at most 60 s, for writes by another process): query results (counts, facets, page ids), product, producer and certificate rows by id (up to 5,000 of each), the region tree. Workloads 1–3 are POST requests, which no HTTP cache answers: each one runs GraphQL, but after the warm-up its rows come from memory. Workload 3c shows the other case: it walks through every published product (a stride through the list, no warm-up), so each request reads its product, certificate and related products from the database, and often its producer. Workload 4 is answered from the server's response cache.
 - Baseline: a minimal Node HTTP server (test/bench/baseline-server.mjs) returning the same response bytes, measured with the same connections and duration right after each workload. These machines are noisy: the ratios hold better than the absolute numbers.
 
 ${table(all)}
