@@ -169,14 +169,13 @@ async function benchDatabase(
   // Every product published today, for the workload that must miss the caches: read here, not
   // through the API, so that listing them does not warm the server.
   const today = todayInVietnam(new Date());
-  const everyPublished = (
-    await orm.em
-      .getConnection()
-      .execute<{ slug: string }[]>(
-        "select p.slug from product p join certificate c on c.product_id = p.id where c.status = 'ISSUED' and c.issued_on <= ? and c.expires_on >= ? order by p.id",
-        [today, today],
-      )
-  ).map((r) => r.slug);
+  const publishedRows: { slug: string }[] = await orm.em
+    .getConnection()
+    .execute(
+      "select p.slug from product p join certificate c on c.product_id = p.id where c.status = 'ISSUED' and c.issued_on <= ? and c.expires_on >= ? order by p.id",
+      [today, today],
+    );
+  const everyPublished: string[] = publishedRows.map((r) => r.slug);
   await orm.close();
   log(`${name}: loaded in ${loadSeconds.toFixed(1)} s; starting the server`);
 
