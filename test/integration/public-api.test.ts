@@ -338,6 +338,62 @@ describe.each(testDatabases())('public API on $name', (db) => {
       expect(onlyFive.stars.find((s) => s.value === '4')?.count).toBeGreaterThan(0);
       expect(onlyFive.totalCount).toBe(onlyFive.stars.find((s) => s.value === '5')?.count);
     });
+
+    it('gives, for every choice of every facet, the number of products that choosing it lists', async () => {
+      type Filter = Record<string, unknown>;
+      type Facet = { value: string; count: number };
+      // Counted independently: the products themselves, listed with the choice as a filter.
+      const listed = async (filter: Filter, search: string | null) =>
+        data<{ products: { totalCount: number; nodes: unknown[] } }>(
+          await gql(
+            api,
+            'query($f: ProductFilter, $s: String) { products(filter: $f, search: $s, first: 100) { totalCount nodes { slug } } }',
+            { f: filter, s: search },
+          ),
+        ).products;
+      const cases: [Filter, string | null][] = [
+        [{}, null],
+        [{ categories: ['FOOD', 'BEVERAGE'] }, null],
+        [{ minStars: 4, producerTypes: ['COOPERATIVE', 'ENTERPRISE'] }, null],
+        [{ region: 'KG-PQ' }, null],
+        [{ certifiedFrom: 2024 }, 'nuoc'],
+        [{ certifiedFrom: 2025 }, null],
+        [{ certifiedTo: 2023, minStars: 4 }, null],
+        [{ categories: ['FOOD'], maxStars: 4 }, 'mam'],
+      ];
+      let choices = 0;
+      for (const [filter, search] of cases) {
+        const f = data<{
+          facets: { totalCount: number; categories: Facet[]; stars: Facet[]; regions: Facet[]; producerTypes: Facet[] };
+        }>(
+          await gql(
+            api,
+            'query($f: ProductFilter, $s: String) { facets(filter: $f, search: $s) { totalCount categories { value count } stars { value count } regions { value count } producerTypes { value count } } }',
+            { f: filter, s: search },
+          ),
+        ).facets;
+        const all = await listed(filter, search);
+        expect(all.nodes.length).toBeLessThan(100);
+        expect(f.totalCount).toBe(all.nodes.length);
+        expect(all.totalCount).toBe(all.nodes.length);
+        const withChoice: [Facet[], (value: string) => Filter][] = [
+          [f.categories, (v) => ({ categories: [v] })],
+          [f.stars, (v) => ({ minStars: Number(v), maxStars: Number(v) })],
+          [f.producerTypes, (v) => ({ producerTypes: [v] })],
+          // Region choices sit one level below the chosen region, or below the province.
+          [f.regions, (v) => ({ region: v })],
+        ];
+        for (const [facet, choose] of withChoice) {
+          for (const choice of facet) {
+            // Choosing replaces the facet's own filter and keeps the others.
+            const { nodes } = await listed({ ...filter, ...choose(choice.value) }, search);
+            expect(choice.count, `${JSON.stringify(filter)} ${search} → ${choice.value}`).toBe(nodes.length);
+            choices++;
+          }
+        }
+      }
+      expect(choices).toBeGreaterThan(40);
+    });
   });
 
   describe('certificate check', () => {
