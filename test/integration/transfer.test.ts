@@ -122,6 +122,50 @@ describe.each(testDatabases())('data in and out on $name', (db) => {
     expect(await fingerprint()).toBe(before);
   });
 
+  it.runIf(db.name === 'sqlite')(
+    'shows an import made by another process while the server runs within seconds (SQLite)',
+    async () => {
+      const products = readCsv(join(dir, 'export', 'products.csv'));
+      const [first] = products;
+      if (!first) throw new Error('the export has no products');
+      const { id } = (
+        (await gql(api, 'query($s: String!) { product(slug: $s) { id } }', { s: first.slug })).data as {
+          product: { id: string };
+        }
+      ).product;
+      // Through node(id), which reads the product row the server keeps between requests.
+      const ask = async () =>
+        (
+          (await gql(api, 'query($id: ID!) { node(id: $id) { ... on Product { name(lang: VI) } } }', { id })).data as {
+            node: { name: string };
+          }
+        ).node.name;
+      expect(await ask()).toBe(first.name_vi);
+      const renamed = `${first.name_vi} (đổi tên)`;
+      const file = join(dir, 'renamed-products.csv');
+      const header = Object.keys(first);
+      const quote = (v: string) => `"${v.replaceAll('"', '""')}"`;
+      writeFileSync(
+        file,
+        `\uFEFF${header.join(',')}\n${header.map((h) => quote(h === 'name_vi' ? renamed : (first[h] ?? ''))).join(',')}\n`,
+      );
+      const res = await runCli(['import', file, '--kind', 'products'], { DATABASE_URL: url() });
+      expect(res.code, res.stderr).toBe(0);
+      expect(res.stdout).toMatch(/1 updated/);
+      const started = Date.now();
+      let name = await ask();
+      while (name !== renamed && Date.now() - started < 5_000) {
+        await new Promise((r) => setTimeout(r, 100));
+        name = await ask();
+      }
+      expect(name).toBe(renamed);
+      // Put it back for the tests that follow.
+      writeFileSync(file, readFileSync(join(dir, 'export', 'products.csv')));
+      const back = await runCli(['import', file, '--kind', 'products'], { DATABASE_URL: url() });
+      expect(back.code, back.stderr).toBe(0);
+    },
+  );
+
   it('refuses bad input with one line per problem, exit code 1, and the database untouched', async () => {
     const bad = join(dir, 'bad');
     mkdirSync(bad);

@@ -12,6 +12,7 @@ import cors from 'cors';
 import express, { type ErrorRequestHandler } from 'express';
 import type { Config } from './config.js';
 import { catalogVersion } from './db/catalog-version.js';
+import { watchExternalWrites } from './db/external-writes.js';
 import { cacheControl } from './graphql/cache-control.js';
 import type { Orm } from './db/orm.js';
 import { type Context, languageFromHeader } from './graphql/context.js';
@@ -128,6 +129,8 @@ export async function startServer({ config, orm, logger, now = () => new Date() 
     ],
   });
   await apollo.start();
+  const stopWatching =
+    config.database.dialect === 'sqlite' ? watchExternalWrites(orm, catalogVersion) : () => undefined;
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -171,6 +174,9 @@ export async function startServer({ config, orm, logger, now = () => new Date() 
   return {
     url: `http://${shownHost}:${port}/graphql`,
     port,
-    close: () => closeGracefully(httpServer, apollo),
+    close: () => {
+      stopWatching();
+      return closeGracefully(httpServer, apollo);
+    },
   };
 }
