@@ -27,7 +27,7 @@ describe('SQLite connections', () => {
     await knex.client.destroy();
     knex.client.initializePool(knex.client.config);
     expect(await pragma('busy_timeout')).toBe(5000);
-    expect(await pragma('cache_size')).toBe(-32768);
+    expect(await pragma('cache_size')).toBe(-16384);
     expect(await pragma('foreign_keys')).toBe(1);
     expect(await pragma('journal_mode')).toBe('wal');
   });
