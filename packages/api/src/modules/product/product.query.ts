@@ -47,7 +47,21 @@ export class PublishedProductQuery {
     private readonly filter: PublishedFilter,
     /** Folded search words; empty when not searching. */
     readonly tokens: string[],
+    /**
+     * The ids of the products the words match (from {@link matching}), as a JSON array, when
+     * known: the filter then reads them instead of searching the text again. A new search asks
+     * for a count, four facets and a page; searching once saves the other five text scans
+     * (33 ms each on PostgreSQL for a common word, where the planner scans the whole table).
+     */
+    private readonly matches?: string,
   ) {}
+
+  /** Ids of all products, published or not, whose text matches the search words. */
+  matching(): QueryBuilder {
+    const qb = this.knex.queryBuilder().from('product as p').select('p.id');
+    this.applyTextSearch(qb);
+    return qb;
+  }
 
   /**
    * Published products with their active certificate (c); the producer (pr) and region (r) are
@@ -82,6 +96,16 @@ export class PublishedProductQuery {
 
   private applySearch(qb: QueryBuilder): void {
     if (this.tokens.length === 0) return;
+    if (this.matches === undefined) {
+      this.applyTextSearch(qb);
+    } else if (this.dialect === 'sqlite') {
+      qb.whereRaw('p.id in (select value from json_each(?))', [this.matches]);
+    } else {
+      qb.whereRaw('p.id in (select jsonb_array_elements_text(?::jsonb)::int)', [this.matches]);
+    }
+  }
+
+  private applyTextSearch(qb: QueryBuilder): void {
     if (this.dialect === 'sqlite') {
       // FTS5 finds candidates by word prefix; the LIKE below decides, identically on both databases.
       const match = this.tokens.map((t) => `"${t}"*`).join(' ');

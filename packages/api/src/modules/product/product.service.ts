@@ -78,8 +78,29 @@ export class ProductService {
     return [kind, this.today, search.filter, search.tokens, ...rest];
   }
 
-  private query(search: ProductSearch): PublishedProductQuery {
-    return new PublishedProductQuery(this.em.getKnex(), dialectOf(this.em), this.today, search.filter, search.tokens);
+  private query(search: ProductSearch, matches?: string): PublishedProductQuery {
+    return new PublishedProductQuery(
+      this.em.getKnex(),
+      dialectOf(this.em),
+      this.today,
+      search.filter,
+      search.tokens,
+      matches,
+    );
+  }
+
+  /**
+   * The query for a search whose matching ids are read once (and kept until the catalog
+   * changes), so its count, facets and pages do not each search the text again.
+   */
+  private async searchQuery(search: ProductSearch): Promise<PublishedProductQuery> {
+    if (search.tokens.length === 0) return this.query(search);
+    const key = ['matches', search.tokens];
+    const rows = await cachedRows<{ id: number | string }>(this.em, key, () => this.query(search).matching());
+    return this.query(
+      search,
+      derivedFrom(rows, 'json', () => JSON.stringify(rows.map((r) => Number(r.id)))),
+    );
   }
 
   /** Checks a client's filter and search text and turns them into SQL-ready values. */
@@ -160,8 +181,9 @@ export class ProductService {
       const rows = await this.countBy(search, 'p.category', 'category');
       return derivedFrom(rows, 'total', () => rows.reduce((n, r) => n + r.count, 0));
     }
+    const q = await this.searchQuery(search);
     const rows = await cachedRows<{ n: number | string }>(this.em, this.key('count', search), () =>
-      this.query(search).base().count({ n: '*' }),
+      q.base().count({ n: '*' }),
     );
     return Number(rows[0]?.n ?? 0);
   }
@@ -170,8 +192,8 @@ export class ProductService {
   async list(request: ListRequest): Promise<ProductView[]> {
     const { order, offset, limit } = request;
     const key = this.key('list', request, order.field, order.direction, offset, limit);
+    const q = await this.searchQuery(request);
     const rows = await cachedRows<{ id: number | string }>(this.em, key, () => {
-      const q = this.query(request);
       const qb = q.base().select('p.id');
       this.applyOrder(qb, q, order);
       return qb.offset(offset).limit(limit);
@@ -219,11 +241,12 @@ export class ProductService {
   }
 
   private async countBy(search: ProductSearch, column: string, except?: FacetDimension): Promise<FacetCount[]> {
+    const q = await this.searchQuery(search);
     const rows = await cachedRows<{ value: string | number; n: number | string }>(
       this.em,
       this.key('countBy', search, column, except ?? null),
       () =>
-        this.query(search)
+        q
           .base(except, { producer: column.startsWith('pr.'), region: column.startsWith('r.') })
           .select({ value: column })
           .count({ n: '*' })
