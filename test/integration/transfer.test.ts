@@ -122,9 +122,9 @@ describe.each(testDatabases())('data in and out on $name', (db) => {
     expect(await fingerprint()).toBe(before);
   });
 
-  it.runIf(db.name === 'sqlite')(
-    'shows an import made by another process while the server runs within seconds (SQLite)',
-    async () => {
+  // PostgreSQL has no cheap signal for another process's commits: there caches expire in 60 s.
+  if (db.name === 'sqlite')
+    it('shows an import made by another process while the server runs within seconds (SQLite)', async () => {
       const products = readCsv(join(dir, 'export', 'products.csv'));
       const [first] = products;
       if (!first) throw new Error('the export has no products');
@@ -163,8 +163,7 @@ describe.each(testDatabases())('data in and out on $name', (db) => {
       writeFileSync(file, readFileSync(join(dir, 'export', 'products.csv')));
       const back = await runCli(['import', file, '--kind', 'products'], { DATABASE_URL: url() });
       expect(back.code, back.stderr).toBe(0);
-    },
-  );
+    });
 
   it('refuses bad input with one line per problem, exit code 1, and the database untouched', async () => {
     const bad = join(dir, 'bad');
