@@ -197,10 +197,12 @@ interface RowBucket<T> {
  * writes by another process show within {@link ROW_TTL_MS}, as the API's `Cache-Control`
  * (max-age 60) already allows. Absent rows are remembered as null.
  */
-class RowCache<T> {
+export class RowCache<T> {
   private readonly buckets = new WeakMap<object, RowBucket<T>>();
 
-  private bucket(em: SqlEntityManager): RowBucket<T> {
+  constructor(private readonly maxRows = MAX_CACHED_ROWS) {}
+
+  private bucket(em: Pick<SqlEntityManager, 'config'>): RowBucket<T> {
     const now = Date.now();
     let bucket = this.buckets.get(em.config);
     if (!bucket || bucket.version !== catalogVersion.current || bucket.expiresAt <= now) {
@@ -210,26 +212,35 @@ class RowCache<T> {
     return bucket;
   }
 
+  /** The rows for `keys`, in their order; `load` reads those not kept. */
   async many(
-    em: SqlEntityManager,
+    em: Pick<SqlEntityManager, 'config'>,
     keys: readonly string[],
     load: (missing: string[]) => Promise<Map<string, T>>,
   ): Promise<(T | undefined)[]> {
     const bucket = this.bucket(em);
-    const missing = keys.filter((key) => !bucket.rows.has(key));
+    // Answers are collected here, not re-read from the bucket: storing new rows may evict
+    // rows this same call found there.
+    const found = new Map<string, T | null>();
+    const missing: string[] = [];
+    for (const key of keys) {
+      const row = bucket.rows.get(key);
+      if (row === undefined) missing.push(key);
+      else found.set(key, row);
+    }
     if (missing.length > 0) {
       const loaded = await load(missing);
       // Rows read while a write committed may be stale: use them for this request only.
-      if (bucket.version === catalogVersion.current) {
-        for (const key of missing) {
-          if (bucket.rows.size >= MAX_CACHED_ROWS) bucket.rows.delete(bucket.rows.keys().next().value as string);
-          bucket.rows.set(key, loaded.get(key) ?? null);
-        }
-      } else {
-        return keys.map((key) => loaded.get(key) ?? bucket.rows.get(key) ?? undefined);
+      const keep = bucket.version === catalogVersion.current;
+      for (const key of missing) {
+        const row = loaded.get(key) ?? null;
+        found.set(key, row);
+        if (!keep) continue;
+        if (bucket.rows.size >= this.maxRows) bucket.rows.delete(bucket.rows.keys().next().value as string);
+        bucket.rows.set(key, row);
       }
     }
-    return keys.map((key) => bucket.rows.get(key) ?? undefined);
+    return keys.map((key) => found.get(key) ?? undefined);
   }
 }
 
