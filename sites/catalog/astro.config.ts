@@ -3,6 +3,7 @@ import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { defineConfig } from 'astro/config';
 import { probeApi } from './src/lib/graphql.js';
+import { previousOutputRemoval } from './src/lib/previous-output.js';
 import { loadSettings, SettingError } from './src/lib/config.js';
 
 /** Print one line and stop: a build without its data must not produce a half-empty site. */
@@ -39,6 +40,27 @@ function ocopApiCheck(): AstroIntegration {
   };
 }
 
+/** Every URL the sitemap lists (recorded by its filter), to find each page's other-language twin. */
+const sitemapUrls = new Set<string>();
+const sitemapOrder = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+
+/**
+ * The hreflang alternates of a sitemap URL: the page and its twin in the other language, when both
+ * are listed, in sitemap order. This is what the sitemap integration's `i18n` option writes, but
+ * that option compares every URL with every other one (minutes for a national catalog); here the
+ * twin is found directly, since English paths are the Vietnamese ones under /en.
+ */
+function hreflangLinks(url: string): { url: string; lang: string }[] | undefined {
+  const base = new URL('/', settings.siteUrl).href;
+  if (!url.startsWith(base)) return undefined;
+  const rest = url.slice(base.length);
+  const path = rest === 'en' || rest.startsWith('en/') ? rest.slice(3) : rest;
+  const vi = base + path;
+  const en = `${base}en/${path}`;
+  if (!sitemapUrls.has(vi) || !sitemapUrls.has(en)) return undefined;
+  return [vi, en].sort(sitemapOrder).map((u) => ({ url: u, lang: u === vi ? 'vi-VN' : 'en-US' }));
+}
+
 // The workspace's packages are used from their TypeScript sources (the "source" export condition).
 const clientConditions = ['source', 'module', 'browser', 'development|production'];
 const serverConditions = ['source', 'module', 'node', 'development|production'];
@@ -49,15 +71,22 @@ export default defineConfig({
   adapter: node({ mode: 'standalone' }),
   server: { port: 4321, host: true },
   trailingSlash: 'ignore',
-  build: { format: 'directory' },
+  // Pages render while earlier ones are written: on a 2-core server, 8 at a time cut the build of a
+  // 20,000-product catalog by a fifth (the main thread otherwise waits on the file system).
+  build: { format: 'directory', concurrency: 8 },
   // No client-side prefetching: category and product pages ship no JavaScript.
   prefetch: false,
   integrations: [
     ocopApiCheck(),
+    previousOutputRemoval(),
     sitemap({
       // On-demand pages and filtered listings (near-duplicates of their category) stay out.
-      filter: (page) => !/\/verify\/?$|\/(stars|district)\//u.test(new URL(page).pathname),
-      i18n: { defaultLocale: 'vi', locales: { vi: 'vi-VN', en: 'en-US' } },
+      filter: (page) => {
+        const listed = !/\/verify\/?$|\/(stars|district)\//u.test(new URL(page).pathname);
+        if (listed) sitemapUrls.add(page);
+        return listed;
+      },
+      serialize: (item) => ({ ...item, links: hreflangLinks(item.url) }),
     }),
   ],
   vite: {

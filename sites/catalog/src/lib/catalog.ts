@@ -3,10 +3,12 @@
  * district and producer, with the filter combinations the category pages offer. Computed once
  * per build from {@link loadCatalog}.
  */
-import { CATEGORIES, type CategoryCode, compareVietnamese } from '@ocop/domain';
+import { CATEGORIES, type CategoryCode, vietnameseSortKey } from '@ocop/domain';
 import { type Catalog, loadCatalog, type Producer, type Product, type Region } from './api.js';
+import { loadSettings } from './config.js';
 import type { Lang } from './i18n.js';
-import { PAGE_SIZE } from './routes.js';
+import { localized, PAGE_SIZE, paths } from './routes.js';
+import { prepareQrCodes } from './structured-data.js';
 
 export const STAR_VALUES = [5, 4, 3] as const;
 
@@ -40,6 +42,25 @@ export interface SiteData {
 }
 
 const collatorEn = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/** Vietnamese sort keys by name: compareVietnamese computes both keys on every comparison. */
+const sortKeys = new Map<string, string>();
+
+function sortKey(name: string): string {
+  let key = sortKeys.get(name);
+  if (key === undefined) {
+    key = vietnameseSortKey(name);
+    sortKeys.set(name, key);
+  }
+  return key;
+}
+
+/** Vietnamese dictionary order: compareVietnamese, with each name's key computed once. */
+function compareVietnamese(a: string, b: string): number {
+  const ka = sortKey(a);
+  const kb = sortKey(b);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
 
 /** Name order of the language: Vietnamese dictionary order, or English collation. */
 export function compareNames(a: string, b: string, lang: Lang): number {
@@ -114,7 +135,21 @@ let data: Promise<SiteData> | undefined;
 
 /** The catalog arranged for pages; built once per build. */
 export function siteData(): Promise<SiteData> {
-  data ??= loadCatalog().then(build);
+  data ??= loadCatalog()
+    .then(build)
+    .then((all) => {
+      // When building, product pages come last (English first, as Astro orders the routes): their
+      // QR codes are drawn meanwhile, on another core. The dev server renders pages one at a time.
+      if (!import.meta.env.DEV) {
+        const { siteUrl } = loadSettings();
+        prepareQrCodes(
+          (['en', 'vi'] as const).flatMap((lang) =>
+            all.sorted[lang].map((p) => `${siteUrl}${localized(lang, paths.product(p.slug))}`),
+          ),
+        );
+      }
+      return all;
+    });
   return data;
 }
 

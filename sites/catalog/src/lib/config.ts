@@ -41,11 +41,18 @@ function httpUrl(name: keyof typeof SETTINGS, env: Record<string, string | undef
   return url.toString();
 }
 
+/** The last settings read, with the raw values they were read from (pages ask on every render). */
+let last: { apiUrl: string | undefined; siteUrl: string | undefined; settings: SiteSettings } | undefined;
+
 /** Reads and checks every setting; `env` defaults to the process environment. */
 export function loadSettings(env: Record<string, string | undefined> = process.env): SiteSettings {
-  return {
+  const raw = { apiUrl: env.OCOP_API_URL, siteUrl: env.SITE_URL };
+  if (last && last.apiUrl === raw.apiUrl && last.siteUrl === raw.siteUrl) return { ...last.settings };
+  const settings = {
     apiUrl: httpUrl('OCOP_API_URL', env),
     // No trailing slash, so `${siteUrl}${path}` is always right.
     siteUrl: httpUrl('SITE_URL', env).replace(/\/+$/u, ''),
   };
+  last = { ...raw, settings };
+  return { ...settings };
 }
