@@ -412,7 +412,7 @@ Measured by \`pnpm bench\` (test/bench/run.ts) on ${started.toISOString().slice(
 - Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM (${(freemem() / 2 ** 30).toFixed(1)} GiB free at the end), ${platform()} ${release()}, Node ${process.version}.
 - Catalog: ${catalog.products.length} synthetic products (seed ${DEFAULT_SYNTHETIC_SEED}), ${catalog.producers.length} producers, ${catalog.regions.length} regions. Loading it took ${loads.join(', ')}.
 - Server: \`node ${SERVER_NODE_ARGS.join(' ')} packages/api/dist/cli.js start\` with NODE_ENV=production (the options of \`pnpm start\`), its own process; load from autocannon 8 in the benchmark process, ${SECONDS} s per workload after a ${SECONDS} s warm-up with the same requests (none for 2c and 3c).
-- What the server reuses between requests, until any write through the API (or at most 60 s, for writes by another process): query results (counts, facets, page ids), product, producer and certificate rows by id (up to 5,000 of each), the region tree. Workloads 1–3 are POST requests, which no HTTP cache answers: each one runs GraphQL, but after the warm-up its rows come from memory. Workloads 2c and 3c show the other case, without warm-up: 2c sends a different search each time (the first words of product names), so every count, facet and page is computed by the database; 3c walks through every published product (a stride through the list), so each request reads its product, certificate and related products from the database, and often its producer. Workload 4 is answered from the server's response cache.
+- What the server reuses between requests, until any write through the API (a write by another process shows within about 1 s on SQLite, 60 s on PostgreSQL): query results (counts, facets, page ids), product, producer and certificate rows by id (up to 5,000 of each), the region tree. Workloads 1–3 are POST requests, which no HTTP cache answers: each one runs GraphQL, but after the warm-up its rows come from memory. Workloads 2c and 3c show the other case, without warm-up: 2c sends a different search each time (the first words of product names), so every count, facet and page is computed by the database; 3c walks through every published product (a stride through the list), so each request reads its product, certificate and related products from the database, and often its producer. Workload 4 is answered from the server's response cache.
 - Baseline: a minimal Node HTTP server (test/bench/baseline-server.mjs) returning the same response bytes, measured with the same connections and duration right after each workload. These machines are noisy: the ratios hold better than the absolute numbers.
 
 ${table(all)}
@@ -423,7 +423,7 @@ ${
     : 'Site build not measured in this run (set BENCH_SITE=1).'
 }
 
-Reproduce: \`pnpm bench\` (this run took ${((performance.now() - runStarted) / 60_000).toFixed(0)} minutes; \`BENCH_SECONDS=5 BENCH_DATABASES=sqlite pnpm bench\` for a quick run).
+Reproduce: \`${process.env.BENCH_SITE === '1' ? 'BENCH_SITE=1 ' : ''}pnpm bench\` (this run took ${((performance.now() - runStarted) / 60_000).toFixed(0)} minutes; \`BENCH_SECONDS=5 BENCH_DATABASES=sqlite pnpm bench\` for a quick run).
 `;
   writeFileSync(join(import.meta.dirname, 'RESULTS.md'), report);
   console.log(report);
