@@ -11,7 +11,7 @@ import {
   type StoredCertificateStatus,
   vietnameseSortKey,
 } from '@ocop/domain';
-import { catalogVersion } from './catalog-version.js';
+import { CACHE_TTL_MS, catalogVersion } from './catalog-version.js';
 
 /**
  * The public read path: products, producers, certificates and regions as plain objects read with
@@ -180,8 +180,6 @@ function rows(em: SqlEntityManager, sql: string, params: unknown[]): Promise<Row
   return em.getConnection().execute<Row[]>(sql, params, 'all');
 }
 
-/** How long rows are reused at most: bounds staleness after a write by another process (a CLI import). */
-const ROW_TTL_MS = 60_000;
 /** Rows kept per kind and database; a few MB for a national catalog's most-read products. */
 const MAX_CACHED_ROWS = 5_000;
 
@@ -194,7 +192,7 @@ interface RowBucket<T> {
 /**
  * Rows by key, shared by all requests while the catalog is unchanged: any write through the ORM
  * moves `catalogVersion` and starts a new bucket, so a mutation is visible to the next request;
- * writes by another process show within {@link ROW_TTL_MS}, as the API's `Cache-Control`
+ * writes by another process show within {@link CACHE_TTL_MS}, as the API's `Cache-Control`
  * (max-age 60) already allows. Absent rows are remembered as null.
  */
 export class RowCache<T> {
@@ -206,7 +204,7 @@ export class RowCache<T> {
     const now = Date.now();
     let bucket = this.buckets.get(em.config);
     if (!bucket || bucket.version !== catalogVersion.current || bucket.expiresAt <= now) {
-      bucket = { version: catalogVersion.current, expiresAt: now + ROW_TTL_MS, rows: new Map() };
+      bucket = { version: catalogVersion.current, expiresAt: now + CACHE_TTL_MS, rows: new Map() };
       this.buckets.set(em.config, bucket);
     }
     return bucket;
@@ -340,17 +338,16 @@ function buildDirectory(all: RegionView[]): RegionDirectory {
     return ka < kb ? -1 : ka > kb ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : a.id - b.id;
   };
   // The materialised path ('/KG/KG-PQ/') names the ancestors by code, root first.
-  const lineage = new Map(
-    all.map((r) => [
+  const lineage = new Map<number, number[]>();
+  const depth = new Map<number, number>();
+  for (const r of all) {
+    const codes = r.path.split('/').filter(Boolean);
+    depth.set(r.id, codes.length);
+    lineage.set(
       r.id,
-      r.path
-        .split('/')
-        .filter(Boolean)
-        .map((code) => byCode.get(code)?.id)
-        .filter((id): id is number => id !== undefined),
-    ]),
-  );
-  const depth = new Map(all.map((r) => [r.id, r.path.split('/').filter(Boolean).length]));
+      codes.map((code) => byCode.get(code)?.id).filter((id): id is number => id !== undefined),
+    );
+  }
   const subtrees = new Map<number, number[]>();
   for (const [id, ancestors] of lineage) {
     for (const ancestor of ancestors) {
@@ -395,22 +392,23 @@ function buildDirectory(all: RegionView[]): RegionDirectory {
 }
 
 /** Per database (ORM configuration), the directory as of a catalog version. */
-const directories = new WeakMap<object, { version: number; directory: Promise<RegionDirectory> }>();
+const directories = new WeakMap<object, { version: number; expiresAt: number; directory: Promise<RegionDirectory> }>();
 
 /**
  * All regions, read once per catalog version (any write through the ORM moves the version, so
- * a renamed or added region shows on the next request).
+ * a renamed or added region shows on the next request) and at least every {@link CACHE_TTL_MS}.
  */
 export function regionDirectory(em: SqlEntityManager): Promise<RegionDirectory> {
   const key = em.config;
   const cached = directories.get(key);
-  if (cached && cached.version === catalogVersion.current) return cached.directory;
+  const now = Date.now();
+  if (cached && cached.version === catalogVersion.current && cached.expiresAt > now) return cached.directory;
   const directory = rows(
     em,
     'select id, code, name_vi, name_en, level, kind, parent_id, path, valid_from, valid_to, successor_id from region order by path, id',
     [],
   ).then((list) => buildDirectory(list.map(toRegionView)));
-  directories.set(key, { version: catalogVersion.current, directory });
+  directories.set(key, { version: catalogVersion.current, expiresAt: now + CACHE_TTL_MS, directory });
   directory.catch(() => directories.delete(key));
   return directory;
 }

@@ -28,5 +28,12 @@ export class CatalogVersion implements EventSubscriber {
   }
 }
 
+/**
+ * How long anything read from the database is reused at most. Writes through this process move
+ * the version at once; this bounds how long a write by another process (an `ocop import` while
+ * the server runs, on PostgreSQL) can stay unseen: the minute the API's Cache-Control allows.
+ */
+export const CACHE_TTL_MS = 60_000;
+
 /** One per process: every ORM of the process reports its writes here. */
 export const catalogVersion = new CatalogVersion();

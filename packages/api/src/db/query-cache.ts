@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { catalogVersion } from './catalog-version.js';
+import { CACHE_TTL_MS, catalogVersion } from './catalog-version.js';
 
 type Knex = ReturnType<SqlEntityManager['getKnex']>;
 type QueryBuilder = ReturnType<Knex['queryBuilder']>;
@@ -20,8 +20,6 @@ interface Cache {
 const MAX_ENTRIES = 2000;
 /** A grouped count is a few dozen rows, a region facet at national scale a few thousand. */
 const MAX_ROWS = 200_000;
-/** Bounds staleness for writes made by another process (e.g. a CLI import while the server runs). */
-const TTL_MS = 60_000;
 
 /** Per database (ORM configuration): query key → rows. */
 const caches = new WeakMap<object, Cache>();
@@ -59,7 +57,7 @@ export function cachedRows<T>(em: SqlEntityManager, key: readonly unknown[], bui
   }
   remove(cache, text);
   const rows = Promise.resolve(build().then((r: unknown) => r as unknown[]));
-  const entry: Entry = { version: catalogVersion.current, expiresAt: now + TTL_MS, rows, size: 0 };
+  const entry: Entry = { version: catalogVersion.current, expiresAt: now + CACHE_TTL_MS, rows, size: 0 };
   if (entries.size >= MAX_ENTRIES) remove(cache, entries.keys().next().value as string);
   entries.set(text, entry);
   const c = cache;
