@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, chmodSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,16 @@ import { join } from 'node:path';
  */
 export interface ThrowawayPostgres {
   url: string;
+  /** Stops the server and removes its files. */
   stop(): void;
+  /** Stops the server at once (as a crash would), keeping its files for {@link startServer}. */
+  stopServer(): void;
+  /** Starts it again after {@link stopServer}. */
+  startServer(): void;
+  /** Suspends every process of the server (SIGSTOP): connections stay open and nothing answers. */
+  freeze(): void;
+  /** Resumes the processes {@link freeze} suspended. */
+  thaw(): void;
 }
 
 export function findPostgresBin(): string | undefined {
@@ -48,21 +57,54 @@ export async function startThrowawayPostgres(bin: string): Promise<ThrowawayPost
   };
   run('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
   const port = await freePort();
-  run('pg_ctl', [
-    '-D',
-    dataDir,
-    '-w',
-    '-l',
-    join(dir, 'server.log'),
-    '-o',
-    `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
-    'start',
-  ]);
+  const startServer = () =>
+    run('pg_ctl', [
+      '-D',
+      dataDir,
+      '-w',
+      '-l',
+      join(dir, 'server.log'),
+      '-o',
+      `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
+      'start',
+    ]);
+  startServer();
+  /** The postmaster and every process it started. */
+  const processes = (): number[] => {
+    const postmaster = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const children = spawnSync('pgrep', ['-P', String(postmaster)], { encoding: 'utf8' })
+      .stdout.split('\n')
+      .filter(Boolean)
+      .map(Number);
+    return [postmaster, ...children];
+  };
+  const signal = (name: NodeJS.Signals) => {
+    for (const pid of processes()) {
+      try {
+        process.kill(pid, name);
+      } catch {
+        // gone already
+      }
+    }
+  };
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    stopServer() {
+      run('pg_ctl', ['-D', dataDir, '-m', 'immediate', 'stop']);
+    },
+    startServer,
+    freeze() {
+      signal('SIGSTOP');
+    },
+    thaw() {
+      signal('SIGCONT');
+    },
     stop() {
       try {
+        signal('SIGCONT');
         run('pg_ctl', ['-D', dataDir, '-m', 'immediate', 'stop']);
+      } catch {
+        // stopped already
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

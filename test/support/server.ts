@@ -71,13 +71,20 @@ export interface TestApi {
   config: Config;
   /** SQL statements run since the last `queries.length = 0`. */
   queries: string[];
+  server: RunningServer;
   close(): Promise<void>;
 }
 
 /** A migrated database with the sample catalog and a real server on a free port. */
 export async function startTestApi(
   db: TestDatabase,
-  options: { seed?: boolean; now?: () => Date; env?: NodeJS.ProcessEnv } = {},
+  options: {
+    seed?: boolean;
+    now?: () => Date;
+    env?: NodeJS.ProcessEnv;
+    /** Receives the server's log lines (JSON, one per line); give LOG_LEVEL in `env`. */
+    logs?: string[];
+  } = {},
 ): Promise<TestApi> {
   const created = await db.create();
   const config = loadConfig({
@@ -85,19 +92,29 @@ export async function startTestApi(
     PORT: '0',
     HOST: '127.0.0.1',
     DATABASE_URL: created.url,
+    // Tests send hundreds of requests a second from one address; those that test the limit set it.
+    RATE_LIMIT: '0',
     ...options.env,
   });
   const queries: string[] = [];
-  const orm = await openOrm(config.database, { onQuery: (sql) => queries.push(sql) });
+  const logs = options.logs;
+  const destination = logs ? { write: (line: string) => void logs.push(line.trimEnd()) } : undefined;
+  const logger = createLogger(config, destination);
+  const orm = await openOrm(config.database, {
+    onQuery: (sql) => queries.push(sql),
+    timeouts: config.timeouts,
+    logger,
+  });
   await migrate(orm);
   if (options.seed !== false) await loadCatalog(orm.em.fork(), kienGiangCatalog);
-  const server: RunningServer = await startServer({ config, orm, logger: createLogger(config), now: options.now });
+  const server: RunningServer = await startServer({ config, orm, logger, now: options.now });
   queries.length = 0;
   return {
     url: `http://127.0.0.1:${server.port}/graphql`,
     orm,
     config,
     queries,
+    server,
     async close() {
       await server.close();
       await orm.close(true);
