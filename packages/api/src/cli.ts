@@ -219,7 +219,7 @@ async function main(argv: string[]): Promise<void> {
   }
 
   if (command === 'start') {
-    const orm = await openOrm(config.database);
+    const orm = await openOrm(config.database, { timeouts: config.timeouts, logger });
     const { applied } = await migrate(orm);
     if (applied.length) logger.info({ applied }, 'applied migrations');
     if (config.seedWhenEmpty && (await isEmpty(orm))) {

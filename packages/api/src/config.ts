@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 /**
@@ -37,7 +38,41 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Largest accepted request body, in bytes. */
   bodyLimitBytes: number;
+  limits: Limits;
+  timeouts: Timeouts;
+  /** Which peers' X-Forwarded-For is believed when telling clients apart (see {@link TrustProxy}). */
+  trustProxy: TrustProxy;
 }
+
+/** What one request and one client may cost the server. */
+export interface Limits {
+  /** Highest estimated cost of one query (about the number of values it would return). */
+  queryCost: number;
+  /** Most list items one response may hold; execution stops past it. */
+  responseItems: number;
+  /** Allowance units each client regains per minute; 0 turns the per-client limit off. */
+  ratePerMinute: number;
+  /** Units a client may spend at once (the bucket's size). */
+  rateBurst: number;
+  /** Expensive queries (estimated cost from this) executed at once; the rest queue. */
+  expensiveCost: number;
+  expensiveConcurrency: number;
+}
+
+export interface Timeouts {
+  /** Longest a database statement may run (PostgreSQL), or wait for a connection. */
+  statementMs: number;
+  /** Longest a SQLite writer waits for another process's write lock. */
+  lockMs: number;
+  /** Longest /readyz waits for the database. */
+  readyMs: number;
+}
+
+/**
+ * Whose X-Forwarded-For to believe: nobody (the peer's own address identifies the client), the
+ * loopback interface (a proxy on the same machine), or a list of addresses.
+ */
+export type TrustProxy = { kind: 'none' } | { kind: 'loopback' } | { kind: 'addresses'; addresses: string[] };
 
 export const SETTINGS = {
   NODE_ENV: 'production | development | test. Default: development (pnpm start sets production).',
@@ -48,6 +83,23 @@ export const SETTINGS = {
   OCOP_SEED: 'true | false: load the sample Kiên Giang catalog when the database is empty. Default: true.',
   LOG_LEVEL: 'fatal | error | warn | info | debug | trace | silent. Default: info.',
   BODY_LIMIT: 'Largest request body in bytes. Default: 102400 (100 kB).',
+  QUERY_MAX_COST:
+    'Highest estimated cost of one query: every field counts 1, times the page sizes it would really use (variables and defaults included). Default: 20000.',
+  RESPONSE_MAX_ITEMS:
+    'Most list items one response may hold; execution stops with RESPONSE_TOO_LARGE past it. Default: 10000.',
+  RATE_LIMIT:
+    'Allowance units a client (an address, or a token) regains per minute: 1 per request plus 1 per 1,000 of its cost. 0 turns the limit off. Default: 600.',
+  RATE_LIMIT_BURST: 'Units a client may spend at once before it must wait. Default: 120.',
+  TRUST_PROXY:
+    'Whose X-Forwarded-For names the client: off (default; the connecting address is the client), loopback (a proxy on this machine), or a comma-separated list of proxy addresses.',
+  EXPENSIVE_QUERY_COST:
+    'Estimated cost from which a query counts as expensive and waits for a free slot. Default: 2000.',
+  EXPENSIVE_QUERY_CONCURRENCY: 'Expensive queries executed at once; the rest queue. Default: 2.',
+  DB_STATEMENT_TIMEOUT_MS:
+    'Longest a database statement may run, or a request wait for a connection, in milliseconds; past it the request gets 503. Default: 5000.',
+  DB_LOCK_TIMEOUT_MS:
+    'SQLite: longest a write waits for another process (an import) to release the database, in milliseconds; past it the request gets 503 DATABASE_BUSY. Default: 15000.',
+  READY_TIMEOUT_MS: 'Longest /readyz waits for the database, in milliseconds. Default: 2000.',
 } as const;
 
 /** The repository root: three levels above this file in src/ and in dist/. */
@@ -132,5 +184,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       nodeEnv === 'test' ? 'silent' : 'info',
     ),
     bodyLimitBytes: integer('BODY_LIMIT', env.BODY_LIMIT, 100 * 1024, 1024, 50 * 1024 * 1024),
+    limits: {
+      queryCost: integer('QUERY_MAX_COST', env.QUERY_MAX_COST, 20_000, 10, 10_000_000),
+      responseItems: integer('RESPONSE_MAX_ITEMS', env.RESPONSE_MAX_ITEMS, 10_000, 1, 10_000_000),
+      ratePerMinute: integer('RATE_LIMIT', env.RATE_LIMIT, 600, 0, 100_000_000),
+      rateBurst: integer('RATE_LIMIT_BURST', env.RATE_LIMIT_BURST, 120, 1, 100_000_000),
+      expensiveCost: integer('EXPENSIVE_QUERY_COST', env.EXPENSIVE_QUERY_COST, 2_000, 1, 10_000_000),
+      expensiveConcurrency: integer('EXPENSIVE_QUERY_CONCURRENCY', env.EXPENSIVE_QUERY_CONCURRENCY, 2, 1, 1000),
+    },
+    timeouts: {
+      statementMs: integer('DB_STATEMENT_TIMEOUT_MS', env.DB_STATEMENT_TIMEOUT_MS, 5_000, 100, 600_000),
+      lockMs: integer('DB_LOCK_TIMEOUT_MS', env.DB_LOCK_TIMEOUT_MS, 15_000, 0, 600_000),
+      readyMs: integer('READY_TIMEOUT_MS', env.READY_TIMEOUT_MS, 2_000, 100, 60_000),
+    },
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
+}
+
+export function parseTrustProxy(raw: string | undefined): TrustProxy {
+  const value = raw?.trim().toLowerCase() ?? '';
+  if (value === '' || value === 'off' || value === 'false' || value === 'none') return { kind: 'none' };
+  if (value === 'loopback') return { kind: 'loopback' };
+  const addresses = value.split(',').map((a) => a.trim());
+  const bad = addresses.find((a) => isIP(a) === 0);
+  if (bad !== undefined) {
+    throw new ConfigError(
+      'TRUST_PROXY',
+      `TRUST_PROXY "${raw}" holds "${bad}", which is not an IP address. ${SETTINGS.TRUST_PROXY}`,
+    );
+  }
+  return { kind: 'addresses', addresses };
 }

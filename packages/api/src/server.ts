@@ -10,20 +10,26 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import { todayInVietnam } from '@ocop/domain';
 import cors from 'cors';
 import express, { type ErrorRequestHandler } from 'express';
+import type { GraphQLError } from 'graphql';
 import type { Config } from './config.js';
 import { catalogVersion } from './db/catalog-version.js';
 import { watchExternalWrites } from './db/external-writes.js';
-import { cacheControl } from './graphql/cache-control.js';
+import { databaseFault, safeError } from './db/faults.js';
 import type { Orm } from './db/orm.js';
+import { cacheControl } from './graphql/cache-control.js';
 import { type Context, languageFromHeader } from './graphql/context.js';
-import { formatError } from './graphql/errors.js';
+import { errorStatus, faultError, formatError } from './graphql/errors.js';
 import { createLoaders } from './graphql/loaders.js';
 import { createMemo } from './graphql/memo.js';
-import { armor } from './graphql/protection.js';
+import { armor, LIMITS } from './graphql/protection.js';
+import { requestControl } from './graphql/request-control.js';
 import { responseCache } from './graphql/response-cache.js';
 import { getSchema } from './graphql/schema.js';
+import { type Allowance, clientAddress, RateLimiter, rateLimited, Slots } from './http/limits.js';
+import { logRequests, requestInfo } from './http/request-log.js';
 import type { Logger } from './logger.js';
 import { TokenService } from './modules/auth/token.service.js';
+import { TokenUsage } from './modules/auth/token-usage.js';
 
 export interface ServerDeps {
   config: Config;
@@ -36,6 +42,8 @@ export interface ServerDeps {
 export interface RunningServer {
   url: string;
   port: number;
+  /** Writes what is kept in memory for a while (when tokens were last used); also done on close. */
+  flush(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -68,7 +76,10 @@ function httpErrors(config: Config, logger: Logger): ErrorRequestHandler {
       code = 'BAD_REQUEST';
       message = error instanceof Error ? error.message : 'The request could not be read.';
     } else {
-      logger.error({ err: error }, 'unexpected error before GraphQL execution');
+      logger.error(
+        { reqId: res.getHeader('x-request-id'), err: safeError(error) },
+        'unexpected error before GraphQL execution',
+      );
     }
     res.status(status).json({ errors: [{ message, extensions: { code } }] });
   };
@@ -88,13 +99,51 @@ async function closeGracefully(httpServer: Server, apollo: ApolloServer<Context>
   await apollo.stop();
 }
 
+/** Sends a GraphQL-shaped error straight on Node's response (before Express and Apollo). */
+function sendError(res: import('node:http').ServerResponse, status: number, error: GraphQLError): void {
+  const { http, ...extensions } = error.extensions as { http?: { headers?: Map<string, string> } };
+  const body = JSON.stringify({ errors: [{ message: error.message, extensions }] });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    'access-control-allow-origin': '*',
+    'cache-control': 'no-store',
+    ...Object.fromEntries(http?.headers ?? []),
+  });
+  res.end(body);
+}
+
 export async function startServer({ config, orm, logger, now = () => new Date() }: ServerDeps): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
   const cache = responseCache(catalogVersion);
+  const limits = config.limits;
+  const anonymous: Allowance = { perMinute: limits.ratePerMinute, burst: limits.rateBurst };
+  // Officials' tokens are trusted and audited; they get ten times the public allowance.
+  const official: Allowance = { perMinute: limits.ratePerMinute * 10, burst: limits.rateBurst * 10 };
+  const limiter = new RateLimiter(anonymous);
+  const slots = new Slots(limits.expensiveConcurrency);
+  const usage = new TokenUsage(orm, logger);
   const httpServer: Server = await new Promise((resolve, reject) => {
-    // Cached public GETs are answered before Express sees them; everything else goes to the app.
     const server = createServer((req, res) => {
+      const info = logRequests(logger, req, res);
+      const url = req.url ?? '';
+      // Health answers before anything else, so a flood cannot make the process look dead.
+      if (url === '/healthz') {
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+        return;
+      }
+      info.client = clientAddress(req, config.trustProxy);
+      // A request with a token is counted once the token is checked (context below), against
+      // its holder's allowance; a made-up token is counted against the address.
+      if (!req.headers.authorization && url.startsWith('/graphql') && req.method !== 'OPTIONS') {
+        const wait = limiter.take(info.client, 1);
+        if (wait > 0) {
+          sendError(res, 429, rateLimited(wait, anonymous, `the address ${info.client}`));
+          return;
+        }
+      }
+      // Cached public GETs are answered before Express sees them; everything else goes to the app.
       if (!cache.serveHit(req, res)) app(req, res);
     }).listen(config.port, config.host);
     server.once('listening', () => resolve(server));
@@ -116,11 +165,15 @@ export async function startServer({ config, orm, logger, now = () => new Date() 
     // handlers would race it and re-raise the signal.
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
+    // graphql-js stops parsing past the limit, and Apollo answers 400 GRAPHQL_PARSE_FAILED.
+    parseOptions: { maxTokens: LIMITS.tokens },
     validationRules: protection.validationRules,
-    formatError: (formatted, error) => formatError(formatted, error, logger, production),
+    formatError: (formatted, error) => formatError(formatted, error, production),
     plugins: [
       // graphql-armor is typed against Apollo's CommonJS build; the plugin objects are the same.
       ...(protection.plugins as unknown as ApolloServerPlugin<Context>[]),
+      requestControl<Context>({ limits, limiter, slots }),
+      errorStatus<Context>(logger),
       // Public catalog data may be cached for a minute by browsers and CDNs; answers to
       // requests with a token never are.
       ApolloServerPluginCacheControlDisabled(),
@@ -132,29 +185,60 @@ export async function startServer({ config, orm, logger, now = () => new Date() 
   const stopWatching =
     config.database.dialect === 'sqlite' ? watchExternalWrites(orm, catalogVersion) : () => undefined;
 
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
   app.get('/readyz', async (_req, res) => {
+    let timer: NodeJS.Timeout | undefined;
     try {
-      await orm.em.getConnection().execute('select 1');
+      await Promise.race([
+        orm.em.getConnection().execute('select 1'),
+        new Promise((_, reject) => {
+          timer = setTimeout(
+            () => reject(new Error(`no answer within ${config.timeouts.readyMs} ms`)),
+            config.timeouts.readyMs,
+          );
+        }),
+      ]);
       res.json({ status: 'ok', database: 'reachable' });
     } catch (error) {
-      logger.warn({ err: error }, 'readiness check failed');
-      res.status(503).json({ status: 'unavailable', database: 'unreachable' });
+      logger.warn({ reqId: res.getHeader('x-request-id'), err: safeError(error) }, 'readiness check failed');
+      res.status(503).set('retry-after', '5').json({ status: 'unavailable', database: 'unreachable' });
+    } finally {
+      clearTimeout(timer);
     }
   });
   app.use(
     '/graphql',
-    cors({ methods: ['GET', 'POST', 'OPTIONS'], maxAge: 86_400 }),
+    cors({ methods: ['GET', 'POST', 'OPTIONS'], maxAge: 86_400, exposedHeaders: ['x-request-id', 'retry-after'] }),
     cache.store,
     express.json({ limit: config.bodyLimitBytes }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
+        const info = requestInfo(req);
         const em = orm.em.fork() as SqlEntityManager;
         const instant = now();
         const today = todayInVietnam(instant);
-        const { auth, authProblem } = await new TokenService(em).authenticate(req.headers.authorization, instant);
+        let authentication: Awaited<ReturnType<TokenService['authenticate']>>;
+        try {
+          authentication = await new TokenService(em).authenticate(req.headers.authorization);
+        } catch (error) {
+          const fault = databaseFault(error);
+          if (!fault) throw error;
+          logger.warn({ reqId: info.id, fault, err: safeError(error) }, 'database fault while checking a token');
+          throw faultError(fault);
+        }
+        const { auth, authProblem } = authentication;
+        let rateKey = info.client ?? 'unknown';
+        let allowance = anonymous;
+        if (auth) {
+          usage.used(auth.tokenId, instant);
+          rateKey = `token:${auth.tokenId}`;
+          allowance = official;
+        }
+        if (req.headers.authorization) {
+          const wait = limiter.take(rateKey, 1, allowance);
+          if (wait > 0) {
+            throw rateLimited(wait, allowance, auth ? `the token "${auth.name}"` : `the address ${rateKey}`);
+          }
+        }
         return {
           em,
           today,
@@ -163,6 +247,9 @@ export async function startServer({ config, orm, logger, now = () => new Date() 
           memo: createMemo(),
           auth,
           authProblem,
+          request: info,
+          budget: { items: 0, max: limits.responseItems, exceeded: false },
+          rate: { key: rateKey, allowance },
         };
       },
     }),
@@ -174,9 +261,12 @@ export async function startServer({ config, orm, logger, now = () => new Date() 
   return {
     url: `http://${shownHost}:${port}/graphql`,
     port,
-    close: () => {
+    flush: () => usage.flush(),
+    close: async () => {
       stopWatching();
-      return closeGracefully(httpServer, apollo);
+      await closeGracefully(httpServer, apollo);
+      await usage.flush();
+      usage.stop();
     },
   };
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDatabaseUrl } from '../config.js';
-import { type Orm, openOrm } from './orm.js';
+import { type Orm, openOrm, SQLITE_BUSY_TIMEOUT_MS } from './orm.js';
 
 describe('SQLite connections', () => {
   let dir: string;
@@ -26,7 +26,7 @@ describe('SQLite connections', () => {
     // A new pool means new connections: the settings must come with each one.
     await knex.client.destroy();
     knex.client.initializePool(knex.client.config);
-    expect(await pragma('busy_timeout')).toBe(5000);
+    expect(await pragma('busy_timeout')).toBe(SQLITE_BUSY_TIMEOUT_MS);
     expect(await pragma('cache_size')).toBe(-16384);
     expect(await pragma('foreign_keys')).toBe(1);
     expect(await pragma('journal_mode')).toBe('wal');

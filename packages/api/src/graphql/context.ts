@@ -1,6 +1,9 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
 import type { IsoDate } from '@ocop/domain';
+import type { Allowance } from '../http/limits.js';
+import type { RequestInfo } from '../http/request-log.js';
 import type { AuthProblem, Caller } from '../modules/auth/token.service.js';
+import type { ResponseBudget } from './ceiling.js';
 import type { Loaders } from './loaders.js';
 import type { Memo } from './memo.js';
 
@@ -19,6 +22,12 @@ export interface Context {
   auth: Caller | null;
   /** Why a token that was sent was not accepted, so protected operations can say what to fix. */
   authProblem?: AuthProblem;
+  /** The request's id and what the access log records of it. */
+  request?: RequestInfo;
+  /** List items this response may still hold (graphql/ceiling.ts). */
+  budget?: ResponseBudget;
+  /** Whose allowance pays for this request (http/limits.ts). */
+  rate?: { key: string; allowance: Allowance };
 }
 
 /** 'en' when the client prefers English over Vietnamese in Accept-Language, otherwise 'vi'. */

@@ -98,7 +98,8 @@ export function responseCache(
           }
           const headers: OutgoingHttpHeaders = {};
           for (const [name, value] of Object.entries(res.getHeaders())) {
-            if (value !== undefined && !['date', 'connection', 'keep-alive'].includes(name)) headers[name] = value;
+            if (value !== undefined && !['date', 'connection', 'keep-alive', 'x-request-id'].includes(name))
+              headers[name] = value;
           }
           headers['content-length'] = body.length;
           headers['x-cache'] = 'HIT';

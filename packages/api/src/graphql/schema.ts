@@ -11,6 +11,7 @@ import { ProductAdminResolver } from '../modules/product/product.admin.resolver.
 import { ProductResolver } from '../modules/product/product.resolver.js';
 import { ProgramResolver } from '../modules/program/program.resolver.js';
 import { RegionResolver } from '../modules/region/region.resolver.js';
+import { countListItems } from './ceiling.js';
 import { NodeResolver } from './node.resolver.js';
 
 let schema: Promise<GraphQLSchema> | undefined;
@@ -34,7 +35,9 @@ export function getSchema(): Promise<GraphQLSchema> {
       AuditResolver,
     ],
     validate: false,
-  }).then(describeRoots);
+  })
+    .then(describeRoots)
+    .then(countListItems);
   return schema;
 }
 

@@ -9,8 +9,6 @@ export const TOKEN_PREFIX = 'ocop_';
 const TOKEN_BYTES = 32;
 /** `ocop_` + 43 base64url characters (32 random bytes). */
 const TOKEN_SHAPE = /^ocop_[A-Za-z0-9_-]{43}$/;
-/** lastUsedAt is refreshed at most this often, so reads do not each cost a write. */
-const LAST_USED_RESOLUTION_MS = 60_000;
 
 /** What each role is for, as error messages explain it. */
 export const ROLE_HELP = `${ROLES[0]} (provincial OCOP office: producers, products, certificates, audit log) or ${ROLES[1]} (council member: records evaluations)`;
@@ -54,19 +52,24 @@ export class TokenService {
   constructor(private readonly em: EntityManager) {}
 
   /** Checks the Authorization header of a request; a token that fails is reported, never thrown. */
-  async authenticate(header: string | undefined, now: Date): Promise<Authentication> {
+  async authenticate(header: string | undefined): Promise<Authentication> {
     const token = bearerToken(header);
     if (token === null) return { auth: null };
     if (token === 'MALFORMED' || !TOKEN_SHAPE.test(token)) {
       return { auth: null, authProblem: token === 'MALFORMED' ? 'MALFORMED' : 'UNKNOWN' };
     }
-    const record = await this.em.findOne(ApiToken, { tokenHash: hashToken(token) });
+    // A plain read: when the token was last used is recorded off the request's path (token-usage.ts).
+    const [record] = await this.em
+      .getConnection()
+      .execute<{ id: number; name: string; role: Role; revoked_at: string | Date | null }[]>(
+        'select id, name, role, revoked_at from api_token where token_hash = ?',
+        [hashToken(token)],
+      );
     if (!record) return { auth: null, authProblem: 'UNKNOWN' };
-    if (record.revokedAt) return { auth: null, authProblem: 'REVOKED', revokedAt: record.revokedAt };
-    if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
-      await this.em.nativeUpdate(ApiToken, { id: record.id }, { lastUsedAt: now });
+    if (record.revoked_at !== null && record.revoked_at !== undefined) {
+      return { auth: null, authProblem: 'REVOKED', revokedAt: new Date(record.revoked_at) };
     }
-    return { auth: { tokenId: record.id, name: record.name, role: record.role } };
+    return { auth: { tokenId: Number(record.id), name: record.name, role: record.role } };
   }
 
   /**

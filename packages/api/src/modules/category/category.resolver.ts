@@ -1,5 +1,5 @@
 import { CATEGORIES } from '@ocop/domain';
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Extensions, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context, Lang } from '../../graphql/context.js';
 import { LanguageEnum } from '../../graphql/enums.js';
 import { langOf, localized } from '../../graphql/language.js';
@@ -8,6 +8,7 @@ import { Category } from './category.type.js';
 
 @Resolver(() => Category)
 export class CategoryResolver {
+  @Extensions({ listSize: 6 })
   @Query(() => [Category], {
     description: 'The six product groups in the plan’s order, with certified product counts.',
   })

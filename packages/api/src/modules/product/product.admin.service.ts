@@ -17,7 +17,7 @@ import { Region } from '../region/region.entity.js';
 import type { CreateProductInput, ProductImageInput, UpdateProductInput } from './product.admin.inputs.js';
 import { Product, type ProductImage } from './product.entity.js';
 
-const MAX_IMAGES = 12;
+export const MAX_IMAGES = 12;
 
 /** The audited fields of a product. */
 function snapshot(p: Product, regionCode: string): Record<string, unknown> {

@@ -7,7 +7,20 @@ import {
   PRODUCER_TYPE_INFO,
   PRODUCER_TYPES,
 } from '@ocop/domain';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Extensions,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { Context, Lang } from '../../graphql/context.js';
 import { LanguageEnum } from '../../graphql/enums.js';
 import { toGlobalId } from '../../graphql/ids.js';
@@ -25,9 +38,16 @@ import { Certificate } from '../certificate/certificate.entity.js';
 import { Producer } from '../producer/producer.entity.js';
 import { Region } from '../region/region.entity.js';
 import { RegionService } from '../region/region.service.js';
+import { MAX_IMAGES } from './product.admin.service.js';
 import { Product } from './product.entity.js';
 import { ProductFilter, ProductOrder } from './product.inputs.js';
-import { MAX_RELATED, type OrderDirection, type ProductOrderField, ProductService } from './product.service.js';
+import {
+  DEFAULT_RELATED,
+  MAX_RELATED,
+  type OrderDirection,
+  type ProductOrderField,
+  ProductService,
+} from './product.service.js';
 import { FacetCount, ProductConnection, ProductFacets, ProductImage } from './product.types.js';
 
 const langArg = { nullable: true, description: 'Language of the text; overrides Accept-Language.' } as const;
@@ -180,6 +200,7 @@ export class ProductResolver {
     return Object.assign(new Category(), { ...info, certifiedProductCount: counts.get(p.category) ?? 0 });
   }
 
+  @Extensions({ listSize: MAX_IMAGES })
   @FieldResolver(() => [ProductImage], { description: 'Photos, best first; empty when none were supplied.' })
   images(@Root() p: ProductView): ProductImage[] {
     return p.images.map((image) => Object.assign(new ProductImage(), image));
@@ -218,6 +239,7 @@ export class ProductResolver {
     return (await ctx.loaders.activeCertificate.load(p.id))?.stars ?? null;
   }
 
+  @Extensions({ listSize: DEFAULT_RELATED })
   @FieldResolver(() => [Product], {
     description: 'Other published products of the same group, from the same district first, then by stars.',
   })
@@ -226,7 +248,7 @@ export class ProductResolver {
     @Ctx() ctx: Context,
     @Arg('first', () => Int, { nullable: true, description: 'How many, 1–20 (default 4).' }) first?: number,
   ): Promise<ProductView[]> {
-    const limit = first ?? 4;
+    const limit = first ?? DEFAULT_RELATED;
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_RELATED) {
       throw new GraphQLError(
         `\`related(first: ${first})\` is out of range: ask for 1 to ${MAX_RELATED} related products.`,

@@ -20,8 +20,9 @@ import {
   type QueryBuilder,
 } from './product.query.js';
 
-/** Most related products one product lists (`related(first:)`). */
+/** Most related products one product lists (`related(first:)`), and how many by default. */
 export const MAX_RELATED = 20;
+export const DEFAULT_RELATED = 4;
 
 export const PRODUCT_ORDER_FIELDS = ['RELEVANCE', 'STARS', 'CERTIFIED_AT', 'NAME'] as const;
 export type ProductOrderField = (typeof PRODUCT_ORDER_FIELDS)[number];

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, Int, ObjectType } from 'type-graphql';
+import { Arg, Ctx, Extensions, Field, Int, ObjectType } from 'type-graphql';
 import type { Context, Lang } from '../../graphql/context.js';
 import { LanguageEnum } from '../../graphql/enums.js';
 import { langOf, localized } from '../../graphql/language.js';
@@ -51,9 +51,11 @@ export class ProductFacets {
   @Field(() => Int, { description: 'Published products matching the search and the whole filter.' })
   totalCount!: number;
 
+  @Extensions({ listSize: 6 })
   @Field(() => [FacetCount], { description: 'Per product group, in the plan’s order.' })
   categories!: FacetCount[];
 
+  @Extensions({ listSize: 3 })
   @Field(() => [FacetCount], { description: 'Per star count, 5★ first.' })
   stars!: FacetCount[];
 
@@ -63,6 +65,7 @@ export class ProductFacets {
   })
   regions!: FacetCount[];
 
+  @Extensions({ listSize: 4 })
   @Field(() => [FacetCount], { description: 'Per producer type.' })
   producerTypes!: FacetCount[];
 }

@@ -1,5 +1,5 @@
 import { regionFullName } from '@ocop/domain';
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Extensions, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context, Lang } from '../../graphql/context.js';
 import { LanguageEnum } from '../../graphql/enums.js';
 import { toGlobalId } from '../../graphql/ids.js';
@@ -17,6 +17,7 @@ export function regionCounts(ctx: Context): Promise<Map<number, number>> {
 
 @Resolver(() => Region)
 export class RegionResolver {
+  @Extensions({ listSize: 10 })
   @Query(() => [Region], {
     description:
       'Provinces (with their districts and communes under `children`), including historical ones such as Kiên Giang before its 2025 merger into An Giang.',
@@ -57,6 +58,7 @@ export class RegionResolver {
     return r.parent ? ctx.loaders.region.load(r.parent.id) : undefined;
   }
 
+  @Extensions({ listSize: 10 })
   @FieldResolver(() => [Region], { description: 'Units directly under this one, in name order.' })
   children(@Root() r: RegionView, @Ctx() ctx: Context): Promise<RegionView[]> {
     return ctx.loaders.regionChildren.load(r.id);

@@ -1,0 +1,59 @@
+import {
+  defaultFieldResolver,
+  GraphQLError,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+  getNullableType,
+  isListType,
+  isObjectType,
+} from 'graphql';
+
+/**
+ * The hard ceiling on what one response may hold, counted while it is produced: every list a
+ * resolver returns adds its length, and past the ceiling every further list fails at once, so
+ * no more rows are read. The cost estimate refuses heavy queries before they run; this is the
+ * backstop for whatever the estimate misjudged, before memory is at risk.
+ */
+export interface ResponseBudget {
+  /** List items produced so far. */
+  items: number;
+  max: number;
+  exceeded: boolean;
+}
+
+export const RESPONSE_TOO_LARGE = 'RESPONSE_TOO_LARGE';
+
+export function responseTooLarge(max: number): GraphQLError {
+  return new GraphQLError(
+    `The response grew past ${max.toLocaleString('en')} list items, the most one request may return, so it was stopped. Ask for smaller pages (first: …) or fewer nested lists, and follow pageInfo.endCursor for the rest.`,
+    { extensions: { code: RESPONSE_TOO_LARGE, http: { status: 400 } } },
+  );
+}
+
+function count(budget: ResponseBudget | undefined, value: unknown): unknown {
+  if (!budget || !Array.isArray(value)) return value;
+  budget.items += value.length;
+  if (budget.items > budget.max) {
+    budget.exceeded = true;
+    throw responseTooLarge(budget.max);
+  }
+  return value;
+}
+
+/** Wraps the resolver of every list field of `schema` (in place) to count against `context.budget`. */
+export function countListItems(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (!isListType(getNullableType(field.type))) continue;
+      const resolve: GraphQLFieldResolver<unknown, { budget?: ResponseBudget }> = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, context, info) => {
+        const budget = context?.budget;
+        if (budget?.exceeded) throw responseTooLarge(budget.max);
+        const value = resolve(source, args, context, info);
+        return value instanceof Promise ? value.then((v) => count(budget, v)) : count(budget, value);
+      };
+    }
+  }
+  return schema;
+}

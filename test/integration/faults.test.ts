@@ -1,0 +1,287 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MUTATIONS } from '../support/admin.js';
+import { findPostgresBin, startThrowawayPostgres, type ThrowawayPostgres } from '../support/postgres.js';
+import { bearer, createToken, gql, startTestApi, type TestApi, testDatabases } from '../support/server.js';
+
+/**
+ * Faults an operator meets: the database down, frozen or locked. Every request gets a clear
+ * status (503 with Retry-After and a stable code), with or without a token, within the
+ * configured timeouts, and the logs stay one JSON object per line without personal data.
+ */
+
+interface LogLine {
+  level: number;
+  msg: string;
+  reqId?: string;
+  [key: string]: unknown;
+}
+
+function parseLogs(lines: string[]): LogLine[] {
+  return lines.map((line) => {
+    try {
+      return JSON.parse(line) as LogLine;
+    } catch {
+      throw new Error(`not a JSON log line: ${line}`);
+    }
+  });
+}
+
+const PRODUCT_QUERY = '{ products(first: 3) { totalCount nodes { slug producer { name } } } }';
+
+let asked = 0;
+/** A query no cache has answered yet, so it must reach the database. */
+function freshQuery(): string {
+  asked++;
+  return `{ products(first: ${(asked % 90) + 5}, search: "n${asked}") { totalCount nodes { slug } } }`;
+}
+
+const bin = findPostgresBin();
+
+describe.runIf(bin)('PostgreSQL down or frozen', () => {
+  let pg: ThrowawayPostgres;
+  let api: TestApi;
+  let token: string;
+  const logs: string[] = [];
+
+  beforeAll(async () => {
+    pg = await startThrowawayPostgres(bin as string);
+    const postgres = {
+      name: 'postgresql' as const,
+      async create() {
+        return { url: pg.url, drop: async () => undefined };
+      },
+    };
+    api = await startTestApi(postgres, {
+      logs,
+      env: { LOG_LEVEL: 'info', DB_STATEMENT_TIMEOUT_MS: '1500', READY_TIMEOUT_MS: '1000' },
+    });
+    token = await createToken(api, 'ADMIN');
+  });
+  afterAll(async () => {
+    await api?.close().catch(() => undefined);
+    pg?.stop();
+  });
+
+  async function expectUnavailable(headers: Record<string, string> = {}) {
+    const started = Date.now();
+    const res = await fetch(api.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query: freshQuery() }),
+    });
+    const body = (await res.json()) as { errors?: { message: string; extensions: { code: string } }[] };
+    expect(res.status, JSON.stringify(body)).toBe(503);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(body.errors?.[0]?.extensions.code).toBe('DATABASE_UNAVAILABLE');
+    expect(body.errors?.[0]?.message).toMatch(/try again/i);
+    expect(body.errors?.length).toBe(1);
+    return Date.now() - started;
+  }
+
+  it('answers 503 DATABASE_UNAVAILABLE with Retry-After while the database is down, with and without a token', async () => {
+    expect((await gql(api, PRODUCT_QUERY)).errors).toBeUndefined();
+    pg.stopServer();
+    try {
+      logs.length = 0;
+      await expectUnavailable();
+      await expectUnavailable(bearer(token));
+      const mutation = await fetch(api.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...bearer(token) },
+        body: JSON.stringify({
+          query: MUTATIONS.createProducer,
+          variables: {
+            input: {
+              name: 'Hợp tác xã Mất điện',
+              type: 'COOPERATIVE',
+              representative: 'Lê Văn Điện',
+              address: 'Ấp Hai',
+              regionCode: 'AG-PQ',
+              phone: '0000 999 111',
+              email: 'dien@example.vn',
+            },
+          },
+        }),
+      });
+      expect(mutation.status).toBe(503);
+      const ready = await fetch(api.url.replace(/\/graphql$/, '/readyz'));
+      expect(ready.status).toBe(503);
+      expect((await fetch(api.url.replace(/\/graphql$/, '/healthz'))).status).toBe(200);
+
+      // One access line per request and one error line per failed request, not one per field.
+      const lines = parseLogs(logs);
+      const access = lines.filter((l) => l.msg === 'request');
+      expect(access.length).toBeGreaterThanOrEqual(3);
+      for (const line of access) {
+        expect(line).toMatchObject({ method: expect.any(String), status: expect.any(Number) });
+        expect(typeof line.durationMs).toBe('number');
+        expect(line.reqId).toMatch(/^[A-Za-z0-9-]{8,}$/);
+      }
+      const graphqlAccess = access.filter((l) => l.path === '/graphql');
+      for (const line of graphqlAccess) {
+        const errors = lines.filter((l) => l.level >= 40 && l.reqId === line.reqId);
+        expect(errors.length, JSON.stringify(errors)).toBeLessThanOrEqual(1);
+      }
+      expect(JSON.stringify(lines)).not.toMatch(/Lê Văn Điện|0000 999 111|dien@example\.vn/);
+    } finally {
+      pg.startServer();
+    }
+    // Recovers by itself once the database is back.
+    for (let i = 0; i < 50; i++) {
+      const res = await gql(api, PRODUCT_QUERY);
+      if (!res.errors) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect((await gql(api, PRODUCT_QUERY)).errors).toBeUndefined();
+  });
+
+  it('answers 503 within the statement timeout while the database is frozen, and /readyz within its own', async () => {
+    const fresh = freshQuery();
+    pg.freeze();
+    try {
+      const started = Date.now();
+      const res = await fetch(api.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: fresh }),
+      });
+      expect(res.status).toBe(503);
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(Date.now() - started).toBeLessThan(5000);
+      const withToken = await fetch(api.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...bearer(token) },
+        body: JSON.stringify({ query: '{ auditLog(first: 1) { totalCount } }' }),
+      });
+      expect(withToken.status).toBe(503);
+      const readyStarted = Date.now();
+      const ready = await fetch(api.url.replace(/\/graphql$/, '/readyz'));
+      expect(ready.status).toBe(503);
+      expect(Date.now() - readyStarted).toBeLessThan(2500);
+    } finally {
+      pg.thaw();
+    }
+    for (let i = 0; i < 50; i++) {
+      const res = await gql(api, fresh);
+      if (!res.errors) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect((await gql(api, fresh)).errors).toBeUndefined();
+  });
+});
+
+describe('logs', () => {
+  const sqlite = testDatabases()[0]!;
+  let api: TestApi;
+  const logs: string[] = [];
+
+  beforeAll(async () => {
+    api = await startTestApi(sqlite, { logs, env: { LOG_LEVEL: 'info' } });
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('writes one JSON line per request with its id, and no personal data or SQL values when an insert fails', async () => {
+    const token = await createToken(api, 'ADMIN');
+    // Make the database itself refuse the insert, as a full disk or a broken constraint would.
+    await api.orm.em
+      .getConnection()
+      .execute("create trigger refuse_producer before insert on producer begin select raise(abort, 'disk full'); end");
+    logs.length = 0;
+    const res = await fetch(api.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'trace-insert-0001', ...bearer(token) },
+      body: JSON.stringify({
+        query: MUTATIONS.createProducer,
+        variables: {
+          input: {
+            name: 'Hợp tác xã Riêng tư',
+            type: 'COOPERATIVE',
+            representative: 'Phạm Thị Kín',
+            address: 'Số 9 đường Bí Mật',
+            regionCode: 'AG-PQ',
+            phone: '0000 777 321',
+            email: 'kin@example.vn',
+          },
+        },
+      }),
+    });
+    expect(res.status).toBe(500);
+    const body = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors[0]?.extensions.code).toBe('INTERNAL_SERVER_ERROR');
+    await api.orm.em.getConnection().execute('drop trigger refuse_producer');
+
+    const lines = parseLogs(logs);
+    const text = logs.join('\n');
+    expect(text).not.toMatch(/Phạm Thị Kín|0000 777 321|kin@example\.vn|Bí Mật|Riêng tư/);
+    const access = lines.filter((l) => l.msg === 'request' && l.reqId === 'trace-insert-0001');
+    expect(access).toHaveLength(1);
+    expect(access[0]).toMatchObject({ method: 'POST', status: 500, operation: expect.anything() });
+    const errors = lines.filter((l) => l.level >= 50 && l.reqId === 'trace-insert-0001');
+    expect(errors).toHaveLength(1);
+  });
+
+  it('names the operation in the access line and never logs a token', async () => {
+    const token = await createToken(api, 'ADMIN');
+    logs.length = 0;
+    await gql(api, 'query CategoryList { categories { code } }');
+    await gql(api, '{ auditLog(first: 1) { totalCount } }', undefined, bearer(token));
+    const lines = parseLogs(logs);
+    expect(lines.find((l) => l.msg === 'request' && l.operation === 'CategoryList')).toBeDefined();
+    expect(logs.join('\n')).not.toContain(token);
+  });
+});
+
+describe('SQLite locked for longer than writers wait', () => {
+  const sqlite = testDatabases()[0]!;
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await startTestApi(sqlite, { env: { DB_LOCK_TIMEOUT_MS: '800' } });
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('answers 503 DATABASE_BUSY with Retry-After, and writes nothing', async () => {
+    const token = await createToken(api, 'ADMIN');
+    const { default: Database } = (await import('libsql')) as unknown as {
+      default: new (file: string) => { exec(sql: string): void; close(): void };
+    };
+    const other = new Database(api.config.database.file as string);
+    other.exec('begin immediate');
+    other.exec("update region set name_en = name_en where code = 'KG'");
+    try {
+      const res = await fetch(api.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...bearer(token) },
+        body: JSON.stringify({
+          query: MUTATIONS.createProducer,
+          variables: {
+            input: {
+              name: 'Hợp tác xã Khóa',
+              type: 'COOPERATIVE',
+              representative: 'Võ Văn Khóa',
+              address: 'Ấp Ba',
+              regionCode: 'AG-PQ',
+              phone: '0000 111 222',
+              email: 'khoa@example.vn',
+            },
+          },
+        }),
+      });
+      const body = (await res.json()) as { errors: { extensions: { code: string } }[] };
+      expect(res.status, JSON.stringify(body)).toBe(503);
+      expect(body.errors[0]?.extensions.code).toBe('DATABASE_BUSY');
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    } finally {
+      other.exec('commit');
+      other.close();
+    }
+    const rows = await api.orm.em
+      .getConnection()
+      .execute<{ n: number }[]>("select count(*) as n from producer where name = 'Hợp tác xã Khóa'");
+    expect(Number(rows[0]?.n)).toBe(0);
+  });
+});
