@@ -28,12 +28,35 @@ function stopAll(code) {
 process.on('SIGINT', () => stopAll(0));
 process.on('SIGTERM', () => stopAll(0));
 
-function start(command, args, options) {
+/** Set once both servers are up: from then on a server that dies is restarted, the other keeps serving. */
+let running = false;
+
+/**
+ * Starts a server. Before everything is up, a server that stops takes the rest down (the
+ * start failed). After, it is restarted with back-off (1 s, 2 s, 4 s … at most 30 s; back to
+ * 1 s once it has run for a minute), so a crash of the API costs its own requests only: the
+ * site keeps serving its pages meanwhile.
+ */
+function start(command, args, options, delayMs = 1000) {
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'], ...options });
+  const startedAt = Date.now();
   children.add(child);
-  child.on('exit', (code) => {
+  child.on('exit', (code, signal) => {
     children.delete(child);
-    if (!stopping && children.size > 0) {
+    if (stopping) return;
+    if (running) {
+      const delay = Date.now() - startedAt > 60_000 ? 1000 : delayMs;
+      console.error(
+        `${options.name} stopped (${signal ?? `exit ${code}`}); restarting it in ${delay / 1000} s while the rest keeps serving.`,
+      );
+      setTimeout(() => {
+        if (stopping) return;
+        const again = start(command, args, options, Math.min(delay * 2, 30_000));
+        again.stdout.pipe(process.stdout);
+      }, delay).unref();
+      return;
+    }
+    if (children.size > 0) {
       console.error(`${options.name} stopped (exit ${code}); stopping the rest.`);
       stopAll(code ?? 1);
     }
@@ -96,7 +119,8 @@ const site = start(process.execPath, ['dist/server/entry.mjs'], {
   name: 'The site server',
 });
 site.stdout.on('data', (chunk) => {
-  if (/listening/iu.test(chunk.toString())) {
+  if (!running && /listening/iu.test(chunk.toString())) {
+    running = true;
     console.log(`\nOCOP API ready at ${apiUrl}\nOCOP catalog site ready at ${siteUrl}\n`);
   }
 });

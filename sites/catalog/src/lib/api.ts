@@ -14,7 +14,7 @@ import {
   type RegionLevel,
 } from '@ocop/domain';
 import { loadSettings } from './config.js';
-import { ApiError, graphql } from './graphql.js';
+import { ApiError, BUILD_REQUEST, graphql } from './graphql.js';
 
 /** A text in both languages; `en` is the Vietnamese text where no translation exists. */
 export interface Localized {
@@ -243,7 +243,7 @@ async function fetchCategory(
       apiUrl,
       PRODUCTS_QUERY,
       { category, first: PAGE_SIZE, after },
-      { timeoutMs: 60_000 },
+      BUILD_REQUEST,
     );
     requests++;
     for (const raw of page.products.nodes) {
@@ -259,7 +259,7 @@ async function fetchCategory(
 async function fetchCatalog(): Promise<Catalog> {
   const { apiUrl } = loadSettings();
   const started = Date.now();
-  const regionsRequest = graphql<{ regions: RawRegionNode[] }>(apiUrl, REGIONS_QUERY);
+  const regionsRequest = graphql<{ regions: RawRegionNode[] }>(apiUrl, REGIONS_QUERY, {}, BUILD_REQUEST);
   const queue = [...CATEGORY_CODES];
   const products: Product[] = [];
   let requests = 1;

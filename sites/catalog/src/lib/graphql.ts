@@ -32,7 +32,20 @@ function networkReason(error: unknown): string {
 export interface RequestOptions {
   /** Abort after this many milliseconds (default 15 s). */
   timeoutMs?: number;
+  /**
+   * Longest total wait, in milliseconds, when the API answers 429 (over the allowance) or 503
+   * (database busy): the request is retried after its Retry-After until then. Default 0: a
+   * buyer's request fails at once; the build waits.
+   */
+  patienceMs?: number;
+  /** Extra headers (a partner key, the buyer's address for the API's per-client limits). */
+  headers?: Record<string, string>;
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** What the build's requests use: a long timeout, and patience with the API's limits. */
+export const BUILD_REQUEST: RequestOptions = { timeoutMs: 60_000, patienceMs: 300_000 };
 
 /** POSTs one GraphQL operation to `url` and returns its data, or throws an ApiError. */
 export async function graphql<T>(
@@ -42,15 +55,27 @@ export async function graphql<T>(
   options: RequestOptions = {},
 ): Promise<T> {
   let res: Response;
-  try {
-    res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
-      body: JSON.stringify({ query, variables }),
-      signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
-    });
-  } catch (error) {
-    throw new ApiError(`cannot reach the OCOP API at ${url} (${networkReason(error)})`, 'UNREACHABLE');
+  const deadline = Date.now() + (options.patienceMs ?? 0);
+  for (;;) {
+    try {
+      res = await fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/graphql-response+json, application/json',
+          ...options.headers,
+        },
+        body: JSON.stringify({ query, variables }),
+        signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+      });
+    } catch (error) {
+      throw new ApiError(`cannot reach the OCOP API at ${url} (${networkReason(error)})`, 'UNREACHABLE');
+    }
+    if (res.status !== 429 && res.status !== 503) break;
+    const wait = Math.max(1, Number(res.headers.get('retry-after')) || 1) * 1000;
+    if (Date.now() + wait > deadline) break;
+    await res.arrayBuffer();
+    await sleep(wait);
   }
   let body: GraphQLBody<T>;
   try {

@@ -12,7 +12,7 @@ import { OPEN_DATA_COLUMNS, OPEN_DATA_KINDS, openDataCsv, openDataJson, vietname
 import { loadCatalog, type Product } from './api.js';
 import { BUILT_ON } from './build-info.js';
 import { loadSettings } from './config.js';
-import { graphql } from './graphql.js';
+import { BUILD_REQUEST, graphql } from './graphql.js';
 
 export type ExportKind = OpenDataKind;
 export const EXPORT_KINDS = OPEN_DATA_KINDS;
@@ -123,7 +123,7 @@ async function fetchOpenCatalog(): Promise<OpenCatalog> {
   const { apiUrl } = loadSettings();
   const [catalog, tree] = await Promise.all([
     loadCatalog(),
-    graphql<{ regions: RawRegion[] }>(apiUrl, ALL_REGIONS_QUERY, {}, { timeoutMs: 60_000 }),
+    graphql<{ regions: RawRegion[] }>(apiUrl, ALL_REGIONS_QUERY, {}, BUILD_REQUEST),
   ]);
   const regions: (ExportRecord & { path: string })[] = [];
   const walk = (r: RawRegion, parent: { code: string; path: string } | null) => {

@@ -4,7 +4,7 @@
  */
 import type { CategoryCode, RegionKind } from '@ocop/domain';
 import { loadSettings } from './config.js';
-import { graphql } from './graphql.js';
+import { BUILD_REQUEST, graphql } from './graphql.js';
 import type { Lang } from './i18n.js';
 
 export interface ProgressStars {
@@ -99,7 +99,7 @@ let progress: Promise<Record<Lang, ProgramProgress>> | undefined;
 
 /** The plan's progress in each language, fetched once per build. */
 export function loadProgress(): Promise<Record<Lang, ProgramProgress>> {
-  progress ??= graphql<Record<Lang, ProgramProgress>>(loadSettings().apiUrl, PROGRESS_QUERY, {}, { timeoutMs: 60_000 });
+  progress ??= graphql<Record<Lang, ProgramProgress>>(loadSettings().apiUrl, PROGRESS_QUERY, {}, BUILD_REQUEST);
   return progress;
 }
 
