@@ -1,5 +1,5 @@
 import { MIN_CERTIFIED_STARS, type StoredCertificateStatus } from './codes.js';
-import { addDays, addMonths, compareIsoDates, daysBetween, type IsoDate } from './dates.js';
+import { addDays, compareIsoDates, daysBetween, endOfPeriodInMonths, type IsoDate } from './dates.js';
 import { foldVietnamese } from './text.js';
 
 /** An OCOP certificate is valid for 36 months from its issue date. */
@@ -9,12 +9,23 @@ export const CERTIFICATE_VALIDITY_MONTHS = 36;
 export const EXPIRY_NOTICE_DAYS = 30;
 
 /**
- * The last day a certificate issued on `issuedOn` is valid: 36 months counted from and including
- * the issue day, so issued 2022-06-15 → valid to 2025-06-14. Computed as addMonths(issuedOn, 36)
- * minus one day (month-end clamping makes an issue on 29 Feb end on 27 Feb three years later).
+ * The last day a certificate issued on `issuedOn` is valid. Its 36 months are counted as Vietnam's
+ * Civil Code 2015 counts any period in months: the issue day itself is not counted (art. 147),
+ * and the period ends at the end of the corresponding day of the 36th month, or on that month's
+ * last day where it has no such day (art. 148). Issued 2022-06-15 → valid through 2025-06-15;
+ * issued 2024-02-29 → valid through 2027-02-28.
  */
 export function certificateExpiry(issuedOn: IsoDate): IsoDate {
-  return addDays(addMonths(issuedOn, CERTIFICATE_VALIDITY_MONTHS), -1);
+  return endOfPeriodInMonths(issuedOn, CERTIFICATE_VALIDITY_MONTHS);
+}
+
+/**
+ * The expiry this catalog computed before it followed the Civil Code: the issue day counted, so
+ * one day before {@link certificateExpiry} (issued 2022-06-15 → 2025-06-14). Only for
+ * recognising dates written under that rule in older exports and import files.
+ */
+export function certificateExpiryCountingIssueDay(issuedOn: IsoDate): IsoDate {
+  return addDays(certificateExpiry(issuedOn), -1);
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   addMonths,
   compareIsoDates,
   daysBetween,
+  endOfPeriodInMonths,
   formatIsoDateEn,
   isIsoDate,
   todayInVietnam,
@@ -71,6 +72,39 @@ describe('addMonths', () => {
   it('refuses a non-integer count or a bad date', () => {
     expect(() => addMonths('2024-01-31', 1.5)).toThrow(RangeError);
     expect(() => addMonths('2024-02-30', 1)).toThrow(RangeError);
+  });
+});
+
+describe('endOfPeriodInMonths', () => {
+  // Civil Code 2015, art. 147: the day the period starts from is not counted; art. 148: it ends
+  // at the end of the corresponding day of its last month, or that month's last day.
+  it('ends on the corresponding day of the last month', () => {
+    expect(endOfPeriodInMonths('2022-06-15', 36)).toBe('2025-06-15');
+    expect(endOfPeriodInMonths('2025-04-30', 1)).toBe('2025-05-30');
+    expect(endOfPeriodInMonths('2024-12-15', 1)).toBe('2025-01-15');
+  });
+
+  it('ends on the last day of a month that has no corresponding day', () => {
+    expect(endOfPeriodInMonths('2025-03-31', 1)).toBe('2025-04-30');
+    expect(endOfPeriodInMonths('2025-08-31', 1)).toBe('2025-09-30');
+    expect(endOfPeriodInMonths('2025-01-31', 1)).toBe('2025-02-28');
+    expect(endOfPeriodInMonths('2024-01-31', 1)).toBe('2024-02-29');
+    expect(endOfPeriodInMonths('2024-02-29', 12)).toBe('2025-02-28');
+  });
+
+  it('is later than the start day for any period of at least a month', () => {
+    fc.assert(
+      fc.property(isoDate, fc.integer({ min: 1, max: 1200 }), (d, n) => {
+        const end = endOfPeriodInMonths(d, n);
+        expect(daysBetween(d, end)).toBeGreaterThanOrEqual(28 * n - 3);
+        expect(end).toBe(addMonths(d, n));
+      }),
+    );
+  });
+
+  it('refuses a period of less than a month', () => {
+    expect(() => endOfPeriodInMonths('2024-01-31', 0)).toThrow(RangeError);
+    expect(() => endOfPeriodInMonths('2024-01-31', -1)).toThrow(RangeError);
   });
 });
 

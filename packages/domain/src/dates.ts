@@ -102,6 +102,21 @@ export function addMonths(d: IsoDate, n: number): IsoDate {
   return format({ year: targetYear, month: targetMonth, day: Math.min(day, daysInMonth(targetYear, targetMonth)) });
 }
 
+/**
+ * The last day of a period of `months` months that starts from the event on `from`, as Vietnam's
+ * Civil Code 2015 counts it: art. 147(1) leaves the day of the event out (the period runs from
+ * the next day), and art. 148(1)(c) ends it at the end of the corresponding day of the period's
+ * last month, or on that month's last day where it has no such day. So 15 Jun 2022 + 36 months
+ * ends on 15 Jun 2025, 31 Mar + 1 month on 30 Apr, 29 Feb 2024 + 12 months on 28 Feb 2025.
+ * Art. 148(2) (a period ending on a weekend or holiday runs to the next working day) is about
+ * deadlines for doing something, and is not applied here. Throws RangeError for `months` < 1.
+ */
+export function endOfPeriodInMonths(from: IsoDate, months: number): IsoDate {
+  requireInteger(months, 'The number of months');
+  if (months < 1) throw new RangeError(`A period in months is at least 1 month long; got ${months}.`);
+  return addMonths(from, months);
+}
+
 /** The date `n` days after `d` (before it for negative `n`). Throws RangeError for bad input. */
 export function addDays(d: IsoDate, n: number): IsoDate {
   const parsed = parseOrThrow(d);

@@ -88,7 +88,7 @@ describe('CertificateAdminService', () => {
       stars: 4,
       issuingLevel: 'PROVINCE',
       issuedOn: '2026-10-15',
-      expiresOn: '2029-10-14',
+      expiresOn: '2029-10-15',
       status: 'ISSUED',
     });
   });
@@ -146,10 +146,10 @@ describe('CertificateAdminService', () => {
     const e = await evaluation([30, 20, 25], 'FINAL', '2023-10-01');
     await issue(e, 'AG-OCOP-2023-0009', '2023-12-20');
     const expiring = new ExpiringCertificates(fork as SqlEntityManager, TODAY);
-    // Issued 2023-12-20 → valid to 2026-12-19: 20 days after today.
-    expect(await expiring.count(19)).toBe(0);
-    expect(await expiring.count(20)).toBe(1);
-    expect((await expiring.list(30, 0, 10)).map((c) => c.expiresOn)).toEqual(['2026-12-19']);
-    expect(await new ExpiringCertificates(fork as SqlEntityManager, '2026-12-20').count(30)).toBe(0);
+    // Issued 2023-12-20 → valid through 2026-12-20: 21 days after today.
+    expect(await expiring.count(20)).toBe(0);
+    expect(await expiring.count(21)).toBe(1);
+    expect((await expiring.list(30, 0, 10)).map((c) => c.expiresOn)).toEqual(['2026-12-20']);
+    expect(await new ExpiringCertificates(fork as SqlEntityManager, '2026-12-21').count(30)).toBe(0);
   });
 });

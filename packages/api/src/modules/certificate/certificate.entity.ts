@@ -63,7 +63,10 @@ export class Certificate extends BaseEntity {
   @Property({ type: 'date' })
   issuedOn!: string;
 
-  @Field(() => String, { description: 'Last day of validity (ISO date): 36 months after issue.' })
+  @Field(() => String, {
+    description:
+      'Last day of validity (ISO date): the corresponding day 36 months after issue, the issue day not counted (Civil Code 2015, arts. 147–148), e.g. issued 2022-06-15 → 2025-06-15.',
+  })
   @Property({ type: 'date' })
   expiresOn!: string;
 

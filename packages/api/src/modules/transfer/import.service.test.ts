@@ -62,7 +62,7 @@ describe('importFiles', () => {
     const [cert] = await sql<{ stars: number; expires_on: string; evaluation_id: number | null; cycle_stage: string }>(
       `select c.stars, c.expires_on, c.evaluation_id, p.cycle_stage from certificate c join product p on p.id = c.product_id where c.number = 'AG-OCOP-2025-9001'`,
     );
-    expect(cert).toMatchObject({ stars: 4, expires_on: '2028-10-01', cycle_stage: 'PROMOTION' });
+    expect(cert).toMatchObject({ stars: 4, expires_on: '2028-10-02', cycle_stage: 'PROMOTION' });
     expect(cert?.evaluation_id).not.toBeNull();
     const [paste] = await sql<{ slug: string; region: string; producer: string }>(
       `select p.slug, r.code as region, pr.slug as producer from product p join region r on r.id = p.region_id join producer pr on pr.id = p.producer_id where p.name_vi = 'Mắm ruốc Sóc Sơn'`,
