@@ -1,5 +1,6 @@
 import {
   certificateExpiry,
+  certificateExpiryCountingIssueDay,
   certificateStatus,
   checkAward,
   compareIsoDates,
@@ -75,6 +76,8 @@ export interface KindPlan<N> {
 
 export interface ImportPlan {
   problems: Problem[];
+  /** Remarks that are not problems, e.g. expiry dates the import corrected. */
+  notes: string[];
   regions: KindPlan<RegionNode>;
   producers: KindPlan<ProducerNode>;
   products: KindPlan<ProductNode>;
@@ -117,6 +120,16 @@ class RowCheck {
 
   get where(): string {
     return this.row.where;
+  }
+
+  /** The file the row is in, as named on the command line. */
+  get file(): string {
+    return this.table.file;
+  }
+
+  /** Where the row is within its file: "line 12" in a CSV file, its path in a JSON document. */
+  get place(): string {
+    return this.row.line > 0 ? `line ${this.row.line}` : this.row.where;
   }
 
   has(key: string): boolean {
@@ -264,6 +277,7 @@ export class ImportPlanner {
   ) {
     this.plan = {
       problems: this.problems,
+      notes: [],
       regions: { creates: [], updates: [] },
       producers: { creates: [], updates: [] },
       products: { creates: [], updates: [] },
@@ -310,6 +324,7 @@ export class ImportPlanner {
     }
     this.settleIssuedCertificates();
     this.settleDefaultStages();
+    this.noteCorrections();
     this.options.onRow?.(this.rowsDone);
     return this.plan;
   }
@@ -926,11 +941,17 @@ export class ImportPlanner {
       check.has('issued_on') && check.text('issued_on') !== '' ? this.pastDate(check, 'issued_on') : decisionDate;
     const expiresOn = issuedOn ? certificateExpiry(issuedOn) : undefined;
     const givenExpiry = check.parse('expires_on', parseDate);
-    if (givenExpiry && expiresOn && givenExpiry !== expiresOn) {
-      check.problem(
-        'expires_on',
-        `${givenExpiry} is not the expiry of a certificate issued on ${issuedOn}: certificates are valid 36 months, to ${expiresOn}. Leave the column empty and it is computed.`,
-      );
+    if (givenExpiry && issuedOn && expiresOn && givenExpiry !== expiresOn) {
+      // Exports made before the catalog followed the Civil Code carry the day before: that
+      // date can only mean this certificate, so it is corrected (and reported), not refused.
+      if (givenExpiry === certificateExpiryCountingIssueDay(issuedOn)) {
+        this.noteCorrectedExpiry(check, givenExpiry, expiresOn);
+      } else {
+        check.problem(
+          'expires_on',
+          `${givenExpiry} is not the expiry of a certificate issued on ${issuedOn}: a certificate is valid for 36 months after its issue day, through ${expiresOn} (Civil Code 2015, arts. 147–148). Leave the column empty and it is computed.`,
+        );
+      }
     }
     const revokedOn = this.pastDate(check, 'revoked_on') ?? null;
     const revocationReason = check.optional('revocation_reason') ?? null;
@@ -1010,6 +1031,25 @@ export class ImportPlanner {
     this.push(this.certificatesOf, product, node);
     this.plan.certificates.creates.push(node);
     counts.created++;
+  }
+
+  /** Per file: how many expiry dates were corrected from the old count, and the first one. */
+  private readonly correctedExpiries = new Map<string, { count: number; example: string }>();
+
+  private noteCorrectedExpiry(check: RowCheck, given: IsoDate, corrected: IsoDate): void {
+    const file = check.file;
+    const seen = this.correctedExpiries.get(file);
+    if (seen) seen.count++;
+    else this.correctedExpiries.set(file, { count: 1, example: `${check.place}: ${given} → ${corrected}` });
+  }
+
+  private noteCorrections(): void {
+    for (const [file, { count, example }] of this.correctedExpiries) {
+      const what = count === 1 ? '1 expiry date was' : `${count.toLocaleString('en')} expiry dates were`;
+      this.plan.notes.push(
+        `${file}: ${what} one day early, counted with the issue day included as this catalog did before it followed the Civil Code 2015 (arts. 147–148: the issue day is not counted); each is taken as the Civil Code date instead, e.g. ${example}.`,
+      );
+    }
   }
 
   /**

@@ -186,6 +186,40 @@ describe('importFiles', () => {
     expect((await run([file])).totals).toEqual({ created: 0, updated: 0, unchanged: 1 });
   });
 
+  it('takes an expiry counted the old way (issue day included), stores the Civil Code date and says so', async () => {
+    // Files exported before the catalog followed the Civil Code end one day early: 2029-09-23.
+    const file = csv('certificates.csv', [
+      'number,product,stars,issuing_level,decision_number,decision_date,issued_on,expires_on',
+      'AG-OCOP-2026-9101,tieu-xay-phu-quoc-thanh-quoc,4,PROVINCE,2530/QĐ-UBND,24/09/2026,24/09/2026,23/09/2029',
+    ]);
+    const report = await run([file]);
+    expect(report.problems.map(formatProblem)).toEqual([]);
+    expect(report.notes).toEqual([
+      expect.stringMatching(
+        /certificates\.csv: 1 expiry date was one day early.*issue day.*Civil Code 2015.*taken as the Civil Code date instead, e\.g\. line 2: 2029-09-23 → 2029-09-24\./,
+      ),
+    ]);
+    const [row] = await sql<{ expires_on: string }>(
+      `select expires_on from certificate where number = 'AG-OCOP-2026-9101'`,
+    );
+    expect(row?.expires_on).toBe('2029-09-24');
+    expect((await run([file])).totals).toEqual({ created: 0, updated: 0, unchanged: 1 });
+  });
+
+  it('refuses any other expiry date, naming the right one', async () => {
+    const report = await run([
+      csv('certificates.csv', [
+        'number,product,stars,issuing_level,decision_number,decision_date,expires_on',
+        'AG-OCOP-2026-9102,tieu-xay-phu-quoc-thanh-quoc,4,PROVINCE,2530/QĐ-UBND,24/09/2026,2029-09-22',
+      ]),
+    ]);
+    expect(report.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(
+        /certificates\.csv:2: column "expires_on": 2029-09-22 is not the expiry of a certificate issued on 2026-09-24: .*through 2029-09-24/,
+      ),
+    ]);
+  });
+
   it('never edits a FINAL evaluation', async () => {
     const report = await run([
       csv('evaluations.csv', [

@@ -93,6 +93,7 @@ export async function importFiles(
     onRow: (done) => options.onProgress?.({ phase: 'check', done, total }),
   }).planAll(read.tables);
   const summary = summarise(plan);
+  base.notes = [...read.notes, ...plan.notes];
   if (plan.problems.length > 0 || options.dryRun) {
     return { ...base, ok: plan.problems.length === 0, problems: plan.problems, ...summary };
   }
