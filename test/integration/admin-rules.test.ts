@@ -326,6 +326,36 @@ describe.each(testDatabases())('business rules of the admin mutations on $name',
       ]);
     });
 
+    it('refuses a district council’s certificate by a decision dated after the district level was abolished: COUNCIL_LEVEL_ABOLISHED', async () => {
+      // Under 148/QĐ-TTg a district council awarded 3★ until 30 Jun 2025; from 1 Jul 2025 it is gone.
+      const late = await office.createProduct(producer.id);
+      await office.toEvaluation(late.id);
+      const district = await office.recordEvaluation(late.id, 3, {
+        councilLevel: 'DISTRICT',
+        evaluatedOn: '2025-06-17',
+      });
+      await office.finalise(district.id);
+      const { issues } = await expectRefusal(
+        () => issue(district.id, { number: 'AG-OCOP-2025-9101', decisionDate: '2025-07-10' }),
+        'COUNCIL_LEVEL_ABOLISHED',
+        ['decisionDate'],
+      );
+      expect(issues[0]?.message).toMatch(
+        /no district council from 1 Jul 2025 .*decision dated 10 Jul 2025 .*signed by 30 Jun 2025, enter its real date; otherwise .*provincial council \(3–4★\)/,
+      );
+      const issued = ok<{ issueCertificate: { number: string; issuedOn: string } }>(
+        await issue(district.id, { number: 'AG-OCOP-2025-9101', decisionDate: '2025-06-27' }),
+      ).issueCertificate;
+      expect(issued).toEqual({
+        id: expect.any(String),
+        number: 'AG-OCOP-2025-9101',
+        stars: 3,
+        issuedOn: '2025-06-27',
+        expiresOn: '2028-06-27',
+        status: 'VALID',
+      });
+    });
+
     it('issues for 36 months, and a new certificate supersedes the old one in the same transaction', async () => {
       const first = ok<{
         issueCertificate: { number: string; stars: number; issuedOn: string; expiresOn: string; status: string };

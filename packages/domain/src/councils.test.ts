@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { COUNCIL_LEVELS, STARS } from './codes.js';
-import { AWARD_RULE_SETS, awardableStars, awardRulesOn, checkAward, criteriaVersionOn } from './councils.js';
+import {
+  AWARD_RULE_SETS,
+  awardableStars,
+  awardRulesOn,
+  checkAward,
+  checkIssuingLevel,
+  criteriaVersionOn,
+} from './councils.js';
 import { addDays } from './dates.js';
 
 describe('AWARD_RULE_SETS', () => {
@@ -126,5 +133,27 @@ describe('checkAward', () => {
         }
       }
     }
+  });
+});
+
+describe('checkIssuingLevel', () => {
+  it('lets a certificate be issued by a decision dated while its council level exists', () => {
+    expect(checkIssuingLevel('DISTRICT', '2023-06-21')).toEqual({ ok: true });
+    expect(checkIssuingLevel('DISTRICT', '2025-06-30')).toEqual({ ok: true });
+    expect(checkIssuingLevel('PROVINCE', '2025-07-01')).toEqual({ ok: true });
+    expect(checkIssuingLevel('CENTRAL', '2030-01-01')).toEqual({ ok: true });
+  });
+
+  it('refuses a district council’s certificate by a decision dated after 30 Jun 2025, saying what to do', () => {
+    expect(checkIssuingLevel('DISTRICT', '2025-07-10')).toEqual({
+      ok: false,
+      issue: {
+        field: 'decisionDate',
+        code: 'COUNCIL_LEVEL_ABOLISHED',
+        message:
+          'There is no district council from 1 Jul 2025 (Decision 1489/QĐ-TTg), so a decision dated 10 Jul 2025 cannot issue a certificate on its behalf. If the decision was signed by 30 Jun 2025, enter its real date; otherwise the product needs an evaluation by the provincial council (3–4★) or the central council (5★), and the certificate is issued from that evaluation.',
+      },
+    });
+    expect(checkIssuingLevel('DISTRICT', '2025-07-01').ok).toBe(false);
   });
 });

@@ -150,3 +150,35 @@ export function checkAward(
     },
   };
 }
+
+/**
+ * Whether a decision dated `decisionDate` may issue a certificate awarded by a council of `level`.
+ * The level must exist on the decision's date as well as on the evaluation's (checkAward): a
+ * district council's 3★ of June 2025 cannot be certified by a decision of July 2025, when there
+ * is no district level left to stand behind it. Refused with COUNCIL_LEVEL_ABOLISHED (field
+ * 'decisionDate') and a message saying what to do.
+ */
+export function checkIssuingLevel(
+  level: CouncilLevel,
+  decisionDate: IsoDate,
+): { ok: true } | { ok: false; issue: ValidationIssue } {
+  const rules = awardRulesOn(decisionDate);
+  if (rules.levelExists[level]) return { ok: true };
+  const lastWith = AWARD_RULE_SETS.filter(
+    (set) => set.levelExists[level] && set.to !== undefined && compareIsoDates(set.to, decisionDate) < 0,
+  ).at(-1);
+  const alternatives = COUNCIL_LEVELS.filter((l) => rules.levelExists[l] && rules.awards[l].length > 0).map(
+    (l) => `the ${LEVEL_NAMES_EN[l]} council (${starsRange(rules.awards[l])})`,
+  );
+  const ifEarlier = lastWith?.to
+    ? `If the decision was signed by ${formatIsoDateEn(lastWith.to)}, enter its real date; otherwise the`
+    : 'The';
+  return {
+    ok: false,
+    issue: {
+      field: 'decisionDate',
+      code: ERROR_CODES.COUNCIL_LEVEL_ABOLISHED,
+      message: `There is no ${LEVEL_NAMES_EN[level]} council ${period(rules)} (Decision ${rules.decision}), so a decision dated ${formatIsoDateEn(decisionDate)} cannot issue a certificate on its behalf. ${ifEarlier} product needs an evaluation by ${alternatives.join(' or ')}, and the certificate is issued from that evaluation.`,
+    },
+  };
+}

@@ -29,7 +29,7 @@ class ExpiringCertificatesArgs {
 export class CertificateAdminResolver {
   @Mutation(() => Certificate, {
     description:
-      'Issues a certificate from a FINAL evaluation of 3★ or more (ADMIN). It is valid for 36 months; the product’s previous certificate is superseded and the product is published from the issue date.',
+      'Issues a certificate from a FINAL evaluation of 3★ or more (ADMIN). The council level that evaluated must still exist on the decision date (no district council from 1 Jul 2025: COUNCIL_LEVEL_ABOLISHED). It is valid for 36 months; the product’s previous certificate is superseded and the product is published from the issue date.',
   })
   issueCertificate(
     @Ctx() ctx: Context,

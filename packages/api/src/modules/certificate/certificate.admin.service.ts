@@ -2,6 +2,7 @@ import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
 import {
   addDays,
   certificateExpiry,
+  checkIssuingLevel,
   ERROR_CODES,
   formatIsoDateEn,
   type IsoDate,
@@ -134,6 +135,10 @@ export class CertificateAdminService {
         evaluation.evaluatedOn,
         (d, e) => `The decision date ${d} is before the evaluation it rests on (${e}); a decision follows the council.`,
       );
+      if (decisionDate && !issues.has('decisionDate')) {
+        const level = checkIssuingLevel(evaluation.councilLevel, decisionDate);
+        if (!level.ok) issues.push(level.issue);
+      }
     }
     if (decisionDate) {
       checkNotBefore(

@@ -3,6 +3,7 @@ import {
   certificateExpiryCountingIssueDay,
   certificateStatus,
   checkAward,
+  checkIssuingLevel,
   compareIsoDates,
   criteriaVersionOn,
   ERROR_CODES,
@@ -964,7 +965,10 @@ export class ImportPlanner {
     if (revokedOn && issuedOn && compareIsoDates(revokedOn, issuedOn) < 0) {
       check.problem('revoked_on', `${revokedOn} is before the issue date ${issuedOn}.`);
     }
-    if (issuingLevel && stars && isCertifiableStars(stars) && decisionDate) {
+    const levelOnDecision = issuingLevel && decisionDate ? checkIssuingLevel(issuingLevel, decisionDate) : undefined;
+    if (levelOnDecision && !levelOnDecision.ok) {
+      check.problem('decision_date', levelOnDecision.issue.message);
+    } else if (issuingLevel && stars && isCertifiableStars(stars) && decisionDate) {
       const award = checkAward(issuingLevel, stars as Stars, decisionDate);
       if (!award.ok) check.problem(award.issue.field === 'stars' ? 'stars' : 'issuing_level', award.issue.message);
     }

@@ -220,6 +220,21 @@ describe('importFiles', () => {
     ]);
   });
 
+  it('refuses a district council’s certificate by a decision dated after the district level was abolished', async () => {
+    const report = await run([
+      csv('certificates.csv', [
+        'number,product,stars,issuing_level,decision_number,decision_date',
+        'KG-OCOP-2025-9103,tieu-xay-phu-quoc-thanh-quoc,3,DISTRICT,1875/QĐ-UBND,10/07/2025',
+        'KG-OCOP-2025-9104,tieu-xay-phu-quoc-thanh-quoc,3,DISTRICT,1875/QĐ-UBND,27/06/2025',
+      ]),
+    ]);
+    expect(report.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(
+        /certificates\.csv:2: column "decision_date": There is no district council from 1 Jul 2025 .*decision dated 10 Jul 2025 .*signed by 30 Jun 2025, enter its real date; otherwise .*provincial council \(3–4★\)/,
+      ),
+    ]);
+  });
+
   it('never edits a FINAL evaluation', async () => {
     const report = await run([
       csv('evaluations.csv', [
