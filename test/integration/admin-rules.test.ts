@@ -83,9 +83,11 @@ describe.each(testDatabases())('business rules of the admin mutations on $name',
       const { issues } = await expectRefusal(() => record({ scoreC: 36 }), 'PART_SCORE_OVER_MAXIMUM', ['scoreC']);
       expect(issues[0]?.message).toMatch(/148\/2023 score sheet allows at most 35 for Part C/);
       // Part A may reach 40 under 148/2023 but only 35 under 1048/2019.
-      await expectRefusal(() => record({ criteriaVersion: 'QD1048_2019', scoreA: 36 }), 'PART_SCORE_OVER_MAXIMUM', [
-        'scoreA',
-      ]);
+      await expectRefusal(
+        () => record({ criteriaVersion: 'QD1048_2019', evaluatedOn: '2022-10-01', scoreA: 36 }),
+        'PART_SCORE_OVER_MAXIMUM',
+        ['scoreA'],
+      );
     });
 
     it('refuses an unknown criteria version: UNKNOWN_CRITERIA_VERSION', async () => {
@@ -101,6 +103,36 @@ describe.each(testDatabases())('business rules of the admin mutations on $name',
       ]);
       expect(issues[0]?.message).toMatch(new RegExp(`today in Vietnam is ${today}`));
       await expectRefusal(() => record({ evaluatedOn: '2026-02-30' }), 'INVALID_DATE', ['evaluatedOn']);
+    });
+
+    it('refuses a score sheet dated before its criteria version existed: CRITERIA_VERSION_NOT_IN_FORCE', async () => {
+      const { issues } = await expectRefusal(
+        () => record({ criteriaVersion: 'QD148_2023', evaluatedOn: '2022-10-01' }),
+        'CRITERIA_VERSION_NOT_IN_FORCE',
+        ['criteriaVersion'],
+      );
+      expect(issues[0]?.message).toMatch(
+        /148\/2023 score sheet .*applies from 24 Feb 2023.*1 Oct 2022.*the 1048\/2019 sheet \(QD1048_2019\)/,
+      );
+      await expectRefusal(
+        () => record({ criteriaVersion: 'QD1048_2019', evaluatedOn: '2024-03-10' }),
+        'CRITERIA_VERSION_NOT_IN_FORCE',
+        ['criteriaVersion'],
+      );
+      // A correction is held to the same rule.
+      const draft = await office.recordEvaluation(product.id, 4);
+      await expectRefusal(
+        () => office.council(MUTATIONS.updateEvaluation, { id: draft.id, input: { evaluatedOn: '2022-10-01' } }),
+        'CRITERIA_VERSION_NOT_IN_FORCE',
+        ['criteriaVersion'],
+      );
+      const moved = ok<{ updateEvaluation: { stars: number } }>(
+        await office.council(MUTATIONS.updateEvaluation, {
+          id: draft.id,
+          input: { evaluatedOn: '2022-10-01', criteriaVersion: 'QD1048_2019' },
+        }),
+      ).updateEvaluation;
+      expect(moved.stars).toBe(4);
     });
 
     it('reports every problem at once under VALIDATION_FAILED', async () => {

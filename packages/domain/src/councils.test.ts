@@ -5,6 +5,7 @@ import {
   awardableStars,
   awardRulesOn,
   checkAward,
+  checkCriteriaVersion,
   checkIssuingLevel,
   criteriaVersionOn,
 } from './councils.js';
@@ -155,5 +156,40 @@ describe('checkIssuingLevel', () => {
       },
     });
     expect(checkIssuingLevel('DISTRICT', '2025-07-01').ok).toBe(false);
+  });
+});
+
+describe('checkCriteriaVersion', () => {
+  it('accepts the score sheet in use on the evaluation date', () => {
+    expect(checkCriteriaVersion('QD1048_2019', '2018-11-20')).toEqual({ ok: true });
+    expect(checkCriteriaVersion('QD1048_2019', '2023-02-23')).toEqual({ ok: true });
+    expect(checkCriteriaVersion('QD148_2023', '2023-02-24')).toEqual({ ok: true });
+    expect(checkCriteriaVersion('QD148_2023', '2026-11-20')).toEqual({ ok: true });
+  });
+
+  it('refuses a 148/2023 sheet dated before it existed, naming the version that applied', () => {
+    expect(checkCriteriaVersion('QD148_2023', '2022-10-01')).toEqual({
+      ok: false,
+      issue: {
+        field: 'criteriaVersion',
+        code: 'CRITERIA_VERSION_NOT_IN_FORCE',
+        message:
+          'The 148/2023 score sheet (Decision 148/QĐ-TTg) applies from 24 Feb 2023, so an evaluation dated 1 Oct 2022 cannot be scored on it: on that date councils used the 1048/2019 sheet (QD1048_2019). Record it under QD1048_2019, or correct the date.',
+      },
+    });
+    expect(checkCriteriaVersion('QD148_2023', '2023-02-23').ok).toBe(false);
+  });
+
+  it('refuses a 1048/2019 sheet dated after it was replaced', () => {
+    const result = checkCriteriaVersion('QD1048_2019', '2024-03-10');
+    expect(result.ok === false && result.issue.message).toBe(
+      'The 1048/2019 score sheet (Decision 1048/QĐ-TTg) was replaced by the 148/2023 sheet on 24 Feb 2023, so an evaluation dated 10 Mar 2024 cannot be scored on it: on that date councils used the 148/2023 sheet (QD148_2023). Record it under QD148_2023, or correct the date.',
+    );
+  });
+
+  it('agrees with criteriaVersionOn', () => {
+    for (const date of ['2019-01-01', '2023-02-23', '2023-02-24', '2025-07-01']) {
+      expect(checkCriteriaVersion(criteriaVersionOn(date), date).ok).toBe(true);
+    }
   });
 });

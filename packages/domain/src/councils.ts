@@ -1,6 +1,7 @@
 import { COUNCIL_LEVELS, type CouncilLevel, type CriteriaVersion, MIN_CERTIFIED_STARS, type Stars } from './codes.js';
 import { compareIsoDates, formatIsoDateEn, type IsoDate } from './dates.js';
 import { ERROR_CODES, type ValidationIssue } from './errors.js';
+import { SCORE_SHEETS, sheetLabel } from './scoring.js';
 
 /**
  * Which council level may award which stars during one legal period. The rules changed twice:
@@ -84,6 +85,35 @@ export function awardRulesOn(date: IsoDate): AwardRuleSet {
 /** The score sheet in use on `date`: 148/2023 from 24 Feb 2023, 1048/2019 before. */
 export function criteriaVersionOn(date: IsoDate): CriteriaVersion {
   return compareIsoDates(date, CRITERIA_148_FROM) < 0 ? 'QD1048_2019' : 'QD148_2023';
+}
+
+/**
+ * Whether a score sheet of `version` may be dated `evaluatedOn`: it must be the sheet in use that
+ * day ({@link criteriaVersionOn}). A 148/2023 sheet dated before 24 Feb 2023 did not exist yet; a
+ * 1048/2019 sheet dated from then on had been replaced. Refused with
+ * CRITERIA_VERSION_NOT_IN_FORCE (field 'criteriaVersion'), naming the version that applied.
+ */
+export function checkCriteriaVersion(
+  version: CriteriaVersion,
+  evaluatedOn: IsoDate,
+): { ok: true } | { ok: false; issue: ValidationIssue } {
+  const inForce = criteriaVersionOn(evaluatedOn);
+  if (version === inForce) return { ok: true };
+  const used = SCORE_SHEETS[version];
+  const right = SCORE_SHEETS[inForce];
+  const changed = formatIsoDateEn(CRITERIA_148_FROM);
+  const when =
+    compareIsoDates(evaluatedOn, CRITERIA_148_FROM) < 0
+      ? `applies from ${changed}`
+      : `was replaced by the ${sheetLabel(right)} sheet on ${changed}`;
+  return {
+    ok: false,
+    issue: {
+      field: 'criteriaVersion',
+      code: ERROR_CODES.CRITERIA_VERSION_NOT_IN_FORCE,
+      message: `The ${sheetLabel(used)} score sheet (Decision ${used.decision}) ${when}, so an evaluation dated ${formatIsoDateEn(evaluatedOn)} cannot be scored on it: on that date councils used the ${sheetLabel(right)} sheet (${inForce}). Record it under ${inForce}, or correct the date.`,
+    },
+  };
 }
 
 /** The certificate stars `level` may award on `date` (empty if none, or if the level is gone). */

@@ -15,6 +15,8 @@ export const ERROR_CODES = {
   /** A part score exceeds that part's maximum on the score sheet in use. */
   PART_SCORE_OVER_MAXIMUM: 'PART_SCORE_OVER_MAXIMUM',
   UNKNOWN_CRITERIA_VERSION: 'UNKNOWN_CRITERIA_VERSION',
+  /** The score sheet version was not the one in use on the evaluation date (148/2023 from 24 Feb 2023). */
+  CRITERIA_VERSION_NOT_IN_FORCE: 'CRITERIA_VERSION_NOT_IN_FORCE',
   /** Not a real calendar date written YYYY-MM-DD. */
   INVALID_DATE: 'INVALID_DATE',
   DATE_IN_FUTURE: 'DATE_IN_FUTURE',

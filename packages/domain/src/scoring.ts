@@ -102,7 +102,7 @@ const PART_FIELDS: readonly { part: ScorePart; field: keyof PartScores }[] = [
 ];
 
 /** '1048/2019': how score sheets are named in messages. */
-function sheetLabel(sheet: ScoreSheet): string {
+export function sheetLabel(sheet: ScoreSheet): string {
   return `${sheet.decision.split('/')[0] ?? sheet.decision}/${sheet.year}`;
 }
 

@@ -22,7 +22,10 @@ export class RecordEvaluationInput implements EvaluationFields {
   })
   councilLevel!: CouncilLevel;
 
-  @Field(() => String, { description: 'Score sheet used: QD1048_2019 (parts 35/25/40) or QD148_2023 (40/25/35).' })
+  @Field(() => String, {
+    description:
+      'Score sheet used: QD1048_2019 (parts 35/25/40, to 23 Feb 2023) or QD148_2023 (40/25/35, from 24 Feb 2023); it must be the one in use on `evaluatedOn` (CRITERIA_VERSION_NOT_IN_FORCE).',
+  })
   criteriaVersion!: string;
 
   @Field(() => String, { description: 'Date of the council meeting, YYYY-MM-DD; not in the future (Vietnam time).' })
@@ -43,7 +46,10 @@ export class UpdateEvaluationInput implements EvaluationFields {
   @Field(() => CouncilLevelEnum, { nullable: true, description: 'Level of the council.' })
   councilLevel?: CouncilLevel;
 
-  @Field(() => String, { nullable: true, description: 'Score sheet used: QD1048_2019 or QD148_2023.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Score sheet used: QD1048_2019 or QD148_2023, the one in use on the evaluation date.',
+  })
   criteriaVersion?: string;
 
   @Field(() => String, { nullable: true, description: 'Date of the council meeting, YYYY-MM-DD.' })

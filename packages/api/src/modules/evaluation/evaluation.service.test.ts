@@ -48,6 +48,16 @@ describe('checkScoreSheet', () => {
     ]);
   });
 
+  it('refuses a score sheet dated when its criteria version was not in force, naming the one that was', () => {
+    const { issues } = check({ criteriaVersion: 'QD148_2023', evaluatedOn: '2022-10-01' });
+    expect(issues.map((i) => [i.field, i.code])).toEqual([['criteriaVersion', 'CRITERIA_VERSION_NOT_IN_FORCE']]);
+    expect(issues[0]?.message).toMatch(/applies from 24 Feb 2023.*1 Oct 2022.*1048\/2019 sheet \(QD1048_2019\)/);
+    expect(check({ criteriaVersion: 'QD1048_2019', evaluatedOn: '2024-03-10' }).issues.map((i) => i.code)).toEqual([
+      'CRITERIA_VERSION_NOT_IN_FORCE',
+    ]);
+    expect(check({ criteriaVersion: 'QD1048_2019', evaluatedOn: '2022-10-01' }).issues).toEqual([]);
+  });
+
   it('lets a council award only the stars the rules of that date allow', () => {
     const fiveStars = { scoreA: 38, scoreB: 24, scoreC: 33 };
     expect(check({ ...fiveStars }).issues.map((i) => i.code)).toEqual(['AWARD_NOT_ALLOWED']);

@@ -1,12 +1,14 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
 import {
   checkAward,
+  checkCriteriaVersion,
   type CouncilLevel,
   type CriteriaVersion,
   cycleStep,
   DomainError,
   ERROR_CODES,
   type IsoDate,
+  isCriteriaVersion,
   type Stars,
   scoreEvaluation,
   validateScores,
@@ -28,8 +30,9 @@ export interface ScoreSheetValues {
 
 /**
  * Every rule a score sheet must meet, as field-level issues: a real date not in the future, a
- * known criteria version, each part within its maximum, and stars the council level may award
- * on that date. Returns the total and stars computed by the domain package when all hold.
+ * known criteria version that was in use on that date, each part within its maximum, and stars
+ * the council level may award on that date. Returns the total and stars computed by the domain
+ * package when all hold.
  */
 export function checkScoreSheet(
   values: ScoreSheetValues,
@@ -37,9 +40,14 @@ export function checkScoreSheet(
   issues: Issues,
 ): { total: number; stars: Stars } | undefined {
   const evaluatedOn = checkPastDate(issues, 'evaluatedOn', values.evaluatedOn, today, 'The evaluation date');
+  const version =
+    evaluatedOn !== undefined && isCriteriaVersion(values.criteriaVersion)
+      ? checkCriteriaVersion(values.criteriaVersion, evaluatedOn)
+      : undefined;
+  if (version && !version.ok) issues.push(version.issue);
   const scoreIssues = validateScores(values.criteriaVersion, values);
   issues.push(...scoreIssues);
-  if (scoreIssues.length > 0 || evaluatedOn === undefined) return undefined;
+  if (scoreIssues.length > 0 || evaluatedOn === undefined || (version && !version.ok)) return undefined;
   const result = scoreEvaluation(values.criteriaVersion, values);
   const award = checkAward(values.councilLevel, result.stars, evaluatedOn);
   if (!award.ok) {

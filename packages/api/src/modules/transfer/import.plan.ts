@@ -3,6 +3,7 @@ import {
   certificateExpiryCountingIssueDay,
   certificateStatus,
   checkAward,
+  checkCriteriaVersion,
   checkIssuingLevel,
   compareIsoDates,
   criteriaVersionOn,
@@ -817,9 +818,12 @@ export class ImportPlanner {
     const product = this.productCell(check);
     const councilLevel = check.parse('council_level', parseCouncilLevel, 'every evaluation names its council level');
     const evaluatedOn = this.pastDate(check, 'evaluated_on', 'every evaluation has the date of the council meeting');
-    const version =
-      check.parse('criteria_version', parseCriteriaVersion) ??
-      (evaluatedOn ? criteriaVersionOn(evaluatedOn) : undefined);
+    const givenVersion = check.parse('criteria_version', parseCriteriaVersion);
+    if (givenVersion && evaluatedOn) {
+      const inForce = checkCriteriaVersion(givenVersion, evaluatedOn);
+      if (!inForce.ok) check.problem('criteria_version', inForce.issue.message);
+    }
+    const version = givenVersion ?? (evaluatedOn ? criteriaVersionOn(evaluatedOn) : undefined);
     const status = check.parse('status', parseEvaluationStatus) ?? 'FINAL';
     const scores: Partial<Record<keyof PartScores, number>> = {};
     for (const [key, field] of [

@@ -235,6 +235,21 @@ describe('importFiles', () => {
     ]);
   });
 
+  it('refuses a score sheet dated when its criteria version was not in force', async () => {
+    const report = await run([
+      csv('evaluations.csv', [
+        'product,council_level,criteria_version,evaluated_on,score_a,score_b,score_c',
+        'tieu-xay-phu-quoc-thanh-quoc,PROVINCE,QD148_2023,15/10/2022,30,18,25',
+        'tieu-xay-phu-quoc-thanh-quoc,PROVINCE,,16/10/2022,30,18,25',
+      ]),
+    ]);
+    expect(report.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(
+        /evaluations\.csv:2: column "criteria_version": The 148\/2023 score sheet .*applies from 24 Feb 2023.*15 Oct 2022.*1048\/2019 sheet \(QD1048_2019\)/,
+      ),
+    ]);
+  });
+
   it('never edits a FINAL evaluation', async () => {
     const report = await run([
       csv('evaluations.csv', [
