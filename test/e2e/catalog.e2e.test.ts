@@ -12,7 +12,8 @@ import { catalogToCsv, collectPublicCatalog, EXPORT_COLUMNS, formatProblem, impo
 import { todayInVietnam } from '@ocop/domain';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gql, startTestApi, type TestApi, testDatabases } from '../support/server.js';
+import { Office } from '../support/admin.js';
+import { createToken, gql, startTestApi, type TestApi, testDatabases } from '../support/server.js';
 import {
   type BuiltSite,
   buildSite,
@@ -534,6 +535,40 @@ describe('the public catalog site', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  }, 60_000);
+
+  // Changes the catalog (a product certified, renewed, then revoked, so it ends unpublished):
+  // kept after the tests that compare the built site with the API.
+  it('tells a buyer holding an older number that its replacement was revoked', async () => {
+    const office = new Office(api, await createToken(api, 'ADMIN'), await createToken(api, 'EVALUATOR'));
+    const product = await office.createProduct((await office.createProducer()).id);
+    await office.toEvaluation(product.id);
+    const [older, newer] = await office.certifyInRounds(product.id, [
+      ['2022-03-01', '2022-03-10', 'QD1048_2019'],
+      ['2025-09-01', '2025-09-10', 'QD148_2023'],
+    ]);
+    await office.revoke(newer!.id);
+
+    const page = await open(`/verify?number=${encodeURIComponent(older!.number)}`);
+    const result = page.locator('.result');
+    expect(await result.getAttribute('data-result')).toBe('SUPERSEDED');
+    expect(await result.getAttribute('class')).toContain('result--bad');
+    const text = await result.innerText();
+    expect(text).toContain(`số ${newer!.number}, nhưng giấy đó sau đó đã bị thu hồi`);
+    expect(text).toContain('sản phẩm không còn được công nhận OCOP');
+    expect(text).not.toMatch(/hãy kiểm tra số mới/i);
+    expect(await result.locator('a', { hasText: 'Xem trang sản phẩm' }).count()).toBe(0);
+    await screenshot(page, 'verify-superseded-revoked');
+    // The link to the newest number answers REVOKED.
+    await result.locator(`a[href="/verify?number=${newer!.number}"]`).click();
+    await page.waitForURL(`**/verify?number=${newer!.number}`);
+    expect(await page.locator('.result').getAttribute('data-result')).toBe('REVOKED');
+
+    await page.goto(`${server.url}/en/verify?number=${older!.number}`);
+    expect(await page.locator('.result').innerText()).toContain(
+      `replaced by certificate ${newer!.number}, which was later revoked: the product is no longer a certified OCOP product`,
+    );
+    await page.close();
   }, 60_000);
 
   it('fails the build with one line naming OCOP_API_URL when the API is unreachable', async () => {

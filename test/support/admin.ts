@@ -147,6 +147,28 @@ export class Office {
     return ok<{ issueCertificate: { id: string; number: string } }>(res).issueCertificate;
   }
 
+  /**
+   * A FINAL 4★ evaluation and a certificate for each round, in order, each superseding the one
+   * before (the product must be at EVALUATION). Dates may lie years back: a round is
+   * `[evaluatedOn, decisionDate, criteria version in use that day]`.
+   */
+  async certifyInRounds(
+    productId: string,
+    rounds: [evaluatedOn: string, decisionDate: string, criteriaVersion: string][],
+  ): Promise<{ id: string; number: string }[]> {
+    const certificates: { id: string; number: string }[] = [];
+    for (const [evaluatedOn, decision, criteriaVersion] of rounds) {
+      const evaluation = await this.recordEvaluation(productId, 4, { evaluatedOn, criteriaVersion });
+      await this.finalise(evaluation.id);
+      certificates.push(await this.issue(evaluation.id, { decisionDate: decision }));
+    }
+    return certificates;
+  }
+
+  async revoke(certificateId: string, reason = 'Failed a quality inspection.'): Promise<void> {
+    ok(await this.admin(MUTATIONS.revokeCertificate, { input: { certificateId, reason } }));
+  }
+
   /** Evaluation → FINAL 4★ → certificate: the product is published from today. */
   async publish(
     productId: string,

@@ -293,6 +293,7 @@ const vi = {
     producer: 'Chủ thể',
     stars: 'Hạng sao',
     viewProduct: 'Xem trang sản phẩm',
+    checkLatest: (n: string) => `Kiểm tra giấy chứng nhận mới nhất, số ${n}`,
     unavailableTitle: 'Chưa kiểm tra được lúc này',
     unavailable:
       'Hệ thống tra cứu OCOP đang tạm thời không phản hồi, nên chưa thể xác nhận giấy chứng nhận này. Vui lòng thử lại sau ít phút.',
@@ -573,6 +574,7 @@ const en: Strings = {
     producer: 'Producer',
     stars: 'Stars',
     viewProduct: 'View the product page',
+    checkLatest: (n: string) => `Check the newest certificate, ${n}`,
     unavailableTitle: 'We cannot check right now',
     unavailable:
       'The OCOP lookup service is not answering at the moment, so this certificate cannot be confirmed yet. Please try again in a few minutes.',

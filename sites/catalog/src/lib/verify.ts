@@ -29,6 +29,8 @@ export interface CertificateCheck {
   result: CheckResult;
   message: string;
   certificate: CheckedCertificate | null;
+  /** For a superseded number, the product's newest certificate: it decides whether the product is certified. */
+  latestCertificate: { number: string; status: string } | null;
 }
 
 export type VerifyOutcome =
@@ -49,6 +51,7 @@ const CHECK_QUERY = `
         productName(lang: $lang) producerName
         product { slug }
       }
+      latestCertificate { number status }
     }
   }
 `;

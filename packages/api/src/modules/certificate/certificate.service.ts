@@ -39,7 +39,17 @@ export class CertificateService {
       messageVi: string,
       messageEn: string,
       certificate: Certificate | null,
-    ) => Object.assign(new CertificateCheck(), { query, number, result, messageVi, messageEn, certificate });
+      latestCertificate: Certificate | null = null,
+    ) =>
+      Object.assign(new CertificateCheck(), {
+        query,
+        number,
+        result,
+        messageVi,
+        messageEn,
+        certificate,
+        latestCertificate,
+      });
     if (!number) {
       return answer(
         'INVALID_NUMBER',
@@ -78,11 +88,75 @@ export class CertificateService {
         'This certificate has been revoked; the product is no longer certified under this number.',
       ],
       SUPERSEDED: [
-        'Giấy chứng nhận này đã được thay bằng giấy chứng nhận mới hơn cho cùng sản phẩm; hãy kiểm tra số mới trên bao bì.',
-        'This certificate was replaced by a newer one for the same product; check the newer number on the package.',
+        'Giấy chứng nhận này đã được thay bằng giấy chứng nhận mới hơn cho cùng sản phẩm.',
+        'This certificate was replaced by a newer one for the same product.',
       ],
     };
+    if (status === 'SUPERSEDED') {
+      const newer = await this.newerThan(certificate);
+      const [vi, en] = this.supersededTexts(newer);
+      return answer(status, vi, en, certificate, newer.at(-1) ?? null);
+    }
     const [vi, en] = texts[status];
     return answer(status, vi, en, certificate);
+  }
+
+  /** The product's certificates issued after `certificate`, oldest first: the chain that replaced it. */
+  private async newerThan(certificate: Certificate): Promise<Certificate[]> {
+    const all = await this.em.find(
+      Certificate,
+      { product: certificate.product.id },
+      { orderBy: { issuedOn: 'asc', id: 'asc' } },
+    );
+    return all.slice(all.findIndex((c) => c.id === certificate.id) + 1);
+  }
+
+  /**
+   * What a buyer holding a superseded number must know: not merely that a newer certificate
+   * exists, but whether the newest one, which decides if the product is certified today, is
+   * valid, revoked or expired.
+   */
+  private supersededTexts(newer: Certificate[]): [string, string] {
+    const first = newer[0];
+    const latest = newer.at(-1);
+    if (!first || !latest) {
+      return [
+        'Giấy chứng nhận này đã được thay thế, nhưng danh mục không có giấy chứng nhận mới hơn cho sản phẩm: sản phẩm không được công nhận OCOP theo số này.',
+        'This certificate was replaced, but the catalog holds no newer certificate for the product: it is not a certified OCOP product under this number.',
+      ];
+    }
+    const viaVi = first === latest ? first.number : `${first.number}, sau đó bằng số ${latest.number}`;
+    const viaEn = first === latest ? first.number : `${first.number}, and later by ${latest.number}`;
+    const vi = `Giấy chứng nhận này đã được thay bằng giấy chứng nhận số ${viaVi}`;
+    const en = `This certificate was replaced by certificate ${viaEn}`;
+    const noLonger: [string, string] = [
+      'sản phẩm không còn được công nhận OCOP.',
+      'the product is no longer a certified OCOP product.',
+    ];
+    switch (statusOf(latest, this.today)) {
+      case 'VALID':
+        return [
+          `${vi}, còn hiệu lực đến ${viDate(latest.expiresOn)}: sản phẩm được công nhận OCOP theo số đó.`,
+          `${en}, valid until ${formatIsoDateEn(latest.expiresOn)}: the product is a certified OCOP product under that number.`,
+        ];
+      case 'REVOKED':
+        return [
+          `${vi}, nhưng giấy đó sau đó đã bị thu hồi: ${noLonger[0]}`,
+          `${en}, which was later revoked: ${noLonger[1]}`,
+        ];
+      case 'EXPIRED':
+        return [
+          `${vi}, nhưng giấy đó đã hết hạn ngày ${viDate(latest.expiresOn)}: ${noLonger[0]}`,
+          `${en}, which expired on ${formatIsoDateEn(latest.expiresOn)}: ${noLonger[1]}`,
+        ];
+      case 'NOT_YET_VALID':
+        return [
+          `${vi}, có hiệu lực từ ${viDate(latest.issuedOn)}.`,
+          `${en}, which takes effect on ${formatIsoDateEn(latest.issuedOn)}.`,
+        ];
+      case 'SUPERSEDED':
+        // Only inconsistent data leaves the newest certificate superseded: say no more than is known.
+        return [`${vi}, và giấy đó cũng đã được thay thế.`, `${en}, which was itself replaced.`];
+    }
   }
 }

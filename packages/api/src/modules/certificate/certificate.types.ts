@@ -37,7 +37,10 @@ registerEnumType(CertificateCheckResultEnum, {
     NOT_YET_VALID: { description: 'The certificate exists but its issue date is still ahead.' },
     EXPIRED: { description: 'The certificate exists but has expired.' },
     REVOKED: { description: 'The certificate was revoked.' },
-    SUPERSEDED: { description: 'The certificate was replaced by a newer one for the same product.' },
+    SUPERSEDED: {
+      description:
+        'The certificate was replaced by a newer one for the same product; `latestCertificate` and the message say whether the product is still certified.',
+    },
     NOT_FOUND: { description: 'No certificate has this number in the catalog.' },
     INVALID_NUMBER: { description: 'The text is not shaped like a certificate number.' },
   },
@@ -70,4 +73,11 @@ export class CertificateCheck {
 
   @Field(() => Certificate, { nullable: true, description: 'The certificate, when one has this number.' })
   certificate!: Certificate | null;
+
+  @Field(() => Certificate, {
+    nullable: true,
+    description:
+      'For a SUPERSEDED certificate, the product’s newest certificate: the one that decides whether the product is certified today (see its `status`: VALID, EXPIRED, REVOKED…). Null for any other result, and when the catalog holds no newer certificate.',
+  })
+  latestCertificate!: Certificate | null;
 }
