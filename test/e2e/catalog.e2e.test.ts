@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { catalogToCsv, collectPublicCatalog, EXPORT_COLUMNS, formatProblem, importFiles, parseCsv } from '@ocop/api';
-import { todayInVietnam } from '@ocop/domain';
+import { CATEGORIES, todayInVietnam } from '@ocop/domain';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Office } from '../support/admin.js';
@@ -314,6 +314,86 @@ describe('the public catalog site', () => {
     await screenshot(page, 'category-filtered');
     await page.close();
   }, 60_000);
+
+  it('shows next to every filter link the number of products on the page it leads to, and heads each listing with its own count', async () => {
+    interface Seen {
+      cards: number;
+      next: string | null;
+      /** The count in the page heading, e.g. "5 sản phẩm". */
+      heading: number | null;
+      links: { href: string; label: string; count: number }[];
+    }
+    // Hundreds of pages are read for their links and cards only: each is fetched and parsed by
+    // the browser's own HTML parser, without loading images or laying it out.
+    const page = await open('/');
+    const seen = new Map<string, Seen>();
+    const number = (text: string) => Number(text.replace(/\D/gu, ''));
+    const visit = async (path: string): Promise<Seen> => {
+      const known = seen.get(path);
+      if (known) return known;
+      const res = await fetch(server.url + path);
+      expect(res.status, path).toBe(200);
+      const raw = await page.evaluate(
+        (html) => {
+          const doc = new DOMParser().parseFromString(html, 'text/html');
+          return {
+            cards: doc.querySelectorAll('.card').length,
+            next: doc.querySelector('a[rel="next"]')?.getAttribute('href') ?? null,
+            heading: doc.querySelector('.page-head .eyebrow')?.textContent ?? null,
+            links: Array.from(doc.querySelectorAll('a.chip'), (a) => ({
+              href: a.getAttribute('href') ?? '',
+              label: (a.firstChild?.textContent ?? '').trim(),
+              count: a.querySelector('.chip__count')?.textContent ?? null,
+            })),
+          };
+        },
+        await res.text(),
+      );
+      const result: Seen = {
+        cards: raw.cards,
+        next: raw.next,
+        heading: raw.heading === null ? null : number(raw.heading),
+        links: raw.links.flatMap((l) => (l.count === null ? [] : [{ ...l, count: number(l.count) }])),
+      };
+      seen.set(path, result);
+      return result;
+    };
+    /** Products a listing shows over all its pages. */
+    const listed = async (path: string): Promise<number> => {
+      let n = 0;
+      for (let at: string | null = path; at; at = (await visit(at)).next) n += (await visit(at)).cards;
+      return n;
+    };
+
+    // Every category page in both languages, and every filter page they link to.
+    const queue = ['/', '/en/', ...CATEGORIES.flatMap((c) => [`/categories/${c.slug}/`, `/en/categories/${c.slug}/`])];
+    const done = new Set<string>();
+    const mismatches: string[] = [];
+    while (queue.length > 0) {
+      const path = queue.shift() as string;
+      if (done.has(path)) continue;
+      done.add(path);
+      const here = await visit(path);
+      if (here.heading !== null) {
+        const listing = path.replace(/page\/\d+\/$/u, '');
+        const products = await listed(listing);
+        if (here.heading !== products) mismatches.push(`${path}: heading says ${here.heading}, lists ${products}`);
+      }
+      for (const link of here.links) {
+        const products = await listed(link.href);
+        if (link.count !== products) {
+          mismatches.push(`${path}: "${link.label} (${link.count})" leads to ${link.href}, which lists ${products}`);
+        }
+        if (/\/categories\//u.test(link.href)) queue.push(link.href);
+      }
+      if (here.next) queue.push(here.next);
+    }
+    expect(mismatches).toEqual([]);
+    // The page of the report, and enough pages to mean something.
+    expect(done).toContain('/categories/food/stars/4/district/kg-pq/');
+    expect(done.size).toBeGreaterThan(50);
+    await page.close();
+  }, 120_000);
 
   it('checks certificate numbers typed with spaces, in lower case, or as junk', async () => {
     const { data } = await gql<{ products: { nodes: { certificate: { number: string } }[] } }>(

@@ -237,6 +237,8 @@ export interface CategoryListing {
   page: Paged<Product>;
   /** Counts for each stars choice with the current district kept (0 = no page to link to). */
   starCounts: Map<number | undefined, number>;
+  /** Products with the current stars choice in every district: what "all districts" leads to. */
+  allDistrictsCount: number;
   /** Counts for each district of the category with the current stars kept, in name order. */
   districtCounts: DistrictCount[];
   /** True when the districts are too many to list on the page: they get a page of their own. */
@@ -317,6 +319,7 @@ export function categoryListings(
           district,
           page,
           starCounts,
+          allDistrictsCount: count(stars, undefined),
           districtCounts,
           districtChooser,
           categoryTotal,
