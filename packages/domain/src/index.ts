@@ -9,5 +9,6 @@ export * from './errors.js';
 export * from './producers.js';
 export * from './regions.js';
 export * from './scoring.js';
+export * from './search/index.js';
 export * from './text.js';
 export * from './open-data.js';
