@@ -11,7 +11,7 @@ export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }] },
   ssr: { resolve: { conditions: ['source'] } },
   test: {
-    include: ['integration/**/*.test.ts', 'e2e/**/*.e2e.test.ts'],
+    include: ['catalog/**/*.test.ts', 'integration/**/*.test.ts', 'e2e/**/*.e2e.test.ts'],
     globalSetup: ['support/global-setup.ts'],
     setupFiles: ['reflect-metadata'],
     testTimeout: 30_000,
