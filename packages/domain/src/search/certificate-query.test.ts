@@ -15,6 +15,8 @@ describe('findCertificateNumber', () => {
       ['AG OCOP 2025 0003', 'AG-OCOP-2025-0003'],
       ['SYN-P01-2024-000123', 'SYN-P01-2024-000123'],
       ['syn p01 2024 000123', 'SYN-P01-2024-000123'],
+      ['KG-OCOP-2024-12', 'KG-OCOP-2024-0012'], // leading zeros left out
+      ['syn-p01-2024-123', 'SYN-P01-2024-000123'],
     ];
     for (const [typed, number] of cases) expect(findCertificateNumber(typed), typed).toEqual({ number, rest: '' });
   });
@@ -38,7 +40,8 @@ describe('findCertificateNumber', () => {
       'ocop 2024',
       'san pham ocop 5 sao',
       'KG-OCOP-2024',
-      'KG-OCOP-2024-12',
+      'KG-OCOP-2024-12345',
+      'SYN-P01-2024-1234567',
       'KG-001',
       '123/QĐ-UBND',
       '2024 0012',
