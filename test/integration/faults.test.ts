@@ -147,7 +147,8 @@ describe.runIf(bin)('PostgreSQL down or frozen', () => {
       });
       expect(res.status).toBe(503);
       expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
-      expect(Date.now() - started).toBeLessThan(5000);
+      // Bounded by the 1.5 s statement timeout, not by how long the database stays frozen.
+      expect(Date.now() - started).toBeLessThan(10_000);
       const withToken = await fetch(api.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...bearer(token) },
@@ -157,7 +158,7 @@ describe.runIf(bin)('PostgreSQL down or frozen', () => {
       const readyStarted = Date.now();
       const ready = await fetch(api.url.replace(/\/graphql$/, '/readyz'));
       expect(ready.status).toBe(503);
-      expect(Date.now() - readyStarted).toBeLessThan(2500);
+      expect(Date.now() - readyStarted).toBeLessThan(6000);
     } finally {
       pg.thaw();
     }

@@ -353,11 +353,9 @@ describe('synthetic national catalog', () => {
     expect(other).not.toBe(a);
   });
 
-  it('generates 20,000 consistent products quickly', () => {
-    const started = performance.now();
+  // How long it takes is the benchmark's to say (packages/api/bench); a test must not depend on the machine's speed.
+  it('generates 20,000 consistent products', () => {
     const c = generateSyntheticCatalog({ products: 20_000, seed: DEFAULT_SYNTHETIC_SEED });
-    const elapsed = performance.now() - started;
-    expect(elapsed).toBeLessThan(2000);
     expect(c.products).toHaveLength(20_000);
     expect(catalogProblems(c)).toEqual([]);
 
