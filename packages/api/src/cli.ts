@@ -40,7 +40,9 @@ Commands:
   token list                    List tokens: id, role, name, created, last used, revoked (never the token).
   token revoke ID               Revoke a token at once; the audit log keeps its name.
 
-Settings come from the environment: DATABASE_URL, PORT, HOST, NODE_ENV, OCOP_SEED, LOG_LEVEL, BODY_LIMIT.`;
+Settings come from the environment: DATABASE_URL, PORT, HOST, NODE_ENV, OCOP_SEED, LOG_LEVEL, BODY_LIMIT,
+QUERY_MAX_COST, RESPONSE_MAX_ITEMS, RATE_LIMIT, RATE_LIMIT_BURST, TRUST_PROXY, EXPENSIVE_QUERY_COST,
+EXPENSIVE_QUERY_CONCURRENCY, DB_STATEMENT_TIMEOUT_MS, DB_LOCK_TIMEOUT_MS, READY_TIMEOUT_MS (see the README).`;
 
 /** A mistake the user can fix: printed as one line, exit code 2. */
 class UsageError extends Error {}
