@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../support/server.js';
 
 /** The last migration before expiry dates followed the Civil Code. */
-const BEFORE = 'Migration20261129040000PublishedIndexes';
+const BEFORE = 'Migration20261130000000ChangeFeed';
 
 interface Row {
   id: number;

@@ -59,7 +59,9 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 
 }
 
 /** Starts `ocop start` and resolves with its URL once it prints that it is ready. */
-export function startCli(env: NodeJS.ProcessEnv): Promise<{ url: string; stop(): Promise<number | null> }> {
+export function startCli(
+  env: NodeJS.ProcessEnv,
+): Promise<{ url: string; stop(): Promise<number | null>; kill(): Promise<void> }> {
   return new Promise((resolvePromise, reject) => {
     const child = spawnCli(['start'], env);
     let out = '';
@@ -73,8 +75,16 @@ export function startCli(env: NodeJS.ProcessEnv): Promise<{ url: string; stop():
           url: match[1],
           stop: () =>
             new Promise((done) => {
+              if (child.exitCode !== null || child.signalCode !== null) return done(child.exitCode);
               child.once('exit', (code) => done(code));
               child.kill('SIGTERM');
+            }),
+          // As a crash would: no chance to finish anything.
+          kill: () =>
+            new Promise((done) => {
+              if (child.exitCode !== null || child.signalCode !== null) return done();
+              child.once('exit', () => done());
+              child.kill('SIGKILL');
             }),
         });
       }

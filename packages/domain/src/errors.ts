@@ -37,6 +37,8 @@ export const ERROR_CODES = {
   NOT_FOUND: 'NOT_FOUND',
   INVALID_ID: 'INVALID_ID',
   INVALID_CURSOR: 'INVALID_CURSOR',
+  /** A change-feed cursor older than the changes kept: re-read the catalog, then follow from `currentCursor`. */
+  CURSOR_EXPIRED: 'CURSOR_EXPIRED',
   PAGE_SIZE_TOO_LARGE: 'PAGE_SIZE_TOO_LARGE',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',

@@ -11,7 +11,8 @@ import {
   type StoredCertificateStatus,
   vietnameseSortKey,
 } from '@ocop/domain';
-import { CACHE_TTL_MS, catalogVersion } from './catalog-version.js';
+import { CatalogCache, perDatabase } from '../cache/catalog-cache.js';
+import { RowCache } from '../cache/row-cache.js';
 
 /**
  * The public read path: products, producers, certificates and regions as plain objects read with
@@ -180,71 +181,9 @@ function rows(em: SqlEntityManager, sql: string, params: unknown[]): Promise<Row
   return em.getConnection().execute<Row[]>(sql, params, 'all');
 }
 
-/** Rows kept per kind and database; a few MB for a national catalog's most-read products. */
-const MAX_CACHED_ROWS = 5_000;
-
-interface RowBucket<T> {
-  version: number;
-  expiresAt: number;
-  rows: Map<string, T | null>;
-}
-
-/**
- * Rows by key, shared by all requests while the catalog is unchanged: any write through the ORM
- * moves `catalogVersion` and starts a new bucket, so a mutation is visible to the next request;
- * writes by another process show within {@link CACHE_TTL_MS}, as the API's `Cache-Control`
- * (max-age 60) already allows. Absent rows are remembered as null.
- */
-export class RowCache<T> {
-  private readonly buckets = new WeakMap<object, RowBucket<T>>();
-
-  constructor(private readonly maxRows = MAX_CACHED_ROWS) {}
-
-  private bucket(em: Pick<SqlEntityManager, 'config'>): RowBucket<T> {
-    const now = Date.now();
-    let bucket = this.buckets.get(em.config);
-    if (!bucket || bucket.version !== catalogVersion.current || bucket.expiresAt <= now) {
-      bucket = { version: catalogVersion.current, expiresAt: now + CACHE_TTL_MS, rows: new Map() };
-      this.buckets.set(em.config, bucket);
-    }
-    return bucket;
-  }
-
-  /** The rows for `keys`, in their order; `load` reads those not kept. */
-  async many(
-    em: Pick<SqlEntityManager, 'config'>,
-    keys: readonly string[],
-    load: (missing: string[]) => Promise<Map<string, T>>,
-  ): Promise<(T | undefined)[]> {
-    const bucket = this.bucket(em);
-    // Answers are collected here, not re-read from the bucket: storing new rows may evict
-    // rows this same call found there.
-    const found = new Map<string, T | null>();
-    const missing: string[] = [];
-    for (const key of keys) {
-      const row = bucket.rows.get(key);
-      if (row === undefined) missing.push(key);
-      else found.set(key, row);
-    }
-    if (missing.length > 0) {
-      const loaded = await load(missing);
-      // Rows read while a write committed may be stale: use them for this request only.
-      const keep = bucket.version === catalogVersion.current;
-      for (const key of missing) {
-        const row = loaded.get(key) ?? null;
-        found.set(key, row);
-        if (!keep) continue;
-        if (bucket.rows.size >= this.maxRows) bucket.rows.delete(bucket.rows.keys().next().value as string);
-        bucket.rows.set(key, row);
-      }
-    }
-    return keys.map((key) => found.get(key) ?? undefined);
-  }
-}
-
-const productCache = new RowCache<ProductView>();
-const producerCache = new RowCache<ProducerView>();
-const certificateCache = new RowCache<CertificateView>();
+const productCache = new RowCache<ProductView>('product rows');
+const producerCache = new RowCache<ProducerView>('producer rows');
+const certificateCache = new RowCache<CertificateView>('certificate rows');
 
 function byKey<T>(list: T[], key: (row: T) => string): Map<string, T> {
   return new Map(list.map((row) => [key(row), row]));
@@ -391,24 +330,18 @@ function buildDirectory(all: RegionView[]): RegionDirectory {
   };
 }
 
-/** Per database (ORM configuration), the directory as of a catalog version. */
-const directories = new WeakMap<object, { version: number; expiresAt: number; directory: Promise<RegionDirectory> }>();
+const directories = perDatabase(() => new CatalogCache<'regions', RegionDirectory>('region tree', { max: 1 }));
 
 /**
- * All regions, read once per catalog version (any write through the ORM moves the version, so
- * a renamed or added region shows on the next request) and at least every {@link CACHE_TTL_MS}.
+ * All regions, read once and kept until the catalog changes (catalog-cache.ts), so a renamed or
+ * added region shows on the next request, whichever process wrote it.
  */
 export function regionDirectory(em: SqlEntityManager): Promise<RegionDirectory> {
-  const key = em.config;
-  const cached = directories.get(key);
-  const now = Date.now();
-  if (cached && cached.version === catalogVersion.current && cached.expiresAt > now) return cached.directory;
-  const directory = rows(
-    em,
-    'select id, code, name_vi, name_en, level, kind, parent_id, path, valid_from, valid_to, successor_id from region order by path, id',
-    [],
-  ).then((list) => buildDirectory(list.map(toRegionView)));
-  directories.set(key, { version: catalogVersion.current, expiresAt: now + CACHE_TTL_MS, directory });
-  directory.catch(() => directories.delete(key));
-  return directory;
+  return directories(em).remember('regions', () =>
+    rows(
+      em,
+      'select id, code, name_vi, name_en, level, kind, parent_id, path, valid_from, valid_to, successor_id from region order by path, id',
+      [],
+    ).then((list) => buildDirectory(list.map(toRegionView))),
+  );
 }

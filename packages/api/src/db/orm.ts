@@ -8,7 +8,7 @@ import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { DatabaseConfig, Timeouts } from '../config.js';
 import type { Logger } from '../logger.js';
 import { migrationsFor } from '../migrations/index.js';
-import { catalogVersion } from './catalog-version.js';
+import { catalogVersion } from '../cache/catalog-version.js';
 import { ENTITIES } from './entities.js';
 
 export type Orm = MikroORM;

@@ -1,13 +1,14 @@
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
-import type { CatalogVersion } from '../db/catalog-version.js';
+import { CatalogCache } from '../cache/catalog-cache.js';
+import { type CatalogVersion, catalogVersion } from '../cache/catalog-version.js';
 
 interface Entry {
-  version: number;
-  expiresAt: number;
   status: number;
   headers: OutgoingHttpHeaders;
   body: Buffer;
+  etag: string;
 }
 
 export interface ResponseCache {
@@ -23,29 +24,24 @@ export interface ResponseCache {
 
 /**
  * An in-process cache for public GET /graphql responses, the ones marked cacheable
- * (`Cache-Control: public`). Entries are keyed on the URL and the language asked for, expire
- * with their max-age, and are dropped as soon as the catalog version moves (any write), so a
- * mutation is never hidden by a stale page. Requests with an Authorization header bypass it.
- * Bounded by count and by bytes, so the server's memory stays within its heap ceiling
- * (server-args.ts).
+ * (`Cache-Control: public`), kept until the catalog changes like every other cache
+ * (cache/catalog-cache.ts). Entries are keyed on the URL and the language asked for; each
+ * carries an ETag, so a CDN or browser revalidating after its short max-age gets 304 Not
+ * Modified for as long as the catalog has not changed. Requests with an Authorization header
+ * bypass it. Bounded by count and by bytes, within the server's heap ceiling (server-args.ts).
  */
 export function responseCache(
-  version: CatalogVersion,
-  options: { path?: string; maxEntries?: number; maxBytes?: number; now?: () => number } = {},
+  version: CatalogVersion = catalogVersion,
+  options: { path?: string; maxEntries?: number; maxBytes?: number } = {},
 ): ResponseCache {
   const path = options.path ?? '/graphql';
-  const maxEntries = options.maxEntries ?? 2000;
   const maxBytes = options.maxBytes ?? 32 * 1024 * 1024;
-  const now = options.now ?? Date.now;
-  const entries = new Map<string, Entry>();
-  let bytes = 0;
+  const entries = new CatalogCache<string, Entry>(
+    'GET responses',
+    { max: options.maxEntries ?? 2000, maxSize: maxBytes, sizeOf: (entry) => entry.body.length },
+    version,
+  );
 
-  const remove = (key: string) => {
-    const entry = entries.get(key);
-    if (!entry) return;
-    bytes -= entry.body.length;
-    entries.delete(key);
-  };
   const cacheable = (req: IncomingMessage, url: string) =>
     req.method === 'GET' && !req.headers.authorization && (url === path || url.startsWith(`${path}?`));
   const keyOf = (req: IncomingMessage, url: string) => `${url}\u0000${req.headers['accept-language'] ?? ''}`;
@@ -54,16 +50,15 @@ export function responseCache(
     serveHit(req, res) {
       const url = req.url ?? '';
       if (!cacheable(req, url)) return false;
-      const key = keyOf(req, url);
-      const hit = entries.get(key);
+      const hit = entries.get(keyOf(req, url));
       if (!hit) return false;
-      if (hit.version !== version.current || hit.expiresAt <= now()) {
-        remove(key);
-        return false;
+      const match = req.headers['if-none-match'];
+      if (match && match.split(/\s*,\s*/).includes(hit.etag)) {
+        const { 'content-length': _length, 'content-type': _type, ...rest } = hit.headers;
+        res.writeHead(304, rest);
+        res.end();
+        return true;
       }
-      // Map order doubles as recency for eviction.
-      entries.delete(key);
-      entries.set(key, hit);
       res.writeHead(hit.status, hit.headers);
       res.end(hit.body);
       return true;
@@ -75,7 +70,7 @@ export function responseCache(
         return;
       }
       const key = keyOf(req, req.originalUrl);
-      const versionAtStart = version.current;
+      const readAt = version.current;
       const chunks: Buffer[] = [];
       const write = res.write.bind(res) as (chunk: unknown, ...rest: unknown[]) => boolean;
       const end = res.end.bind(res) as (chunk?: unknown, ...rest: unknown[]) => Response;
@@ -86,16 +81,14 @@ export function responseCache(
       res.end = ((chunk?: unknown, ...rest: unknown[]) => {
         if (chunk && typeof chunk !== 'function')
           chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-        const cacheControl = String(res.getHeader('cache-control') ?? '');
-        const maxAge = /(?:^|,\s*)public\b/.test(cacheControl)
-          ? Number(/max-age=(\d+)/.exec(cacheControl)?.[1] ?? 0)
-          : 0;
         const body = Buffer.concat(chunks);
-        if (res.statusCode === 200 && maxAge > 0 && version.current === versionAtStart && body.length <= maxBytes / 8) {
-          remove(key);
-          while (entries.size > 0 && (entries.size >= maxEntries || bytes + body.length > maxBytes)) {
-            remove(entries.keys().next().value as string);
-          }
+        const cacheControl = String(res.getHeader('cache-control') ?? '');
+        const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+        if (!res.headersSent) {
+          res.setHeader('x-cache', 'MISS');
+          if (res.statusCode === 200) res.setHeader('etag', etag);
+        }
+        if (res.statusCode === 200 && /(?:^|,\s*)public\b/.test(cacheControl) && body.length <= maxBytes / 8) {
           const headers: OutgoingHttpHeaders = {};
           for (const [name, value] of Object.entries(res.getHeaders())) {
             if (value !== undefined && !['date', 'connection', 'keep-alive', 'x-request-id'].includes(name))
@@ -103,10 +96,9 @@ export function responseCache(
           }
           headers['content-length'] = body.length;
           headers['x-cache'] = 'HIT';
-          entries.set(key, { version: versionAtStart, expiresAt: now() + maxAge * 1000, status: 200, headers, body });
-          bytes += body.length;
+          headers.etag = etag;
+          entries.set(key, { status: 200, headers, body, etag }, readAt);
         }
-        if (!res.headersSent) res.setHeader('x-cache', 'MISS');
         return end(chunk, ...rest);
       }) as Response['end'];
       next();

@@ -5,6 +5,7 @@ import { CategoryResolver } from '../modules/category/category.resolver.js';
 import { CertificateAdminResolver } from '../modules/certificate/certificate.admin.resolver.js';
 import { CertificateResolver } from '../modules/certificate/certificate.resolver.js';
 import { EvaluationResolver } from '../modules/evaluation/evaluation.resolver.js';
+import { FeedResolver } from '../modules/feed/feed.resolver.js';
 import { ProducerAdminResolver } from '../modules/producer/producer.admin.resolver.js';
 import { ProducerResolver } from '../modules/producer/producer.resolver.js';
 import { ProductAdminResolver } from '../modules/product/product.admin.resolver.js';
@@ -27,6 +28,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       CertificateResolver,
       ProgramResolver,
       NodeResolver,
+      FeedResolver,
       // Authenticated operations (ADMIN, EVALUATOR): mutations, evaluations, expiring certificates, audit log.
       ProducerAdminResolver,
       ProductAdminResolver,

@@ -6,12 +6,14 @@ import { Migration20261129020000AuthAudit as PgAuthAudit } from './postgresql/Mi
 import { Migration20261129040000PublishedIndexes as PgIndexes } from './postgresql/Migration20261129040000PublishedIndexes.js';
 import { Migration20261129030000CertificateWithoutScoreSheet as PgCertificateWithoutScoreSheet } from './postgresql/Migration20261129030000CertificateWithoutScoreSheet.js';
 import { Migration20261201000000CertificateExpiryCivilCode as PgExpiryCivilCode } from './postgresql/Migration20261201000000CertificateExpiryCivilCode.js';
+import { Migration20261130000000ChangeFeed as PgChangeFeed } from './postgresql/Migration20261130000000ChangeFeed.js';
 import { Migration20261129000000InitialSchema as SqliteInitial } from './sqlite/Migration20261129000000InitialSchema.js';
 import { Migration20261129010000SearchIndex as SqliteSearch } from './sqlite/Migration20261129010000SearchIndex.js';
 import { Migration20261129020000AuthAudit as SqliteAuthAudit } from './sqlite/Migration20261129020000AuthAudit.js';
 import { Migration20261129040000PublishedIndexes as SqliteIndexes } from './sqlite/Migration20261129040000PublishedIndexes.js';
 import { Migration20261129030000CertificateWithoutScoreSheet as SqliteCertificateWithoutScoreSheet } from './sqlite/Migration20261129030000CertificateWithoutScoreSheet.js';
 import { Migration20261201000000CertificateExpiryCivilCode as SqliteExpiryCivilCode } from './sqlite/Migration20261201000000CertificateExpiryCivilCode.js';
+import { Migration20261130000000ChangeFeed as SqliteChangeFeed } from './sqlite/Migration20261130000000ChangeFeed.js';
 
 type MigrationList = MigrationObject[];
 
@@ -27,6 +29,7 @@ const MIGRATIONS: Record<Dialect, MigrationList> = {
     { name: 'Migration20261129020000AuthAudit', class: SqliteAuthAudit },
     { name: 'Migration20261129030000CertificateWithoutScoreSheet', class: SqliteCertificateWithoutScoreSheet },
     { name: 'Migration20261129040000PublishedIndexes', class: SqliteIndexes },
+    { name: 'Migration20261130000000ChangeFeed', class: SqliteChangeFeed },
     { name: 'Migration20261201000000CertificateExpiryCivilCode', class: SqliteExpiryCivilCode },
   ],
   postgresql: [
@@ -35,6 +38,7 @@ const MIGRATIONS: Record<Dialect, MigrationList> = {
     { name: 'Migration20261129020000AuthAudit', class: PgAuthAudit },
     { name: 'Migration20261129030000CertificateWithoutScoreSheet', class: PgCertificateWithoutScoreSheet },
     { name: 'Migration20261129040000PublishedIndexes', class: PgIndexes },
+    { name: 'Migration20261130000000ChangeFeed', class: PgChangeFeed },
     { name: 'Migration20261201000000CertificateExpiryCivilCode', class: PgExpiryCivilCode },
   ],
 };

@@ -1,5 +1,7 @@
 import { type EntityManager, ref } from '@mikro-orm/core';
-import { certificateExpiry, scoreEvaluation } from '@ocop/domain';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { certificateExpiry, type IsoDate, scoreEvaluation, todayInVietnam } from '@ocop/domain';
+import { syncPublicState } from '../modules/feed/feed.service.js';
 import { Certificate } from '../modules/certificate/certificate.entity.js';
 import { Evaluation } from '../modules/evaluation/evaluation.entity.js';
 import { Producer } from '../modules/producer/producer.entity.js';
@@ -35,7 +37,11 @@ function orderRegions(regions: SeedRegion[]): SeedRegion[] {
  * Writes a seed catalog in one transaction: all of it or nothing. Totals, stars and expiry
  * dates are computed here by the domain rules, never taken from the seed.
  */
-export async function loadCatalog(em: EntityManager, catalog: SeedCatalog): Promise<LoadSummary> {
+export async function loadCatalog(
+  em: EntityManager,
+  catalog: SeedCatalog,
+  today: IsoDate = todayInVietnam(new Date()),
+): Promise<LoadSummary> {
   const summary: LoadSummary = { regions: 0, producers: 0, products: 0, evaluations: 0, certificates: 0, targets: 0 };
   await em.transactional(async (tx) => {
     const regions = new Map<string, Region>();
@@ -146,6 +152,8 @@ export async function loadCatalog(em: EntityManager, catalog: SeedCatalog): Prom
       summary.targets++;
     }
     await tx.flush();
+    // The loaded catalog's published products open the change feed, in the same transaction.
+    await syncPublicState(tx as SqlEntityManager, today, { all: true });
   });
   // Fresh planner statistics after a bulk load: without them PostgreSQL picks nested loops over
   // thousands of rows and SQLite guesses index selectivity (a 20,000-product catalog went from

@@ -57,12 +57,15 @@ interface RawRegion {
 const REGION_FIELDS =
   'code level kind validFrom validTo nameVi: name(lang: VI) nameEn: name(lang: EN) successor { code }';
 
-/** Provinces, districts, communes: the API's tree is at most three levels deep; one more is spare. */
+/**
+ * Provinces, districts, communes: the API's tree is three levels deep (a fourth level would cost
+ * ten times more under the API's cost limit, for nothing).
+ */
 const ALL_REGIONS_QUERY = `
   query OpenDataRegions {
     regions {
       ${REGION_FIELDS}
-      children { ${REGION_FIELDS} children { ${REGION_FIELDS} children { ${REGION_FIELDS} } } }
+      children { ${REGION_FIELDS} children { ${REGION_FIELDS} } }
     }
   }
 `;

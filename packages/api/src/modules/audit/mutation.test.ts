@@ -121,7 +121,7 @@ describe('audited', () => {
   });
 
   it('writes nothing when the change fails, and turns refusals into GraphQL errors', async () => {
-    const failing = runMutation(em, actor, 'failingChange', async (_tx, audit) => {
+    const failing = runMutation({ em, today: '2026-12-01' }, actor, 'failingChange', async (_tx, audit) => {
       audit.record('Product', 1, {});
       throw refusal([{ field: 'slug', code: ERROR_CODES.DUPLICATE_SLUG, message: 'Taken.' }]);
     });

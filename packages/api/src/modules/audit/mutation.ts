@@ -8,10 +8,12 @@ import {
   type IsoDate,
   isIsoDate,
   slugify,
+  todayInVietnam,
   type ValidationIssue,
 } from '@ocop/domain';
 import { GraphQLError } from 'graphql';
 import type { Role } from '../auth/api-token.entity.js';
+import { productsOf, syncPublicState } from '../feed/feed.service.js';
 import { Region } from '../region/region.entity.js';
 import { type AuditedEntity, AuditEntry, type Changes } from './audit-entry.entity.js';
 
@@ -39,6 +41,8 @@ export const CLI_ACTOR: Actor = { tokenId: null, name: 'ocop CLI on the server',
 /** Collects audit entries for one mutation; they are flushed with the change itself. */
 export class AuditTrail {
   private written = 0;
+  /** The records changed, by type: what the change feed looks at before the commit. */
+  readonly touched = new Map<AuditedEntity, Set<number>>();
 
   constructor(
     private readonly em: EntityManager,
@@ -57,6 +61,9 @@ export class AuditTrail {
       changes,
     });
     this.written++;
+    const ids = this.touched.get(entityType) ?? new Set<number>();
+    ids.add(entityId);
+    this.touched.set(entityType, ids);
   }
 
   get count(): number {
@@ -66,32 +73,38 @@ export class AuditTrail {
 
 /**
  * Runs `work` in one transaction with an audit trail. Any throw rolls everything back, audit
- * entries included. A change that records no audit entry is a bug and is refused.
+ * entries included. A change that records no audit entry is a bug and is refused. Before the
+ * commit, the change feed records what the change did to the public catalog as of `today`
+ * (modules/feed), in the same transaction.
  */
 export async function audited<T>(
   em: EntityManager,
   actor: Actor,
   operation: string,
   work: (tx: EntityManager, audit: AuditTrail) => Promise<T>,
+  today: IsoDate = todayInVietnam(new Date()),
 ): Promise<T> {
   return em.transactional(async (tx) => {
     const audit = new AuditTrail(tx, actor, operation);
     const result = await work(tx, audit);
     if (audit.count === 0) throw new Error(`${operation} wrote no audit entry; every change must be audited.`);
     await tx.flush();
+    const products: number[] = [];
+    for (const [type, ids] of audit.touched) products.push(...(await productsOf(tx, type, [...ids])));
+    if (products.length > 0) await syncPublicState(tx, today, { productIds: products });
     return result;
   });
 }
 
 /** {@link audited} for GraphQL resolvers: a DomainError becomes a GraphQLError (see the convention above). */
 export async function runMutation<T>(
-  em: EntityManager,
+  ctx: { em: EntityManager; today: IsoDate },
   actor: Actor,
   operation: string,
   work: (tx: EntityManager, audit: AuditTrail) => Promise<T>,
 ): Promise<T> {
   try {
-    return await audited(em, actor, operation, work);
+    return await audited(ctx.em, actor, operation, work, ctx.today);
   } catch (error) {
     throw error instanceof DomainError ? toGraphQLError(error) : error;
   }

@@ -37,7 +37,7 @@ export class CertificateAdminResolver {
     input: IssueCertificateInput,
   ): Promise<Certificate> {
     const caller = requireRole(ctx, 'ADMIN');
-    return runMutation(ctx.em, caller, 'issueCertificate', (tx, audit) =>
+    return runMutation(ctx, caller, 'issueCertificate', (tx, audit) =>
       new CertificateAdminService(tx, audit, ctx.today).issue(input),
     );
   }
@@ -52,7 +52,7 @@ export class CertificateAdminResolver {
     input: RevokeCertificateInput,
   ): Promise<Certificate> {
     const caller = requireRole(ctx, 'ADMIN');
-    return runMutation(ctx.em, caller, 'revokeCertificate', (tx, audit) =>
+    return runMutation(ctx, caller, 'revokeCertificate', (tx, audit) =>
       new CertificateAdminService(tx, audit, ctx.today).revoke(input),
     );
   }

@@ -35,7 +35,7 @@ export class EvaluationResolver {
     @Arg('input', () => RecordEvaluationInput, { description: 'The score sheet.' }) input: RecordEvaluationInput,
   ): Promise<Evaluation> {
     const caller = requireRole(ctx, ...COUNCIL);
-    return runMutation(ctx.em, caller, 'recordEvaluation', (tx, audit) =>
+    return runMutation(ctx, caller, 'recordEvaluation', (tx, audit) =>
       new EvaluationService(tx, audit, ctx.today).record(input),
     );
   }
@@ -50,7 +50,7 @@ export class EvaluationResolver {
     @Arg('id', () => ID, { description: 'The evaluation’s `id`.' }) id: string,
   ): Promise<Evaluation> {
     const caller = requireRole(ctx, ...COUNCIL);
-    return runMutation(ctx.em, caller, 'updateEvaluation', (tx, audit) =>
+    return runMutation(ctx, caller, 'updateEvaluation', (tx, audit) =>
       new EvaluationService(tx, audit, ctx.today).update(requireId('id', id, 'Evaluation'), input),
     );
   }
@@ -64,7 +64,7 @@ export class EvaluationResolver {
     @Arg('id', () => ID, { description: 'The evaluation’s `id`.' }) id: string,
   ): Promise<Evaluation> {
     const caller = requireRole(ctx, ...COUNCIL);
-    return runMutation(ctx.em, caller, 'finaliseEvaluation', (tx, audit) =>
+    return runMutation(ctx, caller, 'finaliseEvaluation', (tx, audit) =>
       new EvaluationService(tx, audit, ctx.today).finalise(requireId('id', id, 'Evaluation'), new Date()),
     );
   }

@@ -17,9 +17,7 @@ export class ProducerAdminResolver {
     @Arg('input', () => CreateProducerInput, { description: 'The new producer.' }) input: CreateProducerInput,
   ): Promise<Producer> {
     const caller = requireRole(ctx, 'ADMIN');
-    return runMutation(ctx.em, caller, 'createProducer', (tx, audit) =>
-      new ProducerAdminService(tx, audit).create(input),
-    );
+    return runMutation(ctx, caller, 'createProducer', (tx, audit) => new ProducerAdminService(tx, audit).create(input));
   }
 
   @Mutation(() => Producer, { description: 'Changes a producer’s details (ADMIN).' })
@@ -30,7 +28,7 @@ export class ProducerAdminResolver {
     @Arg('id', () => ID, { description: 'The producer’s `id`.' }) id: string,
   ): Promise<Producer> {
     const caller = requireRole(ctx, 'ADMIN');
-    return runMutation(ctx.em, caller, 'updateProducer', (tx, audit) =>
+    return runMutation(ctx, caller, 'updateProducer', (tx, audit) =>
       new ProducerAdminService(tx, audit).update(requireId('id', id, 'Producer'), input),
     );
   }

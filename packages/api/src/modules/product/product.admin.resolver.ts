@@ -17,9 +17,7 @@ export class ProductAdminResolver {
     @Arg('input', () => CreateProductInput, { description: 'The new product.' }) input: CreateProductInput,
   ): Promise<Product> {
     const caller = requireRole(ctx, 'ADMIN');
-    return runMutation(ctx.em, caller, 'createProduct', (tx, audit) =>
-      new ProductAdminService(tx, audit).create(input),
-    );
+    return runMutation(ctx, caller, 'createProduct', (tx, audit) => new ProductAdminService(tx, audit).create(input));
   }
 
   @Mutation(() => Product, { description: 'Changes a product’s details (ADMIN). The slug changes only when given.' })
@@ -30,7 +28,7 @@ export class ProductAdminResolver {
     @Arg('id', () => ID, { description: 'The product’s `id`.' }) id: string,
   ): Promise<Product> {
     const caller = requireRole(ctx, 'ADMIN');
-    return runMutation(ctx.em, caller, 'updateProduct', (tx, audit) =>
+    return runMutation(ctx, caller, 'updateProduct', (tx, audit) =>
       new ProductAdminService(tx, audit).update(requireId('id', id, 'Product'), input),
     );
   }
@@ -45,7 +43,7 @@ export class ProductAdminResolver {
     input: MoveProductToStageInput,
   ): Promise<Product> {
     const caller = requireRole(ctx, 'ADMIN');
-    return runMutation(ctx.em, caller, 'moveProductToStage', (tx, audit) =>
+    return runMutation(ctx, caller, 'moveProductToStage', (tx, audit) =>
       new ProductAdminService(tx, audit).moveToStage(input.productId, input.cycleStage),
     );
   }

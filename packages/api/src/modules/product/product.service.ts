@@ -9,7 +9,7 @@ import {
   regionDirectory,
   toProductView,
 } from '../../db/catalog-reader.js';
-import { cachedRows, derivedFrom } from '../../db/query-cache.js';
+import { cachedRows, derivedFrom } from '../../cache/query-cache.js';
 import {
   dialectOf,
   type FacetDimension,

@@ -1,7 +1,7 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
 import type { IsoDate } from '@ocop/domain';
 import { type RegionDirectory, type RegionView, regionDirectory } from '../../db/catalog-reader.js';
-import { derivedFrom } from '../../db/query-cache.js';
+import { derivedFrom } from '../../cache/query-cache.js';
 import type { FacetDimension } from '../product/product.query.js';
 import { ProductService, type ProductSearch } from '../product/product.service.js';
 

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { IsoDate } from '@ocop/domain';
+import { syncPublicState } from '../feed/feed.service.js';
 import type { TransferKind } from './formats.js';
 import { loadSnapshot } from './import.model.js';
 import { type Counts, type ImportPlan, ImportPlanner } from './import.plan.js';
@@ -113,6 +114,8 @@ export async function importFiles(
     try {
       await em.transactional(async (tx) => {
         await new PlanWriter(tx, (done) => options.onProgress?.({ phase: 'write', done, total: writes })).write(plan);
+        // What the import did to the public catalog goes into the change feed, in the same transaction.
+        await syncPublicState(tx as SqlEntityManager, options.today, { all: true });
       });
     } catch (error) {
       throw new ImportWriteError(error);

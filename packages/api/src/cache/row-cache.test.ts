@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RowCache } from './catalog-reader.js';
+import { RowCache } from './row-cache.js';
 import { catalogVersion } from './catalog-version.js';
 
 describe('RowCache', () => {
@@ -10,7 +10,7 @@ describe('RowCache', () => {
   };
 
   it('reads only what it does not keep, and answers in the order asked', async () => {
-    const cache = new RowCache<string>(10);
+    const cache = new RowCache<string>('test rows', 10);
     const reads: string[][] = [];
     expect(await cache.many(em, ['1', '2'], loadAll(reads))).toEqual(['row 1', 'row 2']);
     expect(await cache.many(em, ['3', '2', '1'], loadAll(reads))).toEqual(['row 3', 'row 2', 'row 1']);
@@ -18,7 +18,7 @@ describe('RowCache', () => {
   });
 
   it('remembers absent rows, and forgets everything when the catalog changes', async () => {
-    const cache = new RowCache<string>(10);
+    const cache = new RowCache<string>('test rows', 10);
     const reads: string[][] = [];
     const none = async (missing: string[]) => {
       reads.push(missing);
@@ -33,7 +33,7 @@ describe('RowCache', () => {
   });
 
   it('answers every key even when new rows evict ones found in the same call', async () => {
-    const cache = new RowCache<string>(3);
+    const cache = new RowCache<string>('test rows', 3);
     const reads: string[][] = [];
     await cache.many(em, ['a', 'b', 'c'], loadAll(reads));
     // 'a' is kept; reading d, e, f evicts a, b and c while this call still needs 'a'.
