@@ -53,7 +53,7 @@ export function responseCache(
       const hit = entries.get(keyOf(req, url));
       if (!hit) return false;
       const match = req.headers['if-none-match'];
-      if (match && match.split(/\s*,\s*/).includes(hit.etag)) {
+      if (match?.split(/\s*,\s*/).includes(hit.etag)) {
         const { 'content-length': _length, 'content-type': _type, ...rest } = hit.headers;
         res.writeHead(304, rest);
         res.end();
