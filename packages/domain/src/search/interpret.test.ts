@@ -68,6 +68,15 @@ describe('interpretQuery: typos', () => {
     expect(read('thuongg').didYouMean).toBe('thượng');
   });
 
+  it('reads a doubled last letter as a typo even where a word starting with it could follow', () => {
+    // In a national catalog "phong" is followed by "Giang…" and "say" by "Yên…": while typing,
+    // "phongg" and "sayy" must still be read as typos, not as "phong g…" and "say y…".
+    const national = SearchVocabulary.build([...CATALOG_TEXTS, 'Phong Giang', 'Xoài sấy Yên Bái']);
+    expect(interpretQuery('banh phongg', national).didYouMean).toBe('bánh phồng');
+    expect(interpretQuery('xoai sayy', national).didYouMean).toBe('xoài sấy');
+    expect(interpretQuery('xoai say ye', national).didYouMean).toBeNull();
+  });
+
   it('corrects a short syllable only when it forms a catalog word pair with a neighbour', () => {
     expect(read('xoai sayy').didYouMean).toBe('xoài sấy');
     expect(read('kho mcu').didYouMean).toBe('khô mực');

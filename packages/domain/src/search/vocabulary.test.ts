@@ -143,5 +143,9 @@ describe('SearchVocabulary lookups', () => {
     expect(vocabulary.segment('banhtr')).toBeNull();
     expect(vocabulary.segment('banhtr', true)).toEqual(['banh', 'tr']);
     expect(vocabulary.segment('banh')).toBeNull();
+    // A doubled last letter is a typo, not a word begun: "phong" is followed by "giang" here.
+    const withGiang = SearchVocabulary.build(['Bánh phồng Giang Thành', 'Phong Giang']);
+    expect(withGiang.segment('phongg', true)).toBeNull();
+    expect(withGiang.segment('phonggi', true)).toEqual(['phong', 'gi']);
   });
 });

@@ -34,6 +34,8 @@ export interface SimilarWord {
 const PHRASE_BREAK = /[,.;:!?()[\]{}"“”«»…|·•\n\r\t]+/u;
 /** What separates words before folding: anything but letters, marks and digits. */
 const NOT_WORD = /[^\p{L}\p{M}\p{N}]+/u;
+/** The shortest unfinished last piece a word typed together is split into ("banhtr" → "banh tr"). */
+const MIN_PREFIX_PIECE = 2;
 /** Words that typo correction may produce: two or more letters, no digits ("st25" is never a guess). */
 const CORRECTABLE = /^[a-z]{2,}$/u;
 /**
@@ -347,7 +349,8 @@ export class SearchVocabulary {
    * The folded `text` (typed without spaces) cut into 2–4 catalog words in which each word
    * follows the one before it somewhere in the catalog ("banhtrang" → ["banh", "trang"]), with
    * the fewest words, then the most frequent; null if there is no such reading. With
-   * `lastIsPrefix` the last piece may be the start of a word that follows ("banhtr" → "banh tr").
+   * `lastIsPrefix` the last piece may be the start of a word that follows, if it has two letters
+   * or more ("banhtr" → "banh tr"; "phongg" is not "phong g…").
    */
   segment(text: string, lastIsPrefix = false): string[] | null {
     let best: { words: string[]; weight: number } | null = null;
@@ -372,7 +375,15 @@ export class SearchVocabulary {
           } else if (next.length < 4) {
             visit(to, piece, next, w);
           }
-        } else if (last && lastIsPrefix && previous !== '' && this.hasPairStartingWith(previous, piece)) {
+        } else if (
+          last &&
+          lastIsPrefix &&
+          previous !== '' &&
+          // One letter is too little to read as a word begun: "phongg" is a typo of "phong",
+          // not "phong g…".
+          piece.length >= MIN_PREFIX_PIECE &&
+          this.hasPairStartingWith(previous, piece)
+        ) {
           const next = [...words, piece];
           if (!best || next.length < best.words.length) best = { words: next, weight };
         }
