@@ -89,6 +89,11 @@ export const SEARCH_COSTS = {
   joined: 0.25,
   /** Per Damerau edit of a correction. */
   edit: 1,
+  /**
+   * Added per place behind the likeliest correction ("peper": "pepper" 1, "paper" 1.25 where the
+   * catalog says pepper more often), so what "did you mean" names also ranks first.
+   */
+  lessLikelyCorrection: 0.25,
   /** Added when the word being typed matches a longer word. */
   prefixExtension: 0.5,
 } as const;
@@ -195,10 +200,10 @@ function correct(
   // A correction that forms a catalog pair with a neighbour is likelier; `similar` already put
   // the more frequent first, and the sort is stable.
   scored.sort((a, b) => Number(b.paired) - Number(a.paired));
-  return scored.slice(0, MAX_CORRECTIONS).map((c) => ({
+  return scored.slice(0, MAX_CORRECTIONS).map((c, rank) => ({
     word: c.word,
     kind: 'corrected',
-    cost: c.edits * SEARCH_COSTS.edit,
+    cost: c.edits * SEARCH_COSTS.edit + rank * SEARCH_COSTS.lessLikelyCorrection,
     edits: c.edits,
   }));
 }

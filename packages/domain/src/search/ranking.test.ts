@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { interpretQuery, type QueryInterpretation } from './interpret.js';
 import {
   compareSearchResults,
+  queryNames,
   rankSearchResults,
   SEARCH_TIERS,
   type SearchDocument,
@@ -129,5 +130,42 @@ describe('rankSearchResults', () => {
     const three: SearchDocument = searchDocument({ names: ['Khô mực'], stars: 3 });
     const five: SearchDocument = searchDocument({ names: ['Khô mực'], stars: 5 });
     expect(rankSearchResults([three, five], read('kho muc'), (d) => d).map((r) => r.item)).toEqual([five, three]);
+  });
+});
+
+describe('ranking corrections', () => {
+  it('ranks products of the likeliest correction first when a typo is one edit from several words', () => {
+    const q = read('peper');
+    const [likeliest, other] = q.terms[0]?.alternatives ?? [];
+    expect(likeliest?.kind).toBe('corrected');
+    expect(other?.kind).toBe('corrected');
+    expect(new Set([likeliest?.word, other?.word])).toEqual(new Set(['pepper', 'paper']));
+    const docs = [
+      { name: 'other', doc: searchDocument({ names: [`Rice ${other?.word}`], stars: 4 }) },
+      { name: 'likeliest', doc: searchDocument({ names: [`Black ${likeliest?.word}`], stars: 4 }) },
+    ];
+    expect(rankSearchResults(docs, q, (d) => d.doc).map((r) => r.item.name)).toEqual(['likeliest', 'other']);
+    expect(q.didYouMean).toBe(likeliest?.word);
+  });
+});
+
+describe('queryNames', () => {
+  const phuQuoc = searchDocument({ names: ['Phú Quốc'] });
+  const herbs = searchDocument({ names: ['Thảo dược', 'Herbs and medicinal products'] });
+  const honDat = searchDocument({ names: ['Hòn Đất'] });
+
+  it('finds a name the query is within, or that stands whole in the query', () => {
+    expect(queryNames(read('phu quoc'), phuQuoc)).toBe(true);
+    expect(queryNames(read('phu q', true), phuQuoc)).toBe(true);
+    expect(queryNames(read('nuoc mam phu quoc'), phuQuoc)).toBe(true);
+    expect(queryNames(read('herbs'), herbs)).toBe(true);
+    expect(queryNames(read('thao duoc'), herbs)).toBe(true);
+  });
+
+  it('does not find a name the query only touches, or a typo corrected into another word', () => {
+    expect(queryNames(read('nuoc mam phu'), phuQuoc)).toBe(false);
+    expect(queryNames(read('quoc phu'), phuQuoc)).toBe(true); // every word is in the name
+    expect(queryNames(read('honney'), honDat)).toBe(false);
+    expect(queryNames(read(''), phuQuoc)).toBe(false);
   });
 });

@@ -234,3 +234,21 @@ export function rankSearchResults<T>(
   scored.sort((a, b) => compareSearchResults(a, b) || a.index - b.index);
   return scored.map(({ item, score }) => ({ item, score }));
 }
+
+/**
+ * True when a query names a category or a place with one of `names` (a SearchDocument of names
+ * only): its words all match within one name ("herbs" → "Herbs and medicinal products", "phu q"
+ * → "Phú Quốc"), or a whole name stands word for word in its likeliest reading ("nuoc mam phu
+ * quoc" → "Phú Quốc"). For the help a search gives: where to look besides the products it found.
+ */
+export function queryNames(q: QueryInterpretation, names: SearchDocument): boolean {
+  if (q.terms.length === 0) return false;
+  if (searchScore({ ...names, producer: [], place: [], description: [] }, q) > 0) return true;
+  const read = q.best.split(' ');
+  return names.names.some((name) => {
+    for (let start = 0; start + name.length <= read.length; start++) {
+      if (name.every((word, i) => read[start + i] === word)) return true;
+    }
+    return false;
+  });
+}
