@@ -9,7 +9,9 @@ import {
   type SearchDocument,
   searchDocument,
   searchScore,
+  searchScoreByRuns,
 } from './ranking.js';
+import { searchTokens } from '../text.js';
 import { CATALOG_TEXTS } from './search.fixture.js';
 import { SearchVocabulary } from './vocabulary.js';
 
@@ -167,5 +169,34 @@ describe('queryNames', () => {
     expect(queryNames(read('quoc phu'), phuQuoc)).toBe(true); // every word is in the name
     expect(queryNames(read('honney'), honDat)).toBe(false);
     expect(queryNames(read(''), phuQuoc)).toBe(false);
+  });
+});
+
+describe('searchScore with one-word readings', () => {
+  it('gives what the general computation over runs of words gives, for any document and query', () => {
+    const words = [...new Set(CATALOG_TEXTS.flatMap((t) => searchTokens(t)))];
+    const word = fc.oneof(
+      fc.constantFrom(...words),
+      fc.constantFrom(...words).map((w) => w.slice(0, Math.max(1, w.length - 2))),
+      fc.constantFrom(...words).map((w) => `${w}${w.at(-1)}`),
+    );
+    const text = fc.array(fc.constantFrom(...words), { maxLength: 8 }).map((ws) => ws.join(' '));
+    const doc = fc
+      .record({
+        names: fc.array(text, { minLength: 1, maxLength: 2 }),
+        producer: text,
+        place: text,
+        description: text,
+        stars: fc.integer({ min: 3, max: 5 }),
+      })
+      .map((t) => searchDocument(t));
+    fc.assert(
+      fc.property(doc, fc.array(word, { minLength: 1, maxLength: 4 }), fc.boolean(), (d, ws, typing) => {
+        const q = read(ws.join(' '), typing);
+        if (q.terms.some((t) => t.alternatives.some((a) => a.word.includes(' ')))) return;
+        expect(searchScore(d, q)).toBe(searchScoreByRuns(d, q));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

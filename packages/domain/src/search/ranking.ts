@@ -78,6 +78,15 @@ interface PreparedAlternative {
 interface PreparedTerm {
   prefix: boolean;
   alternatives: readonly PreparedAlternative[];
+  /** The one-word readings (every reading, unless a split or joined one spans several words). */
+  words: readonly string[];
+  costs: readonly number[];
+}
+
+/** The readings of a query, prepared once; `oneWord` when no reading spans several words. */
+interface PreparedQuery {
+  terms: PreparedTerm[];
+  oneWord: boolean;
 }
 
 /** Where a term matched in a list of words: positions [start, end) and the reading's cost. */
@@ -87,18 +96,130 @@ interface Match {
   cost: number;
 }
 
-const prepared = new WeakMap<QueryInterpretation, PreparedTerm[]>();
+const prepared = new WeakMap<QueryInterpretation, PreparedQuery>();
 
-function prepare(q: QueryInterpretation): PreparedTerm[] {
-  let terms = prepared.get(q);
-  if (!terms) {
-    terms = q.terms.map((t: QueryTerm) => ({
-      prefix: t.prefix,
-      alternatives: t.alternatives.map((a) => ({ words: a.word.split(' '), cost: a.cost })),
-    }));
-    prepared.set(q, terms);
+function prepare(q: QueryInterpretation): PreparedQuery {
+  let query = prepared.get(q);
+  if (!query) {
+    const terms = q.terms.map((t: QueryTerm) => {
+      const alternatives = t.alternatives.map((a) => ({ words: a.word.split(' '), cost: a.cost }));
+      return {
+        prefix: t.prefix,
+        alternatives,
+        words: alternatives.map((a) => a.words[0] ?? ''),
+        costs: alternatives.map((a) => a.cost),
+      };
+    });
+    query = { terms, oneWord: terms.every((t) => t.alternatives.every((a) => a.words.length === 1)) };
+    prepared.set(q, query);
   }
-  return terms;
+  return query;
+}
+
+/** The cheapest one-word reading of `term` that `token` is (or, being typed, starts), or Infinity. */
+function tokenCost(term: PreparedTerm, token: string): number {
+  let best = Number.POSITIVE_INFINITY;
+  const { words, costs, prefix } = term;
+  for (let a = 0; a < words.length; a++) {
+    const word = words[a] as string;
+    const cost = costs[a] as number;
+    if (token === word) {
+      if (cost < best) best = cost;
+    } else if (prefix && token.length > word.length && token.startsWith(word)) {
+      const c = cost + SEARCH_COSTS.prefixExtension;
+      if (c < best) best = c;
+    }
+  }
+  return best;
+}
+
+function cheapestIn(term: PreparedTerm, tokens: readonly string[]): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (const token of tokens) {
+    const c = tokenCost(term, token);
+    if (c < best) best = c;
+  }
+  return best;
+}
+
+/**
+ * searchScore when every reading is one word, the usual case, computed the same way with no
+ * allocation per match: each term matches one word, so "in order" is a rising sequence of
+ * positions, "adjacent" a run of them, and "exact" a run that is the whole name.
+ */
+/** Working memory of oneWordScore, grown as needed: scoring allocates nothing per product. */
+let scratch = new Float64Array(256);
+
+function oneWordScore(doc: SearchDocument, terms: readonly PreparedTerm[]): number {
+  const n = terms.length;
+  const nameCost = new Array<number>(n).fill(Number.POSITIVE_INFINITY);
+  let best = 0;
+  for (const name of doc.names) {
+    const length = name.length;
+    // cost[i * length + p]: term i as the word at position p; then two rows for chains of terms.
+    if (scratch.length < (n + 2) * length) scratch = new Float64Array(2 * (n + 2) * length);
+    const cost = scratch;
+    let everyTerm = true;
+    for (let i = 0; i < n; i++) {
+      const term = terms[i] as PreparedTerm;
+      let termBest = Number.POSITIVE_INFINITY;
+      for (let p = 0; p < length; p++) {
+        const c = tokenCost(term, name[p] as string);
+        cost[i * length + p] = c;
+        if (c < termBest) termBest = c;
+      }
+      if (termBest < (nameCost[i] as number)) nameCost[i] = termBest;
+      if (termBest === Number.POSITIVE_INFINITY) everyTerm = false;
+    }
+    if (!everyTerm || n > length) continue;
+    // Words next to each other, starting at `start`.
+    let phrase = Number.POSITIVE_INFINITY;
+    let exact = Number.POSITIVE_INFINITY;
+    for (let start = 0; start + n <= length; start++) {
+      let sum = 0;
+      for (let i = 0; i < n && sum < Number.POSITIVE_INFINITY; i++) sum += cost[i * length + start + i] as number;
+      if (sum < phrase) phrase = sum;
+      if (start === 0 && n === length) exact = sum;
+    }
+    // In order: the cheapest rising sequence of positions, term by term (chain rows after the costs).
+    let chain = n * length;
+    let next = (n + 1) * length;
+    for (let p = 0; p < length; p++) cost[chain + p] = cost[p] as number;
+    for (let i = 1; i < n; i++) {
+      let before = Number.POSITIVE_INFINITY;
+      for (let p = 0; p < length; p++) {
+        cost[next + p] = before + (cost[i * length + p] as number);
+        if ((cost[chain + p] as number) < before) before = cost[chain + p] as number;
+      }
+      [chain, next] = [next, chain];
+    }
+    let ordered = Number.POSITIVE_INFINITY;
+    for (let p = 0; p < length; p++) if ((cost[chain + p] as number) < ordered) ordered = cost[chain + p] as number;
+    if (exact < Number.POSITIVE_INFINITY) best = Math.max(best, tierScore(SEARCH_TIERS.exactName, exact));
+    if (phrase < Number.POSITIVE_INFINITY) best = Math.max(best, tierScore(SEARCH_TIERS.namePhrase, phrase));
+    if (ordered < Number.POSITIVE_INFINITY) best = Math.max(best, tierScore(SEARCH_TIERS.nameInOrder, ordered));
+  }
+  let sum = 0;
+  for (const c of nameCost) sum += c;
+  if (sum < Number.POSITIVE_INFINITY) best = Math.max(best, tierScore(SEARCH_TIERS.nameAnyOrder, sum));
+  if (best > 0) return best;
+  let near = 0;
+  for (let i = 0; i < n; i++) {
+    const term = terms[i] as PreparedTerm;
+    near += Math.min(nameCost[i] as number, cheapestIn(term, doc.producer), cheapestIn(term, doc.place));
+  }
+  if (near < Number.POSITIVE_INFINITY) return tierScore(SEARCH_TIERS.producerOrPlace, near);
+  let any = 0;
+  for (let i = 0; i < n; i++) {
+    const term = terms[i] as PreparedTerm;
+    any += Math.min(
+      nameCost[i] as number,
+      cheapestIn(term, doc.producer),
+      cheapestIn(term, doc.place),
+      cheapestIn(term, doc.description),
+    );
+  }
+  return any < Number.POSITIVE_INFINITY ? tierScore(SEARCH_TIERS.description, any) : 0;
 }
 
 /** The cheapest reading of `term` at each place it occurs in `tokens`. */
@@ -158,7 +279,8 @@ function inOrder(matches: readonly (readonly Match[])[], length: number, adjacen
   return best;
 }
 
-function points(tier: number, cost: number): number {
+/** The score of a match in `tier` whose readings cost `cost` in all (see this module's header). */
+export function tierScore(tier: number, cost: number): number {
   return tier * SEARCH_TIER_POINTS - Math.min(SEARCH_MAX_PENALTY, cost * SEARCH_COST_POINTS);
 }
 
@@ -168,9 +290,22 @@ function points(tier: number, cost: number): number {
  * certificate number) matches nothing.
  */
 export function searchScore(doc: SearchDocument, q: QueryInterpretation): number {
-  const terms = prepare(q);
+  const { terms, oneWord } = prepare(q);
   if (terms.length === 0) return 0;
+  if (oneWord) return oneWordScore(doc, terms);
+  return anyWordsScore(doc, terms);
+}
 
+/**
+ * searchScore computed the general way, with matches as runs of words, whatever the readings: it
+ * serves readings of several words (split, joined), and tests hold the one-word path to it.
+ */
+export function searchScoreByRuns(doc: SearchDocument, q: QueryInterpretation): number {
+  const { terms } = prepare(q);
+  return terms.length === 0 ? 0 : anyWordsScore(doc, terms);
+}
+
+function anyWordsScore(doc: SearchDocument, terms: readonly PreparedTerm[]): number {
   let best = 0;
   const nameCost = terms.map(() => Number.POSITIVE_INFINITY);
   for (const name of doc.names) {
@@ -182,12 +317,12 @@ export function searchScore(doc: SearchDocument, q: QueryInterpretation): number
     const exact = inOrder(matches, name.length, true, true);
     const phrase = inOrder(matches, name.length, true, false);
     const ordered = inOrder(matches, name.length, false, false);
-    if (exact < Number.POSITIVE_INFINITY) best = Math.max(best, points(SEARCH_TIERS.exactName, exact));
-    if (phrase < Number.POSITIVE_INFINITY) best = Math.max(best, points(SEARCH_TIERS.namePhrase, phrase));
-    if (ordered < Number.POSITIVE_INFINITY) best = Math.max(best, points(SEARCH_TIERS.nameInOrder, ordered));
+    if (exact < Number.POSITIVE_INFINITY) best = Math.max(best, tierScore(SEARCH_TIERS.exactName, exact));
+    if (phrase < Number.POSITIVE_INFINITY) best = Math.max(best, tierScore(SEARCH_TIERS.namePhrase, phrase));
+    if (ordered < Number.POSITIVE_INFINITY) best = Math.max(best, tierScore(SEARCH_TIERS.nameInOrder, ordered));
   }
   const sum = (costs: readonly number[]) => costs.reduce((s, c) => s + c, 0);
-  if (nameCost.every(Number.isFinite)) best = Math.max(best, points(SEARCH_TIERS.nameAnyOrder, sum(nameCost)));
+  if (nameCost.every(Number.isFinite)) best = Math.max(best, tierScore(SEARCH_TIERS.nameAnyOrder, sum(nameCost)));
   if (best > 0) return best;
 
   const nearCost = terms.map((t, i) =>
@@ -197,11 +332,11 @@ export function searchScore(doc: SearchDocument, q: QueryInterpretation): number
       cheapest(matchesIn(t, doc.place)),
     ),
   );
-  if (nearCost.every(Number.isFinite)) return points(SEARCH_TIERS.producerOrPlace, sum(nearCost));
+  if (nearCost.every(Number.isFinite)) return tierScore(SEARCH_TIERS.producerOrPlace, sum(nearCost));
   const anyCost = terms.map((t, i) =>
     Math.min(nearCost[i] ?? Number.POSITIVE_INFINITY, cheapest(matchesIn(t, doc.description))),
   );
-  if (anyCost.every(Number.isFinite)) return points(SEARCH_TIERS.description, sum(anyCost));
+  if (anyCost.every(Number.isFinite)) return tierScore(SEARCH_TIERS.description, sum(anyCost));
   return 0;
 }
 
