@@ -42,7 +42,8 @@ describe.each(testDatabases())('public API on $name', (db) => {
     it('finds Vietnamese names typed without diacritics, in any case, with đ folded to d', async () => {
       const plain = await search('nuoc mam');
       expect(plain.totalCount).toBeGreaterThanOrEqual(5);
-      for (const p of plain.nodes) expect(foldVietnamese(p.name)).toContain('nuoc mam');
+      // Names holding the words come first; producers named for fish sauce follow (integration/search.test.ts).
+      for (const p of plain.nodes.slice(0, 5)) expect(foldVietnamese(p.name)).toContain('nuoc mam');
       expect(await search('NƯỚC MẮM')).toEqual(plain);
       const pepper = await search('tieu den');
       expect(pepper.nodes.map((p) => p.name)).toContain('Tiêu đen xay Ngô Hoàng Vũ');

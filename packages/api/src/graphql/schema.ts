@@ -12,6 +12,7 @@ import { ProductAdminResolver } from '../modules/product/product.admin.resolver.
 import { ProductResolver } from '../modules/product/product.resolver.js';
 import { ProgramResolver } from '../modules/program/program.resolver.js';
 import { RegionResolver } from '../modules/region/region.resolver.js';
+import { SearchResolver } from '../modules/search/search.resolver.js';
 import { countListItems } from './ceiling.js';
 import { NodeResolver } from './node.resolver.js';
 
@@ -25,6 +26,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       ProductResolver,
       ProducerResolver,
       RegionResolver,
+      SearchResolver,
       CertificateResolver,
       ProgramResolver,
       NodeResolver,

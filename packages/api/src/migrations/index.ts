@@ -7,6 +7,7 @@ import { Migration20261129040000PublishedIndexes as PgIndexes } from './postgres
 import { Migration20261129030000CertificateWithoutScoreSheet as PgCertificateWithoutScoreSheet } from './postgresql/Migration20261129030000CertificateWithoutScoreSheet.js';
 import { Migration20261201000000CertificateExpiryCivilCode as PgExpiryCivilCode } from './postgresql/Migration20261201000000CertificateExpiryCivilCode.js';
 import { Migration20261130000000ChangeFeed as PgChangeFeed } from './postgresql/Migration20261130000000ChangeFeed.js';
+import { Migration20261201200000SearchIndexInMemory as PgSearchInMemory } from './postgresql/Migration20261201200000SearchIndexInMemory.js';
 import { Migration20261129000000InitialSchema as SqliteInitial } from './sqlite/Migration20261129000000InitialSchema.js';
 import { Migration20261129010000SearchIndex as SqliteSearch } from './sqlite/Migration20261129010000SearchIndex.js';
 import { Migration20261129020000AuthAudit as SqliteAuthAudit } from './sqlite/Migration20261129020000AuthAudit.js';
@@ -14,13 +15,14 @@ import { Migration20261129040000PublishedIndexes as SqliteIndexes } from './sqli
 import { Migration20261129030000CertificateWithoutScoreSheet as SqliteCertificateWithoutScoreSheet } from './sqlite/Migration20261129030000CertificateWithoutScoreSheet.js';
 import { Migration20261201000000CertificateExpiryCivilCode as SqliteExpiryCivilCode } from './sqlite/Migration20261201000000CertificateExpiryCivilCode.js';
 import { Migration20261130000000ChangeFeed as SqliteChangeFeed } from './sqlite/Migration20261130000000ChangeFeed.js';
+import { Migration20261201200000SearchIndexInMemory as SqliteSearchInMemory } from './sqlite/Migration20261201200000SearchIndexInMemory.js';
 
 type MigrationList = MigrationObject[];
 
 /**
  * Migrations are listed here, not found by globbing a folder, so the same list works from
  * TypeScript sources (tsx, vitest) and from the compiled dist/ folder. One list per dialect:
- * the SQL differs (FTS5 on SQLite, pg_trgm on PostgreSQL), the names must stay in step.
+ * the SQL differs (once FTS5 on SQLite and pg_trgm on PostgreSQL), the names must stay in step.
  */
 const MIGRATIONS: Record<Dialect, MigrationList> = {
   sqlite: [
@@ -31,6 +33,7 @@ const MIGRATIONS: Record<Dialect, MigrationList> = {
     { name: 'Migration20261129040000PublishedIndexes', class: SqliteIndexes },
     { name: 'Migration20261130000000ChangeFeed', class: SqliteChangeFeed },
     { name: 'Migration20261201000000CertificateExpiryCivilCode', class: SqliteExpiryCivilCode },
+    { name: 'Migration20261201200000SearchIndexInMemory', class: SqliteSearchInMemory },
   ],
   postgresql: [
     { name: 'Migration20261129000000InitialSchema', class: PgInitial },
@@ -40,6 +43,7 @@ const MIGRATIONS: Record<Dialect, MigrationList> = {
     { name: 'Migration20261129040000PublishedIndexes', class: PgIndexes },
     { name: 'Migration20261130000000ChangeFeed', class: PgChangeFeed },
     { name: 'Migration20261201000000CertificateExpiryCivilCode', class: PgExpiryCivilCode },
+    { name: 'Migration20261201200000SearchIndexInMemory', class: PgSearchInMemory },
   ],
 };
 

@@ -24,44 +24,18 @@ export interface PublishedFilter {
 
 export type FacetDimension = 'category' | 'stars' | 'region' | 'producerType';
 
-/** Longest search accepted, and how many of its words count. */
-export const MAX_SEARCH_LENGTH = 200;
-export const MAX_SEARCH_TOKENS = 8;
-
-const NAME = `(' ' || p.name_folded || ' ')`;
-const BODY = `(' ' || p.body_folded || ' ')`;
-/** Indexed on PostgreSQL (pg_trgm GIN on this exact expression), so keep it byte-identical. */
-export const SEARCH_DOCUMENT = `(' ' || p.name_folded || ' ' || p.body_folded)`;
-
 /**
- * SQL for "published products matching a filter and a search", written once for both databases.
- * Matching and ranking use only LIKE on columns our own code folded, so SQLite and PostgreSQL
- * return the same rows in the same order; each database adds only an index to find them fast
- * (FTS5 on SQLite, trigram GIN on PostgreSQL).
+ * SQL for "published products matching a filter", written once for both databases: every public
+ * listing, count and facet without a search goes through it, and so does the search index when
+ * it reads the published catalog (modules/search/search.reader.ts). Searches themselves are
+ * answered by that index, in memory.
  */
 export class PublishedProductQuery {
   constructor(
     private readonly knex: Knex,
-    private readonly dialect: Dialect,
     private readonly today: IsoDate,
     private readonly filter: PublishedFilter,
-    /** Folded search words; empty when not searching. */
-    readonly tokens: string[],
-    /**
-     * The ids of the products the words match (from {@link matching}), as a JSON array, when
-     * known: the filter then reads them instead of searching the text again. A new search asks
-     * for a count, four facets and a page; searching once saves the other five text scans
-     * (33 ms each on PostgreSQL for a common word, where the planner scans the whole table).
-     */
-    private readonly matches?: string,
   ) {}
-
-  /** Ids of all products, published or not, whose text matches the search words. */
-  matching(): QueryBuilder {
-    const qb = this.knex.queryBuilder().from('product as p').select('p.id');
-    this.applyTextSearch(qb);
-    return qb;
-  }
 
   /**
    * Published products with their active certificate (c); the producer (pr) and region (r) are
@@ -90,49 +64,6 @@ export class PublishedProductQuery {
     if (byProducerType) qb.whereIn('pr.type', filter.producerTypes as string[]);
     if (filter.certifiedFrom !== undefined) qb.where('c.issued_on', '>=', `${filter.certifiedFrom}-01-01`);
     if (filter.certifiedTo !== undefined) qb.where('c.issued_on', '<=', `${filter.certifiedTo}-12-31`);
-    this.applySearch(qb);
     return qb;
-  }
-
-  private applySearch(qb: QueryBuilder): void {
-    if (this.tokens.length === 0) return;
-    if (this.matches === undefined) {
-      this.applyTextSearch(qb);
-    } else if (this.dialect === 'sqlite') {
-      qb.whereRaw('p.id in (select value from json_each(?))', [this.matches]);
-    } else {
-      qb.whereRaw('p.id in (select jsonb_array_elements_text(?::jsonb)::int)', [this.matches]);
-    }
-  }
-
-  private applyTextSearch(qb: QueryBuilder): void {
-    if (this.dialect === 'sqlite') {
-      // FTS5 finds candidates by word prefix; the LIKE below decides, identically on both databases.
-      const match = this.tokens.map((t) => `"${t}"*`).join(' ');
-      qb.whereRaw('p.id in (select rowid from product_fts where product_fts match ?)', [match]);
-    }
-    for (const token of this.tokens) qb.whereRaw(`${SEARCH_DOCUMENT} like ?`, [`% ${token}%`]);
-  }
-
-  /**
-   * Relevance: per word, a whole word in the name 8, a name word starting with it 4, a whole
-   * word in the description or story 2, a prefix there 1; plus 6 when the whole query stands in
-   * the name as a phrase and 3 when the name starts with it.
-   */
-  relevance(): { sql: string; bindings: string[] } {
-    const parts: string[] = [];
-    const bindings: string[] = [];
-    for (const t of this.tokens) {
-      parts.push(`(case when ${NAME} like ? then 8 when ${NAME} like ? then 4 when ${BODY} like ? then 2 else 1 end)`);
-      bindings.push(`% ${t} %`, `% ${t}%`, `% ${t} %`);
-    }
-    const phrase = this.tokens.join(' ');
-    if (this.tokens.length > 1) {
-      parts.push(`(case when ${NAME} like ? then 6 else 0 end)`);
-      bindings.push(`% ${phrase} %`);
-    }
-    parts.push(`(case when p.name_folded like ? then 3 else 0 end)`);
-    bindings.push(`${phrase}%`);
-    return { sql: parts.join(' + '), bindings };
   }
 }

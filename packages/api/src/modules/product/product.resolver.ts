@@ -75,7 +75,7 @@ class ProductsArgs extends ConnectionArgs {
   @Field(() => String, {
     nullable: true,
     description:
-      'Words to find in names, descriptions and stories, typed with or without Vietnamese diacritics ("nuoc mam", "tieu den"); every word must match the start of a word. At most 200 characters.',
+      'Words to find, typed with or without Vietnamese diacritics ("nuoc mam"), with a typo ("khoo muc"), as raw Telex or VNI keystrokes ("xoaif saays", "xoa2i sa61y"), run together ("banhtrang") or as a certificate number (which finds the product it certifies). Every word must be found in the names, producer, place, description or story; the last word also matches longer words unless the text ends in a space. With RELEVANCE: a name that is exactly the words first, then names holding them in order, in any order, then with producer and place, then description; ties by stars; readings that changed what was typed rank below exact ones (`searchSuggestions` says what was read). At most 200 characters.',
   })
   search?: string;
 
@@ -91,7 +91,7 @@ class FacetsArgs {
   @Field(() => ProductFilter, { nullable: true, description: 'The filter the buyer has chosen so far.' })
   filter?: ProductFilter;
 
-  @Field(() => String, { nullable: true, description: 'The search text, as for `products`.' })
+  @Field(() => String, { nullable: true, description: 'The search text, read as `products(search:)` reads it.' })
   search?: string;
 }
 
@@ -115,7 +115,7 @@ export class ProductResolver {
   ): Promise<ConnectionShape<ProductView>> {
     const service = new ProductService(ctx.em, ctx.today);
     const search = await service.prepare(args.filter, args.search);
-    const field = args.orderBy?.field ?? (search.tokens.length ? 'RELEVANCE' : 'NAME');
+    const field = args.orderBy?.field ?? (search.text ? 'RELEVANCE' : 'NAME');
     const direction = args.orderBy?.direction ?? defaultDirection(field);
     const ordering = `${field}:${direction}`;
     const total = await service.count(search);

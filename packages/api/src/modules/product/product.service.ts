@@ -1,5 +1,11 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
-import { type CategoryCode, ERROR_CODES, type IsoDate, type ProducerType, searchTokens } from '@ocop/domain';
+import {
+  type CategoryCode,
+  ERROR_CODES,
+  type IsoDate,
+  type ProducerType,
+  type QueryInterpretation,
+} from '@ocop/domain';
 import { GraphQLError } from 'graphql';
 import {
   PRODUCT_COLUMNS,
@@ -10,11 +16,11 @@ import {
   toProductView,
 } from '../../db/catalog-reader.js';
 import { cachedRows, derivedFrom } from '../../cache/query-cache.js';
+import type { SearchIndex } from '../search/search.index.js';
+import { searchIndex, searchMatches, searchOrder } from '../search/search.reader.js';
+import { checkSearchLength } from '../search/search.input.js';
 import {
-  dialectOf,
   type FacetDimension,
-  MAX_SEARCH_LENGTH,
-  MAX_SEARCH_TOKENS,
   type PublishedFilter,
   PublishedProductQuery,
   type QueryBuilder,
@@ -39,9 +45,29 @@ export interface ProductFilterArgs {
   certifiedTo?: number | null;
 }
 
+/** A search text as the search index read it. */
+export interface TextSearch {
+  index: SearchIndex;
+  query: QueryInterpretation;
+  /** Identifies the reading: two texts read the same way ("nuoc mam", "NƯỚC MẮM") share results. */
+  key: string;
+}
+
 export interface ProductSearch {
   filter: PublishedFilter;
-  tokens: string[];
+  /** The search text, read; null when there is none (or nothing in it to search for). */
+  text: TextSearch | null;
+}
+
+/** No filter, no search: every published product. */
+const EVERYTHING: ProductSearch = { filter: {}, text: null };
+
+/** The parts of a reading that decide what it matches and how it ranks. */
+function readingKey(q: QueryInterpretation): string {
+  return JSON.stringify([
+    q.certificateNumber,
+    q.terms.map((t) => [t.prefix ? 1 : 0, t.alternatives.map((a) => [a.word, a.cost])]),
+  ]);
 }
 
 export interface ListRequest extends ProductSearch {
@@ -63,6 +89,14 @@ export interface Facets {
   producerTypes: FacetCount[];
 }
 
+/** The facet dimension each grouped column counts. */
+const DIMENSION_OF_COLUMN: Record<string, FacetDimension> = {
+  'p.category': 'category',
+  'c.stars': 'stars',
+  'pr.type': 'producerType',
+  'p.region_id': 'region',
+};
+
 function badInput(message: string, code: string, field: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code, field } });
 }
@@ -74,34 +108,13 @@ export class ProductService {
     private readonly today: IsoDate,
   ) {}
 
-  /** The cache key of a query over published products: its kind, the day, the search and the rest. */
+  /** The cache key of a SQL query over published products: its kind, the day, the filter and the rest. */
   private key(kind: string, search: ProductSearch, ...rest: unknown[]): unknown[] {
-    return [kind, this.today, search.filter, search.tokens, ...rest];
+    return [kind, this.today, search.filter, ...rest];
   }
 
-  private query(search: ProductSearch, matches?: string): PublishedProductQuery {
-    return new PublishedProductQuery(
-      this.em.getKnex(),
-      dialectOf(this.em),
-      this.today,
-      search.filter,
-      search.tokens,
-      matches,
-    );
-  }
-
-  /**
-   * The query for a search whose matching ids are read once (and kept until the catalog
-   * changes), so its count, facets and pages do not each search the text again.
-   */
-  private async searchQuery(search: ProductSearch): Promise<PublishedProductQuery> {
-    if (search.tokens.length === 0) return this.query(search);
-    const key = ['matches', search.tokens];
-    const rows = await cachedRows<{ id: number | string }>(this.em, key, () => this.query(search).matching());
-    return this.query(
-      search,
-      derivedFrom(rows, 'json', () => JSON.stringify(rows.map((r) => Number(r.id)))),
-    );
+  private query(search: ProductSearch): PublishedProductQuery {
+    return new PublishedProductQuery(this.em.getKnex(), this.today, search.filter);
   }
 
   /** Checks a client's filter and search text and turns them into SQL-ready values. */
@@ -154,13 +167,7 @@ export class ProductService {
       }
       regionPath = region.path;
     }
-    if (search && search.length > MAX_SEARCH_LENGTH) {
-      throw badInput(
-        `The search text is ${search.length} characters long; search with at most ${MAX_SEARCH_LENGTH} (a few words work best).`,
-        ERROR_CODES.VALIDATION_FAILED,
-        'search',
-      );
-    }
+    checkSearchLength(search);
     return {
       filter: {
         categories: f.categories ?? undefined,
@@ -171,20 +178,34 @@ export class ProductService {
         certifiedFrom: f.certifiedFrom ?? undefined,
         certifiedTo: f.certifiedTo ?? undefined,
       },
-      tokens: [...new Set(searchTokens(search ?? ''))].slice(0, MAX_SEARCH_TOKENS),
+      text: search?.trim() ? await this.read(search) : null,
     };
   }
 
+  /**
+   * A search text read against the catalog's vocabulary (see modules/search): null when it holds
+   * nothing to search for (only punctuation), so the catalog is listed as without a search.
+   */
+  async read(search: string): Promise<TextSearch | null> {
+    const index = await searchIndex(this.em, this.today);
+    const query = index.interpret(search);
+    if (query.terms.length === 0 && query.certificateNumber === null) return null;
+    return { index, query, key: readingKey(query) };
+  }
+
   async count(search: ProductSearch): Promise<number> {
+    if (search.text) {
+      const { index } = search.text;
+      return index.count(await searchMatches(this.em, this.today, search.text), search.filter);
+    }
     if (!search.filter.categories?.length) {
       // Without a category filter, the category facet (which leaves out only that filter)
       // counts every match once: its sum is the count, and a search needs one query less.
       const rows = await this.countBy(search, 'p.category', 'category');
       return derivedFrom(rows, 'total', () => rows.reduce((n, r) => n + r.count, 0));
     }
-    const q = await this.searchQuery(search);
     const rows = await cachedRows<{ n: number | string }>(this.em, this.key('count', search), () =>
-      q.base().count({ n: '*' }),
+      this.query(search).base().count({ n: '*' }),
     );
     return Number(rows[0]?.n ?? 0);
   }
@@ -192,26 +213,25 @@ export class ProductService {
   /** One page of product ids in the requested order, then the products in one query. */
   async list(request: ListRequest): Promise<ProductView[]> {
     const { order, offset, limit } = request;
+    if (request.text) {
+      const ids = await searchOrder(this.em, this.today, request.text, request.filter, order.field, order.direction);
+      return this.byIdsInOrder(ids.slice(offset, offset + limit));
+    }
     const key = this.key('list', request, order.field, order.direction, offset, limit);
-    const q = await this.searchQuery(request);
     const rows = await cachedRows<{ id: number | string }>(this.em, key, () => {
-      const qb = q.base().select('p.id');
-      this.applyOrder(qb, q, order);
+      const qb = this.query(request).base().select('p.id');
+      this.applyOrder(qb, order);
       return qb.offset(offset).limit(limit);
     });
     const ids = rows.map((r) => Number(r.id));
     return this.byIdsInOrder(ids);
   }
 
-  private applyOrder(qb: QueryBuilder, q: PublishedProductQuery, order: ListRequest['order']): void {
+  /** Order without a search: RELEVANCE means nothing there and lists by name. */
+  private applyOrder(qb: QueryBuilder, order: ListRequest['order']): void {
     const dir = order.direction.toLowerCase() as 'asc' | 'desc';
-    const field = order.field === 'RELEVANCE' && q.tokens.length === 0 ? 'NAME' : order.field;
+    const field = order.field === 'RELEVANCE' ? 'NAME' : order.field;
     switch (field) {
-      case 'RELEVANCE': {
-        const { sql, bindings } = q.relevance();
-        qb.orderByRaw(`${sql} ${dir}`, bindings).orderBy('c.stars', 'desc');
-        break;
-      }
       case 'STARS':
         qb.orderBy('c.stars', dir);
         break;
@@ -231,23 +251,26 @@ export class ProductService {
   }
 
   async publishedCountByCategory(): Promise<Map<CategoryCode, number>> {
-    const rows = await this.countBy({ filter: {}, tokens: [] }, 'p.category');
+    const rows = await this.countBy(EVERYTHING, 'p.category');
     return derivedFrom(rows, 'byCategory', () => new Map(rows.map((r) => [r.value as CategoryCode, r.count])));
   }
 
   /** Published products per region id (the region products are attached to, not its ancestors). */
-  async publishedCountByRegionId(search: ProductSearch = { filter: {}, tokens: [] }, except?: FacetDimension) {
+  async publishedCountByRegionId(search: ProductSearch = EVERYTHING, except?: FacetDimension) {
     const rows = await this.countBy(search, 'p.region_id', except);
     return derivedFrom(rows, 'byRegionId', () => new Map(rows.map((r) => [Number(r.value), r.count])));
   }
 
   private async countBy(search: ProductSearch, column: string, except?: FacetDimension): Promise<FacetCount[]> {
-    const q = await this.searchQuery(search);
+    if (search.text) {
+      const matches = await searchMatches(this.em, this.today, search.text);
+      return search.text.index.countBy(matches, search.filter, DIMENSION_OF_COLUMN[column] ?? 'category', except);
+    }
     const rows = await cachedRows<{ value: string | number; n: number | string }>(
       this.em,
       this.key('countBy', search, column, except ?? null),
       () =>
-        q
+        this.query(search)
           .base(except, { producer: column.startsWith('pr.'), region: column.startsWith('r.') })
           .select({ value: column })
           .count({ n: '*' })
@@ -272,7 +295,7 @@ export class ProductService {
   }
 
   async publishedBySlug(slug: string): Promise<ProductView | null> {
-    const rows = (await this.query({ filter: {}, tokens: [] })
+    const rows = (await this.query(EVERYTHING)
       .base()
       .where('p.slug', slug)
       .select(this.em.getKnex().raw(PRODUCT_COLUMNS))) as Record<string, unknown>[];
@@ -281,7 +304,7 @@ export class ProductService {
 
   async publishedIds(ids: number[]): Promise<Set<number>> {
     if (ids.length === 0) return new Set();
-    const rows = (await this.query({ filter: {}, tokens: [] }).base().whereIn('p.id', ids).select('p.id')) as {
+    const rows = (await this.query(EVERYTHING).base().whereIn('p.id', ids).select('p.id')) as {
       id: number;
     }[];
     return new Set(rows.map((r) => Number(r.id)));
@@ -294,7 +317,7 @@ export class ProductService {
    * query ordering the whole category by distance cost about 8 ms per product at national scale.
    */
   async related(product: ProductView, district: RegionView | undefined, limit: number): Promise<ProductView[]> {
-    const search: ProductSearch = { filter: { categories: [product.category] }, tokens: [] };
+    const search: ProductSearch = { filter: { categories: [product.category] }, text: null };
     const ranked = (qb: QueryBuilder, n: number) =>
       qb.select('p.id').orderBy('c.stars', 'desc').orderBy('p.name_sort_key', 'asc').orderBy('p.id', 'asc').limit(n);
     const ids = (rows: { id: number | string }[]) => rows.map((r) => Number(r.id)).filter((id) => id !== product.id);
@@ -330,7 +353,7 @@ export class ProductService {
     offset: number,
     limit: number,
   ): Promise<{ items: ProductView[]; total: number }> {
-    const base = () => this.query({ filter: {}, tokens: [] }).base().where('p.producer_id', producerId);
+    const base = () => this.query(EVERYTHING).base().where('p.producer_id', producerId);
     const [rows, countRows] = await Promise.all([
       base().select('p.id').orderBy('p.name_sort_key', 'asc').orderBy('p.id', 'asc').offset(offset).limit(limit),
       base().count({ n: '*' }),

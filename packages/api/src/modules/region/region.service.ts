@@ -24,7 +24,7 @@ export class RegionService {
    * province's count includes its districts and communes.
    */
   async certifiedCounts(
-    search: ProductSearch = { filter: {}, tokens: [] },
+    search: ProductSearch = { filter: {}, text: null },
     except?: FacetDimension,
   ): Promise<{ byId: Map<number, number>; directory: RegionDirectory }> {
     const [directory, direct] = await Promise.all([

@@ -7,7 +7,7 @@ import {
   openDataCsv,
   openDataJson,
 } from '@ocop/domain';
-import { dialectOf, PublishedProductQuery } from '../product/product.query.js';
+import { PublishedProductQuery } from '../product/product.query.js';
 import type { TransferKind } from './formats.js';
 import type { ImageValue } from './import.sources.js';
 
@@ -65,7 +65,7 @@ const byKey =
 /** Reads the catalog published on `asOf`, in a stable order (by natural keys, never by id). */
 export async function collectPublicCatalog(em: EntityManager, asOf: IsoDate): Promise<PublicCatalog> {
   const knex = em.getKnex();
-  const published = () => new PublishedProductQuery(knex, dialectOf(em), asOf, {}, []).base();
+  const published = () => new PublishedProductQuery(knex, asOf, {}).base();
 
   // Own aliases for producer and region: base() joins its own only when a filter needs them.
   const productRows = (await published()

@@ -1,0 +1,177 @@
+import { rankSearchResults, searchDocument, searchTokens, vietnameseSortKey } from '@ocop/domain';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { kienGiangCatalog } from '../../seed/kien-giang.js';
+import { productSearchColumns } from '../transfer/import.write.js';
+import { SearchIndexBuilder, type SearchIndexPlace, type SearchIndexRow } from './search.index.js';
+
+/**
+ * The index finds candidates through its word lists and scores them with @ocop/domain's
+ * searchScore; ranking every product of the catalog with the domain's rankSearchResults must give
+ * the same products in the same order. Built here from the sample catalog, without a database.
+ */
+const catalog = kienGiangCatalog;
+const regions = new Map(catalog.regions.map((r, i) => [r.code, { ...r, id: i + 1 }]));
+const producers = new Map(catalog.producers.map((p, i) => [p.slug, { ...p, id: i + 1 }]));
+
+function lineage(code: string): typeof catalog.regions {
+  const out: typeof catalog.regions = [];
+  for (let r = regions.get(code); r; r = r.parentCode ? regions.get(r.parentCode) : undefined) out.push(r);
+  return out;
+}
+
+const places = new Map<number, SearchIndexPlace>(
+  [...regions.values()].map((r) => [
+    r.id,
+    {
+      path: `/${lineage(r.code)
+        .map((x) => x.code)
+        .reverse()
+        .join('/')}/`,
+      names: lineage(r.code).map((x) => x.nameVi),
+    },
+  ]),
+);
+
+const rows: SearchIndexRow[] = catalog.products.flatMap((p, i) => {
+  const certified = p.evaluations.filter((e) => e.certificate).at(-1);
+  if (!certified?.certificate) return [];
+  const producer = producers.get(p.producerSlug);
+  const region = regions.get(p.regionCode);
+  if (!producer || !region) throw new Error(`The sample product ${p.slug} names a missing producer or region`);
+  return [
+    {
+      id: i + 1,
+      nameVi: p.nameVi,
+      nameEn: p.nameEn ?? null,
+      bodyFolded: productSearchColumns({ ...p, nameEn: p.nameEn ?? null } as never).bodyFolded,
+      category: p.category,
+      regionId: region.id,
+      producerId: producer.id,
+      producerName: producer.name,
+      producerType: producer.type,
+      nameSortKey: vietnameseSortKey(p.nameVi),
+      stars: 3 + (i % 3),
+      issuedOn: certified.certificate.issuedOn,
+      certificateNumber: certified.certificate.number,
+    },
+  ];
+});
+
+const builder = new SearchIndexBuilder(places);
+for (const row of rows) builder.add(row);
+const index = builder.finish(catalog.regions.flatMap((r) => [r.nameVi, r.nameEn ?? '']));
+
+const documents = rows.map((row) => ({
+  row,
+  doc: searchDocument({
+    names: [row.nameVi, row.nameEn ?? ''],
+    producer: row.producerName,
+    place: places.get(row.regionId)?.names.join(', '),
+    description: row.bodyFolded,
+    stars: row.stars,
+  }),
+}));
+
+/**
+ * What the index and ranking every document find: the ids found (as a set) and the score and
+ * stars down the list (ties of both are ordered by name in the index, by catalog order in the
+ * domain's function).
+ */
+function both(query: string, typing?: boolean) {
+  const q = index.interpret(query, { typing });
+  const matches = index.match(q);
+  const ids = matches ? index.ordered(matches, {}, 'RELEVANCE', 'DESC') : [];
+  const ranked = rankSearchResults(documents, q, (d) => d.doc);
+  const rankOf = new Map(ranked.map((r) => [r.item.row.id, `${r.score}|${r.item.row.stars}`]));
+  return {
+    index: { ids: [...ids].sort((a, b) => a - b), order: ids.map((id) => rankOf.get(id) ?? `${id} not ranked`) },
+    domain: {
+      ids: ranked.map((r) => r.item.row.id).sort((a, b) => a - b),
+      order: ranked.map((r) => rankOf.get(r.item.row.id)),
+    },
+  };
+}
+
+const WORDS = [...new Set(rows.flatMap((r) => searchTokens(`${r.nameVi} ${r.nameEn ?? ''} ${r.producerName}`)))];
+const BODY_WORDS = [...new Set(rows.flatMap((r) => r.bodyFolded.split(' ')))];
+
+describe('the search index', () => {
+  it('matches and ranks what ranking every product would, for the queries of issue 14', () => {
+    for (const query of [
+      'nuoc mam',
+      'tieu den',
+      'honney',
+      'banh phongg',
+      'khoo muc',
+      'xoai sayy',
+      'xoaif saays',
+      'duwaf',
+      'xoa2i sa61y',
+      'banhtrang',
+      'kho mcu',
+      'nuocmam',
+      'peper',
+      'tie',
+      'hon dat',
+      'mat ong u minh',
+      'thuc pham',
+      'fish sauce phu quoc',
+      'a',
+      'xyzzy',
+    ]) {
+      for (const typing of [true, false]) {
+        const { index: fromIndex, domain } = both(query, typing);
+        expect(fromIndex, `${query} (typing: ${typing})`).toEqual(domain);
+      }
+    }
+  });
+
+  it('matches and ranks what ranking every product would, for any words of the catalog, typos and prefixes', () => {
+    const word = fc.oneof(
+      fc.constantFrom(...WORDS),
+      fc.constantFrom(...BODY_WORDS),
+      fc.constantFrom(...WORDS).map((w) => w.slice(0, Math.max(1, w.length - 2))),
+      fc.constantFrom(...WORDS).map((w) => `${w}${w.at(-1)}`),
+      fc.constantFrom(...WORDS, ...WORDS).chain((a) => fc.constantFrom(...WORDS).map((b) => `${a}${b}`)),
+    );
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 4 }), fc.boolean(), (words, typing) => {
+        const { index: fromIndex, domain } = both(words.join(' '), typing);
+        expect(fromIndex).toEqual(domain);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds the product a certificate number publishes, alone or with words', () => {
+    const row = rows[3] as SearchIndexRow;
+    const byNumber = index.match(index.interpret(row.certificateNumber.toLowerCase().replaceAll('-', ' ')));
+    expect(byNumber && index.ordered(byNumber, {}, 'RELEVANCE', 'DESC')).toEqual([row.id]);
+    const withWord = index.match(index.interpret(`${row.certificateNumber} ${searchTokens(row.nameVi)[0]}`));
+    expect(withWord && index.ordered(withWord, {}, 'RELEVANCE', 'DESC')).toEqual([row.id]);
+    const unknown = index.match(index.interpret('KG-OCOP-2019-9999'));
+    expect(unknown?.slots.length).toBe(0);
+    expect(index.match(index.interpret('  !!! '))).toBeNull();
+  });
+
+  it('filters, counts and orders like the SQL listings: by stars, then Vietnamese name, then id', () => {
+    const matches = index.match(index.interpret('phu quoc'));
+    if (!matches) throw new Error('no reading');
+    const all = index.ordered(matches, {}, 'STARS', 'DESC');
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const expected = [...all].sort(
+      (a, b) =>
+        (byId.get(b)?.stars ?? 0) - (byId.get(a)?.stars ?? 0) ||
+        ((byId.get(a)?.nameSortKey ?? '') < (byId.get(b)?.nameSortKey ?? '') ? -1 : 1),
+    );
+    expect(all).toEqual(expected);
+    const fourUp = index.ordered(matches, { minStars: 4 }, 'NAME', 'ASC');
+    expect(fourUp.length).toBe(index.count(matches, { minStars: 4 }));
+    for (const id of fourUp) expect(byId.get(id)?.stars).toBeGreaterThanOrEqual(4);
+    const stars = index.countBy(matches, { minStars: 4 }, 'stars', 'stars');
+    expect(stars.reduce((n, s) => n + s.count, 0)).toBe(all.length);
+    const food = index.countBy(matches, { categories: ['FOOD'] }, 'category');
+    expect(food).toEqual([{ value: 'FOOD', count: index.count(matches, { categories: ['FOOD'] }) }]);
+  });
+});

@@ -1,0 +1,15 @@
+import { ERROR_CODES } from '@ocop/domain';
+import { GraphQLError } from 'graphql';
+
+/** Longest search text accepted: nobody types more, and reading it stays cheap. */
+export const MAX_SEARCH_LENGTH = 200;
+
+/** Refuses a search text longer than MAX_SEARCH_LENGTH, saying what to send instead. */
+export function checkSearchLength(search: string | null | undefined): void {
+  if (search && search.length > MAX_SEARCH_LENGTH) {
+    throw new GraphQLError(
+      `The search text is ${search.length} characters long; search with at most ${MAX_SEARCH_LENGTH} (a few words work best).`,
+      { extensions: { code: ERROR_CODES.VALIDATION_FAILED, field: 'search' } },
+    );
+  }
+}
