@@ -222,6 +222,199 @@ describe('the public catalog site', () => {
     await page.close();
   }, 60_000);
 
+  describe('search that forgives (issue 14)', () => {
+    /** Opens the search page for `query` and waits until it has shown what it found. */
+    async function searchFor(query: string, path = '/search/'): Promise<Page> {
+      const page = await open(`${path}?q=${encodeURIComponent(query)}`);
+      await page.waitForFunction(() => {
+        const status = document.getElementById('search-status')?.textContent ?? '';
+        return status !== '' && !/Đang tìm|Searching/u.test(status);
+      });
+      return page;
+    }
+    const titles = (page: Page) => page.locator('.search-result h2').allInnerTexts();
+    const suggestion = async (page: Page) =>
+      (await page.locator('#search-did-you-mean').isVisible())
+        ? await page.locator('#search-did-you-mean-link').innerText()
+        : null;
+
+    it('forgives typos, raw Telex and VNI, and words typed together, as the API does, without asking it', async () => {
+      const cases: [typed: string, meant: string, first: RegExp][] = [
+        ['banh phongg', 'bánh phồng', /^Bánh phồng/u],
+        ['khoo muc', 'khô mực', /^Khô mực/u],
+        ['xoai sayy', 'xoài sấy', /^Xoài sấy/u],
+        ['ruou simm', 'rượu sim', /^Rượu sim/u],
+        ['kho mcu', 'khô mực', /^Khô mực/u],
+        ['xoaif saays', 'xoài sấy', /^Xoài sấy/u],
+        ['duwaf', 'dừa', /^Dừa sáp/u],
+        ['nuowcs mawms', 'nước mắm', /^Nước mắm/u],
+        ['xoa2i sa61y', 'xoài sấy', /^Xoài sấy/u],
+        ['ma65t ong', 'mật ong', /^Mật ong/u],
+        ['banhtrang', 'bánh tráng', /^Bánh tráng/u],
+        ['matong', 'mật ong', /^Mật ong/u],
+      ];
+      const page = await context.newPage();
+      const apiCalls: string[] = [];
+      page.on('request', (req) => {
+        if (req.url().startsWith(api.url)) apiCalls.push(req.url());
+      });
+      for (const [typed, meant, first] of cases) {
+        await page.goto(`${server.url}/search/?q=${encodeURIComponent(typed)}`);
+        await page.waitForFunction(() => (document.querySelectorAll('.search-result').length ?? 0) > 0);
+        expect((await titles(page))[0], typed).toMatch(first);
+        expect(await suggestion(page), typed).toBe(meant);
+      }
+      expect(apiCalls).toEqual([]);
+      await screenshot(page, 'search-typo');
+      await page.close();
+    }, 90_000);
+
+    it('ranks like the API: the name that is the words first, fish sauce before pepper in English, ties by stars', async () => {
+      const apiTop = async (query: string, n: number) =>
+        (
+          await gql<{ products: { nodes: { name: string }[] } }>(
+            api,
+            'query($s: String!, $n: Int!) { products(search: $s, first: $n) { nodes { name(lang: VI) } } }',
+            { s: query, n },
+          )
+        ).data!.products.nodes.map((p) => p.name);
+      const tieuDen = await searchFor('tieu den');
+      expect((await titles(tieuDen))[0]).toBe('Tiêu đen Phú Quốc Tám Sơn');
+      await tieuDen.close();
+      // The same first results as the API, for queries found in names.
+      for (const query of ['tieu den', 'nuoc mam', 'honney', 'banhtrang', 'mat ong', 'xoai sayy']) {
+        const page = await searchFor(query);
+        const shown = await titles(page);
+        const n = Math.min(5, shown.length);
+        expect(shown.slice(0, n), query).toEqual(await apiTop(query, n));
+        await page.close();
+      }
+      const english = await searchFor('nuoc mam', '/en/search/');
+      const names = await titles(english);
+      expect(names[0]).toBe('Khải Hoàn Phú Quốc fish sauce, 38° protein');
+      const sauces = names.map((n) => /fish sauce/u.test(n));
+      expect(sauces.lastIndexOf(true)).toBeLessThan(
+        sauces.indexOf(false) === -1 ? names.length : sauces.indexOf(false),
+      );
+      expect(await english.locator('.search-result .search-result__meta').first().innerText()).toContain('5 stars');
+      await screenshot(english, 'search-en-nuoc-mam');
+      await english.close();
+    }, 90_000);
+
+    it('reads "honney" as honey and lists no place named Hòn…', async () => {
+      for (const typed of ['honney', 'hooney']) {
+        const page = await searchFor(typed);
+        expect(await suggestion(page)).toBe('honey');
+        const names = await titles(page);
+        expect(names.length).toBeGreaterThan(0);
+        for (const name of names) expect(name, typed).toMatch(/^Mật ong/u);
+        await page.close();
+      }
+    }, 60_000);
+
+    it('sends a certificate number typed into a search box to its check', async () => {
+      // From the home page's search box, submitted: straight to /verify.
+      const home = await open('/');
+      await home.fill('#home-search', 'kg ocop 2024 12');
+      await home.keyboard.press('Enter');
+      await home.waitForURL('**/verify?number=KG-OCOP-2024-0012');
+      expect(await home.locator('.result').getAttribute('data-result')).toBeTruthy();
+      await home.close();
+      // On the search page while typing: a link to the check, then Enter follows it.
+      const page = await open('/en/search/');
+      await page.locator('#search-page-input').pressSequentially('KG–OCOP–2024–0012');
+      await page.locator('#search-certificate-link').waitFor();
+      expect(await page.locator('#search-certificate').innerText()).toContain('KG-OCOP-2024-0012');
+      expect(await page.getAttribute('#search-certificate-link', 'href')).toBe('/en/verify?number=KG-OCOP-2024-0012');
+      await screenshot(page, 'search-certificate');
+      await page.keyboard.press('Enter');
+      await page.waitForURL('**/en/verify?number=KG-OCOP-2024-0012');
+      await page.close();
+    }, 60_000);
+
+    it('helps when nothing matches: did you mean, the categories and districts the words name, where to browse', async () => {
+      const page = await searchFor('mat ong phu quocc');
+      expect(await page.locator('.search-result').count()).toBe(0);
+      expect(await suggestion(page)).toBe('mật ong phú quốc');
+      const help = page.locator('#search-help');
+      expect(await help.isVisible()).toBe(true);
+      const districts = await page.locator('#search-help-districts a').allInnerTexts();
+      expect(districts.some((d) => d.startsWith('Phú Quốc'))).toBe(true);
+      expect(await help.locator('a[href="/verify"]').count()).toBe(1);
+      await screenshot(page, 'search-nothing');
+      await page.locator('#search-did-you-mean-link').click();
+      await page.waitForFunction(
+        () => (document.getElementById('search-page-input') as HTMLInputElement).value === 'mật ong phú quốc',
+      );
+      const food = await searchFor('thuc pham');
+      expect(await food.locator('#search-named a').allInnerTexts()).toEqual([
+        expect.stringMatching(/^Thực phẩm \(\d+\)$/u),
+      ]);
+      expect(await food.getAttribute('#search-named a', 'href')).toBe('/categories/food/');
+      await food.close();
+      await page.close();
+    }, 60_000);
+
+    it('keeps the query and filters when the language is switched', async () => {
+      const page = await searchFor('tieu den');
+      await page.locator('.search-filters input[name="stars"][value="3"]').check();
+      await page.waitForURL('**/search/?q=tieu+den&stars=3');
+      await page.locator('.lang-switch').click();
+      await page.waitForURL('**/en/search/?q=tieu+den&stars=3');
+      expect(await page.inputValue('#search-page-input')).toBe('tieu den');
+      await page.locator('.search-result').first().waitFor();
+      for (const meta of await page.locator('.search-result__meta').allInnerTexts()) expect(meta).toContain('3 stars');
+      expect(await page.isChecked('.search-filters input[name="stars"][value="3"]')).toBe(true);
+      await page.close();
+    }, 60_000);
+
+    it('filters results by stars, category and district, with the count each choice would give', async () => {
+      const page = await searchFor('phu quoc');
+      const count = async () => page.locator('.search-result').count();
+      const all = await page.locator('#search-status').innerText();
+      const total = Number(/\d+/u.exec(all)?.[0]);
+      expect(total).toBeGreaterThan(5);
+      while (await page.locator('#search-more').isVisible()) await page.locator('#search-more').click();
+      expect(await count()).toBe(total);
+      for (const facet of ['stars', 'category', 'district']) {
+        const choices = page.locator(`.search-filters input[name="${facet}"]:not([value=""])`);
+        expect(await choices.count(), facet).toBeGreaterThan(0);
+        // Each choice's count is what choosing it lists.
+        const label = page.locator(`.search-filters fieldset[data-facet="${facet}"] label`).nth(1);
+        const expected = Number(await label.locator('.count').innerText());
+        await label.click();
+        await page.waitForFunction(
+          (n) => document.querySelectorAll('.search-result').length === Math.min(n, 40),
+          expected,
+        );
+        expect(page.url()).toContain(`${facet}=`);
+        await page.locator(`.search-filters input[name="${facet}"][value=""]`).check();
+      }
+      // With the keyboard: Tab to the stars filter, arrows move the choice.
+      await page.locator('.search-filters input[name="stars"][value=""]').focus();
+      await page.keyboard.press('ArrowDown');
+      await page.waitForURL(/stars=\d/u);
+      const stars = /stars=(\d)/u.exec(page.url())?.[1];
+      for (const meta of await page.locator('.search-result__meta').allInnerTexts())
+        expect(meta).toContain(`${stars} sao`);
+      await screenshot(page, 'search-filtered');
+      await page.close();
+    }, 90_000);
+
+    it("ships the API's vocabulary with the search page, and searches as the buyer types", async () => {
+      const shipped = await (await fetch(`${server.url}/search-vocabulary.json`)).text();
+      const fromApi = await gql<{ searchVocabulary: string }>(api, '{ searchVocabulary }');
+      expect(JSON.parse(shipped)).toEqual(JSON.parse(fromApi.data!.searchVocabulary));
+      const page = await open('/search/');
+      await page.locator('#search-page-input').pressSequentially('nuoc ma', { delay: 30 });
+      await page.waitForFunction(() =>
+        Array.from(document.querySelectorAll('.search-result h2')).some((h) => h.textContent?.startsWith('Nước mắm')),
+      );
+      expect(page.url()).toContain('q=nuoc+ma');
+      await page.close();
+    }, 60_000);
+  });
+
   it('switches language on every kind of page', async () => {
     const slug = [...publishedSlugs][0]!;
     const page = await open(`/products/${slug}/`);

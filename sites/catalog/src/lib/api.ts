@@ -303,3 +303,27 @@ export function loadCatalog(): Promise<Catalog> {
   });
   return catalog;
 }
+
+let vocabulary: Promise<string> | undefined;
+
+/**
+ * The API's search vocabulary (JSON of @ocop/domain's SearchVocabulary), fetched once per build
+ * and shipped with the search page, so the browser reads a query exactly as the API does.
+ */
+export function loadSearchVocabulary(): Promise<string> {
+  vocabulary ??= graphql<{ searchVocabulary: string }>(
+    loadSettings().apiUrl,
+    'query SearchVocabulary { searchVocabulary }',
+    {},
+    BUILD_REQUEST,
+  )
+    .then((data) => data.searchVocabulary)
+    .catch((error: unknown) => {
+      if (!(error instanceof ApiError)) throw error;
+      console.error(
+        `\nOCOP_API_URL: ${error.message}. The site needs the API's searchVocabulary; check that the API is running and up to date.\n`,
+      );
+      process.exit(1);
+    });
+  return vocabulary;
+}
