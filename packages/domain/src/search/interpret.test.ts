@@ -140,7 +140,19 @@ describe('interpretQuery: keystrokes without an input method', () => {
     expect(read('xoa2i sa61y').didYouMean).toBe('xoài sấy');
     expect(read('d9a61t').didYouMean).toBe('đất');
     const [term] = read('duwaf').terms;
-    expect(term?.alternatives[0]).toEqual({ word: 'dua', kind: 'decoded', cost: SEARCH_COSTS.decoded });
+    expect(term?.alternatives[0]).toEqual({ word: 'dua', kind: 'decoded', cost: SEARCH_COSTS.decoded, written: 'dừa' });
+  });
+
+  it('writes decoded words with the tones the keys ask for, and keeps what the buyer wrote with diacritics', () => {
+    // Where the catalog writes "dứa" (pineapple) more often than "dừa" (coconut), Telex for dừa is still dừa.
+    const pineapples = SearchVocabulary.build([...CATALOG_TEXTS, 'Dứa mật', 'Mứt dứa', 'Nước ép dứa', 'Dứa sấy']);
+    expect(interpretQuery('duwaf', pineapples).didYouMean).toBe('dừa');
+    expect(interpretQuery('duwas', pineapples).didYouMean).toBe('dứa');
+    expect(interpretQuery('du72a', pineapples).didYouMean).toBe('dừa');
+    // Half-typed keys (no circumflex) are shown as the catalog writes the word.
+    expect(read('xoafi sasy').didYouMean).toBe('xoài sấy');
+    // A word typed with its diacritics is shown as typed, not in the catalog's usual form.
+    expect(read('Tắc cậu khomm').didYouMean).toBe('tắc cậu khóm');
   });
 
   it('leaves English words alone unless the decoding is a catalog word', () => {

@@ -13,7 +13,7 @@
  * "honey"), and two from 9 letters.
  */
 import { findCertificateNumber } from './certificate-query.js';
-import { decodeKeystrokes, isVietnameseSyllable } from './keystrokes.js';
+import { decodeTelex, decodeVni, isVietnameseSyllable, writeTelex, writeVni } from './keystrokes.js';
 import type { SearchVocabulary } from './vocabulary.js';
 import { searchTokens } from '../text.js';
 
@@ -38,6 +38,8 @@ export interface QueryAlternative {
   cost: number;
   /** For `corrected`: the Damerau edits made. */
   edits?: number;
+  /** For `decoded`: the word as the keys write it, with the diacritics they ask for ("duwaf" → "dừa"). */
+  written?: string;
 }
 
 /** A position in the query: usually one typed word, two when they are read as one catalog word. */
@@ -157,10 +159,20 @@ function joins(vocabulary: SearchVocabulary, a: string, b: string, bTyping: bool
 function readWord(vocabulary: SearchVocabulary, typed: string, prefix: boolean): QueryAlternative[] {
   if (vocabulary.has(typed)) return [{ word: typed, kind: 'exact', cost: 0 }];
   const alternatives: QueryAlternative[] = [];
-  for (const decoded of decodeKeystrokes(typed)) {
-    if (decoded.length < 2) continue;
+  for (const [decode, write] of [
+    [decodeTelex, writeTelex],
+    [decodeVni, writeVni],
+  ] as const) {
+    const decoded = decode(typed);
+    if (decoded === null || decoded.length < 2 || alternatives.some((a) => a.word === decoded)) continue;
     if (vocabulary.has(decoded) || (prefix && vocabulary.hasLongerWord(decoded))) {
-      alternatives.push({ word: decoded, kind: 'decoded', cost: SEARCH_COSTS.decoded });
+      const written = write(typed) ?? undefined;
+      alternatives.push({
+        word: decoded,
+        kind: 'decoded',
+        cost: SEARCH_COSTS.decoded,
+        ...(written ? { written } : {}),
+      });
     }
   }
   if (prefix && vocabulary.hasLongerWord(typed)) alternatives.push({ word: typed, kind: 'prefix', cost: 0 });
@@ -206,6 +218,19 @@ function correct(
     cost: c.edits * SEARCH_COSTS.edit + rank * SEARCH_COSTS.lessLikelyCorrection,
     edits: c.edits,
   }));
+}
+
+/** Tone marks: "dừa" and "dứa" are the same letters with different tones. */
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/gu;
+
+/**
+ * True if two written words have the same letters, circumflex, breve and horn included, whatever
+ * their tones: keys that ask for "dừa" where the catalog usually writes "dứa" name a real word,
+ * while "sasy" (no circumflex) only half-typed "sấy".
+ */
+function sameLetters(a: string, b: string): boolean {
+  const letters = (w: string) => w.normalize('NFD').replace(TONE_MARKS, '').normalize('NFC');
+  return letters(a) === letters(b);
 }
 
 /** The readings of a term other than `unknown`. */
@@ -306,14 +331,26 @@ export function interpretQuery(
     const kind = t.alternatives[0]?.kind;
     return kind === 'decoded' || kind === 'corrected' || kind === 'split' || kind === 'joined';
   });
+  // Words the buyer wrote with their diacritics keep them ("mãng cầu", not the catalog's usual "cậu").
+  const asWritten = new Map<string, string>();
+  for (const raw of text
+    .normalize('NFC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{M}\p{N}]+/u)) {
+    const folded = searchTokens(raw);
+    if (folded.length === 1 && folded[0] !== raw && folded[0] !== undefined) asWritten.set(folded[0], raw);
+  }
   const didYouMean = changed
     ? terms
         .map((t) => {
           const alternative = t.alternatives[0];
           if (!alternative || alternative.kind === 'unknown') return t.typed;
+          if (alternative.written && sameLetters(alternative.written, vocabulary.display(alternative.word))) {
+            return alternative.written;
+          }
           return alternative.word
             .split(' ')
-            .map((w) => vocabulary.display(w))
+            .map((w) => (alternative.kind === 'exact' ? asWritten.get(w) : undefined) ?? vocabulary.display(w))
             .join(' ');
         })
         .join(' ')

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldVietnamese } from '../text.js';
-import { decodeKeystrokes, decodeTelex, decodeVni, isVietnameseSyllable } from './keystrokes.js';
+import { decodeKeystrokes, decodeTelex, decodeVni, isVietnameseSyllable, writeTelex, writeVni } from './keystrokes.js';
 
 describe('decodeTelex', () => {
   it('decodes what buyers type with Telex and no input method', () => {
@@ -115,5 +115,50 @@ describe('isVietnameseSyllable', () => {
     for (const w of ['phongg', 'honney', 'coffee', 'mcu', 'xoaii', 'books', 'saays', 'st25']) {
       expect(isVietnameseSyllable(w), w).toBe(false);
     }
+  });
+});
+
+describe('writeTelex and writeVni', () => {
+  it('write the word with the diacritics the keys ask for', () => {
+    const cases: [keys: string, written: string][] = [
+      ['duwaf', 'dừa'],
+      ['duwas', 'dứa'],
+      ['xoaif', 'xoài'],
+      ['saays', 'sấy'],
+      ['nuowcs', 'nước'],
+      ['nguoiwf', 'người'],
+      ['mawms', 'mắm'],
+      ['ddaajt', 'đật'],
+      ['khoo', 'khô'],
+      ['hoaf', 'hòa'],
+      ['quas', 'quá'],
+      ['thuyr', 'thủy'],
+      ['tieengs', 'tiếng'],
+      ['ruouwj', 'rượu'],
+    ];
+    for (const [keys, written] of cases) expect(writeTelex(keys), keys).toBe(written);
+    const vni: [keys: string, written: string][] = [
+      ['xoa2i', 'xoài'],
+      ['sa61y', 'sấy'],
+      ['nu7o71c', 'nước'],
+      ['du72a', 'dừa'],
+      ['d9a6t5', 'đật'],
+      ['ma65t', 'mật'],
+    ];
+    for (const [keys, written] of vni) expect(writeVni(keys), keys).toBe(written);
+    expect(writeTelex('kho')).toBeNull();
+    expect(writeVni('st25')).toBeNull();
+  });
+
+  it('fold to what the decoders return, for any keys', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z0-9]{1,8}$/u), (keys) => {
+        const telex = writeTelex(keys);
+        expect(telex === null ? null : foldVietnamese(telex)).toBe(decodeTelex(keys));
+        const vni = writeVni(keys);
+        expect(vni === null ? null : foldVietnamese(vni)).toBe(decodeVni(keys));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
