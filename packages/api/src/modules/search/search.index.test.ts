@@ -144,6 +144,27 @@ describe('the search index', () => {
     );
   });
 
+  it('orders by relevance as score, then stars, then Vietnamese name, then id, both ways', () => {
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const query of ['phu quoc', 'nuoc mam', 'a', 'tie', 'kho mcu']) {
+      const q = index.interpret(query);
+      const matches = index.match(q);
+      if (!matches) throw new Error(query);
+      const score = new Map(Array.from(matches.slots, (slot, i) => [index.idAt(slot), matches.scores[i] ?? 0]));
+      const name = (id: number) => byId.get(id)?.nameSortKey ?? '';
+      for (const direction of ['DESC', 'ASC'] as const) {
+        const sign = direction === 'DESC' ? -1 : 1;
+        const expected = [...score.keys()].sort(
+          (a, b) =>
+            sign * ((score.get(a) ?? 0) - (score.get(b) ?? 0)) ||
+            (byId.get(b)?.stars ?? 0) - (byId.get(a)?.stars ?? 0) ||
+            (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : a - b),
+        );
+        expect(index.ordered(matches, {}, 'RELEVANCE', direction), `${query} ${direction}`).toEqual(expected);
+      }
+    }
+  });
+
   it('finds the product a certificate number publishes, alone or with words', () => {
     const row = rows[3] as SearchIndexRow;
     const byNumber = index.match(index.interpret(row.certificateNumber.toLowerCase().replaceAll('-', ' ')));

@@ -81,6 +81,8 @@ export interface SearchMatches {
 
 /** What a certificate number found in a query matches on its own: nothing else to rank it by. */
 const CERTIFICATE_SCORE = 1000;
+/** Scores packed for sorting are below this, in halves of a point. */
+const MAX_HALF_SCORE = 2048;
 const NO_WORDS: readonly string[] = [];
 
 function compareText(a: string, b: string): number {
@@ -286,6 +288,9 @@ export class SearchIndex {
   private readonly issuedOn: string[];
   /** Position of each product's name in Vietnamese dictionary order; equal names share one. */
   private readonly nameRank: Int32Array;
+  /** Position of each product in name-then-id order (unique), and the product at each position. */
+  private readonly listRank: Int32Array;
+  private readonly slotAtListRank: Int32Array;
   private readonly byCertificate: Map<string, number>;
 
   constructor(parts: IndexParts, vocabulary: SearchVocabulary) {
@@ -319,7 +324,21 @@ export class SearchIndex {
       if (i > 0 && rows[slot]?.nameSortKey !== rows[byName[i - 1] ?? 0]?.nameSortKey) rank = i;
       this.nameRank[slot] = rank;
     });
+    // Name, then id: the order every listing ends with, as one number per product.
+    const byNameAndId = byName.sort(
+      (a, b) => (this.nameRank[a] ?? 0) - (this.nameRank[b] ?? 0) || (this.ids[a] ?? 0) - (this.ids[b] ?? 0),
+    );
+    this.listRank = new Int32Array(n);
+    this.slotAtListRank = Int32Array.from(byNameAndId);
+    byNameAndId.forEach((slot, i) => {
+      this.listRank[slot] = i;
+    });
     this.byCertificate = new Map(rows.map((r, slot) => [r.certificateNumber, slot]));
+  }
+
+  /** The id of the product in `slot` (matches name products by slot). */
+  idAt(slot: number): number {
+    return this.ids[slot] ?? 0;
   }
 
   /** Reads a buyer's query against this catalog's vocabulary (@ocop/domain's interpretQuery). */
@@ -541,6 +560,10 @@ export class SearchIndex {
     direction: 'ASC' | 'DESC',
   ): number[] {
     const accepts = this.accepts(filter);
+    if (field === 'RELEVANCE') {
+      const fast = this.byRelevance(matches, accepts, direction);
+      if (fast) return fast;
+    }
     const picked: { slot: number; score: number }[] = [];
     matches.slots.forEach((slot, i) => {
       if (accepts(slot)) picked.push({ slot, score: matches.scores[i] ?? 0 });
@@ -560,5 +583,32 @@ export class SearchIndex {
     const first = primary[field];
     picked.sort((a, b) => first(a, b) || byName(a.slot, b.slot));
     return picked.map((p) => this.ids[p.slot] ?? 0);
+  }
+
+  /**
+   * RELEVANCE order by sorting one number per match (score, stars, name and id packed together),
+   * several times faster than a comparator over thousands of matches. Null if a score is not a
+   * multiple of 0.5 (every reading cost is a multiple of 0.25, so none is today).
+   */
+  private byRelevance(
+    matches: SearchMatches,
+    accepts: (slot: number) => boolean,
+    direction: 'ASC' | 'DESC',
+  ): number[] | null {
+    const ranks = this.slotAtListRank.length;
+    const keys = new Float64Array(matches.slots.length);
+    let n = 0;
+    for (let i = 0; i < matches.slots.length; i++) {
+      const slot = matches.slots[i] ?? 0;
+      if (!accepts(slot)) continue;
+      const half = (matches.scores[i] ?? 0) * 2;
+      if (!Number.isInteger(half) || half < 0 || half >= MAX_HALF_SCORE) return null;
+      const score = direction === 'DESC' ? MAX_HALF_SCORE - 1 - half : half;
+      keys[n++] = (score * 8 + (7 - (this.stars[slot] ?? 0))) * ranks + (this.listRank[slot] ?? 0);
+    }
+    const sorted = keys.subarray(0, n).sort();
+    const ids = new Array<number>(n);
+    for (let i = 0; i < n; i++) ids[i] = this.ids[this.slotAtListRank[(sorted[i] ?? 0) % ranks] ?? 0] ?? 0;
+    return ids;
   }
 }
