@@ -50,6 +50,11 @@ export interface ProductView extends Typed<'Product'> {
   images: ProductImageView[];
   producer: Ref;
   region: Ref;
+  /**
+   * Stars of the certificate that publishes it, when the reader already knows them (the search
+   * index does), so listing them reads no certificate row.
+   */
+  stars?: number;
 }
 
 export interface ProducerView extends Typed<'Producer'> {

@@ -236,6 +236,7 @@ export class ProductResolver {
 
   @FieldResolver(() => Int, { nullable: true, description: 'Stars of the certificate valid today (3–5).' })
   async stars(@Root() p: ProductView, @Ctx() ctx: Context): Promise<number | null> {
+    if (p.stars !== undefined) return p.stars;
     return (await ctx.loaders.activeCertificate.load(p.id))?.stars ?? null;
   }
 

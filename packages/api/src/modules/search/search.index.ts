@@ -292,6 +292,12 @@ export class SearchIndex {
   private readonly listRank: Int32Array;
   private readonly slotAtListRank: Int32Array;
   private readonly byCertificate: Map<string, number>;
+  private readonly slotById: Map<number, number>;
+  /** Working memory of match(), reused: a search allocates no per-product arrays. */
+  private readonly nearHits: Uint16Array;
+  private readonly anyHits: Uint16Array;
+  private readonly seen: Uint8Array;
+  private costRows: Float32Array[] = [];
 
   constructor(parts: IndexParts, vocabulary: SearchVocabulary) {
     const { rows } = parts;
@@ -334,6 +340,16 @@ export class SearchIndex {
       this.listRank[slot] = i;
     });
     this.byCertificate = new Map(rows.map((r, slot) => [r.certificateNumber, slot]));
+    this.slotById = new Map(rows.map((r, slot) => [r.id, slot]));
+    this.nearHits = new Uint16Array(n);
+    this.anyHits = new Uint16Array(n);
+    this.seen = new Uint8Array(n);
+  }
+
+  /** Stars of the certificate that publishes product `id`, if the index holds it. */
+  starsOf(id: number): number | undefined {
+    const slot = this.slotById.get(id);
+    return slot === undefined ? undefined : this.stars[slot];
   }
 
   /** The id of the product in `slot` (matches name products by slot). */
@@ -402,12 +418,14 @@ export class SearchIndex {
     const size = this.size;
     // Bit i: term i has a reading that the product's names, producer or place hold (near), or
     // that it holds anywhere (any).
-    const nearHits = new Uint16Array(size);
-    const anyHits = new Uint16Array(size);
+    const { nearHits, anyHits, seen } = this;
+    nearHits.fill(0);
+    anyHits.fill(0);
     const oneWord = q.terms.every((t) => t.alternatives.every((a) => !a.word.includes(' ')));
     // For one-word readings: the cheapest reading of each term found anywhere in each product.
-    const anyCost = oneWord ? q.terms.map(() => new Float32Array(size).fill(Number.POSITIVE_INFINITY)) : [];
-    const seen = oneWord ? new Uint8Array(0) : new Uint8Array(size);
+    while (oneWord && this.costRows.length < q.terms.length) this.costRows.push(new Float32Array(size));
+    const anyCost = oneWord ? this.costRows.slice(0, q.terms.length) : [];
+    for (const row of anyCost) row.fill(Number.POSITIVE_INFINITY);
     q.terms.forEach((term, i) => {
       const bit = 1 << i;
       const costs = anyCost[i];
