@@ -17,7 +17,7 @@ import {
 } from '../../db/catalog-reader.js';
 import { cachedRows, derivedFrom } from '../../cache/query-cache.js';
 import type { SearchIndex } from '../search/search.index.js';
-import { searchIndex, searchMatches, searchOrder } from '../search/search.reader.js';
+import { searchCounts, searchIndex, searchMatches, searchOrder } from '../search/search.reader.js';
 import { checkSearchLength } from '../search/search.input.js';
 import {
   type FacetDimension,
@@ -268,8 +268,8 @@ export class ProductService {
 
   private async countBy(search: ProductSearch, column: string, except?: FacetDimension): Promise<FacetCount[]> {
     if (search.text) {
-      const matches = await searchMatches(this.em, this.today, search.text);
-      return search.text.index.countBy(matches, search.filter, DIMENSION_OF_COLUMN[column] ?? 'category', except);
+      const dimension = DIMENSION_OF_COLUMN[column] ?? 'category';
+      return searchCounts(this.em, this.today, search.text, search.filter, dimension, except);
     }
     const rows = await cachedRows<{ value: string | number; n: number | string }>(
       this.em,

@@ -4,6 +4,7 @@ import { CatalogCache, perDatabase } from '../../cache/catalog-cache.js';
 import { type RegionDirectory, regionDirectory } from '../../db/catalog-reader.js';
 import { PublishedProductQuery } from '../product/product.query.js';
 import {
+  type SearchDimension,
   type SearchIndex,
   SearchIndexBuilder,
   type SearchIndexFilter,
@@ -40,6 +41,14 @@ const orderCache = perDatabase(
       max: 2000,
       maxSize: 500_000,
       sizeOf: (ids) => ids.length + 1,
+    }),
+);
+const countCache = perDatabase(
+  () =>
+    new CatalogCache<string, { value: string; count: number }[]>('search facet counts', {
+      max: 5000,
+      maxSize: 200_000,
+      sizeOf: (rows) => rows.length + 1,
     }),
 );
 
@@ -161,5 +170,23 @@ export async function searchOrder(
   const key = JSON.stringify([today, search.key, filter, field, direction]);
   return orderCache(em).remember(key, async () =>
     search.index.ordered(await searchMatches(em, today, search), filter, field, direction),
+  );
+}
+
+/**
+ * A search's matches per value of `dimension` with every filter but `except`'s (kept until the
+ * catalog changes: the facets and the region facet ask for the same counts in one request).
+ */
+export function searchCounts(
+  em: SqlEntityManager,
+  today: IsoDate,
+  search: ReadSearch,
+  filter: SearchIndexFilter,
+  dimension: SearchDimension,
+  except?: SearchDimension,
+): Promise<{ value: string; count: number }[]> {
+  const key = JSON.stringify([today, search.key, filter, dimension, except ?? null]);
+  return countCache(em).remember(key, async () =>
+    search.index.countBy(await searchMatches(em, today, search), filter, dimension, except),
   );
 }
