@@ -352,7 +352,7 @@ export class SearchIndex {
     return slot === undefined ? undefined : this.stars[slot];
   }
 
-  /** The id of the product in `slot` (matches name products by slot). */
+  /** The id of the product in `slot` (SearchMatches hold slots). */
   idAt(slot: number): number {
     return this.ids[slot] ?? 0;
   }
