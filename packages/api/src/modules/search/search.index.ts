@@ -526,6 +526,13 @@ export class SearchIndex {
     return (slot) => tests.every((test) => test(slot));
   }
 
+  /** Published products per value of `dimension` (category code, stars, region id, producer type), all of them. */
+  totals(dimension: SearchDimension): { value: string; count: number }[] {
+    const slots = new Int32Array(this.size);
+    for (let slot = 0; slot < this.size; slot++) slots[slot] = slot;
+    return this.countBy({ slots, scores: new Float64Array(0) }, {}, dimension);
+  }
+
   /** How many matches pass the filter. */
   count(matches: SearchMatches, filter: SearchIndexFilter): number {
     const accepts = this.accepts(filter);

@@ -3,8 +3,6 @@ import { CATEGORIES, type IsoDate, queryNames, type SearchDocument, searchDocume
 import { derivedFrom } from '../../cache/query-cache.js';
 import { type RegionDirectory, type RegionView, regionDirectory } from '../../db/catalog-reader.js';
 import { Category } from '../category/category.type.js';
-import { ProductService } from '../product/product.service.js';
-import { RegionService } from '../region/region.service.js';
 import { checkSearchLength } from './search.input.js';
 import { searchIndex } from './search.reader.js';
 
@@ -50,12 +48,16 @@ export class SearchService {
    */
   async suggestions(search: string): Promise<SearchSuggestionsView> {
     checkSearchLength(search);
-    const [index, directory, byCategory, regions] = await Promise.all([
-      searchIndex(this.em, this.today),
-      regionDirectory(this.em),
-      new ProductService(this.em, this.today).publishedCountByCategory(),
-      new RegionService(this.em, this.today).certifiedCounts(),
-    ]);
+    const [index, directory] = await Promise.all([searchIndex(this.em, this.today), regionDirectory(this.em)]);
+    // Counted from the index, like everything else a search answers: no SQL.
+    const { byCategory, byRegion } = derivedFrom(index, 'suggestionCounts', () => {
+      const byRegion = new Map<number, number>();
+      for (const { value, count } of index.totals('region')) {
+        for (const id of directory.lineage.get(Number(value)) ?? []) byRegion.set(id, (byRegion.get(id) ?? 0) + count);
+      }
+      const byCategory = new Map(index.totals('category').map((c) => [c.value, c.count]));
+      return { byCategory, byRegion };
+    });
     const q = index.interpret(search);
     const categories = CATEGORY_DOCUMENTS.filter(
       ({ category, doc }) => (byCategory.get(category.code) ?? 0) > 0 && queryNames(q, doc),
@@ -63,9 +65,9 @@ export class SearchService {
       Object.assign(new Category(), { ...category, certifiedProductCount: byCategory.get(category.code) ?? 0 }),
     );
     const districts = districtDocuments(directory)
-      .filter(({ region, doc }) => (regions.byId.get(region.id) ?? 0) > 0 && queryNames(q, doc))
+      .filter(({ region, doc }) => (byRegion.get(region.id) ?? 0) > 0 && queryNames(q, doc))
       .map(({ region }) => region)
-      .sort((a, b) => (regions.byId.get(b.id) ?? 0) - (regions.byId.get(a.id) ?? 0) || directory.compareByName(a, b))
+      .sort((a, b) => (byRegion.get(b.id) ?? 0) - (byRegion.get(a.id) ?? 0) || directory.compareByName(a, b))
       .slice(0, MAX_SUGGESTED_DISTRICTS);
     const last = q.terms.at(-1);
     return {
