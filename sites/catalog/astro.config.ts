@@ -90,9 +90,13 @@ export default defineConfig({
     }),
   ],
   vite: {
-    // The day the catalog data was read (in Vietnam, UTC+7 all year), shown in every page's footer.
-    // Computed here because the config is loaded before the workspace's "source" condition applies.
-    define: { __OCOP_BUILT_ON__: JSON.stringify(new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10)) },
+    // When the catalog data was read (in Vietnam, UTC+7 all year): the day and the time, shown in
+    // every page's footer. Computed here because the config is loaded before the workspace's
+    // "source" condition applies.
+    define: {
+      __OCOP_BUILT_ON__: JSON.stringify(new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10)),
+      __OCOP_BUILT_AT__: JSON.stringify(new Date(Date.now() + 7 * 3_600_000).toISOString().slice(11, 16)),
+    },
     resolve: { conditions: clientConditions },
     ssr: { noExternal: ['@ocop/domain'], resolve: { conditions: serverConditions, externalConditions: ['source'] } },
   },
