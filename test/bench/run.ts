@@ -2,13 +2,25 @@
  * `pnpm bench`: the national-scale benchmark. Generates the 20,000-product synthetic catalog,
  * loads it into SQLite and PostgreSQL, starts the real server (production settings) as its own
  * process, drives it with autocannon from this one, compares each workload with a minimal Node
- * server sending the same bytes, and writes test/bench/RESULTS.md. Exits non-zero on any error
- * response. Options (environment): BENCH_SECONDS (default 10), BENCH_PRODUCTS (20000),
- * BENCH_DATABASES (sqlite,postgresql), BENCH_SITE=1 to also build the site against the catalog.
+ * server sending the same bytes and, on PostgreSQL, with PostGraphile serving the same database
+ * (test/bench/postgraphile/), and writes test/bench/RESULTS.md. Before timing, it checks that both
+ * servers answer a sample of each workload's questions with the same products. Exits non-zero on
+ * any error response or any difference.
+ *
+ * Options (environment):
+ * - BENCH_SECONDS: seconds per workload (default 10), after as long a warm-up where there is one.
+ * - BENCH_PRODUCTS: size of the synthetic catalog (default 20000).
+ * - BENCH_DATABASES: which databases, in order (default sqlite,postgresql); `postgresql` alone
+ *   for PostgreSQL only.
+ * - BENCH_ONLY: the workloads to run, by id (e.g. `3c,5c`; default all: 1,2,2b,2c,2d,3,3c,5,5c,4).
+ * - BENCH_POSTGRAPHILE=0: skip PostGraphile (default: run it beside the API on PostgreSQL).
+ * - BENCH_SITE=1: also build the site against the catalog (SQLite server).
+ * A quick iteration: `BENCH_SECONDS=3 BENCH_PRODUCTS=2000 BENCH_DATABASES=postgresql BENCH_ONLY=3c pnpm bench`.
+ * Every run rewrites RESULTS.md with what it ran.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, freemem, platform, release, tmpdir, totalmem } from 'node:os';
+import { cpus, freemem, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
   DEFAULT_SYNTHETIC_SEED,
@@ -22,11 +34,16 @@ import {
 import { searchTokens, todayInVietnam } from '@ocop/domain';
 import autocannon from 'autocannon';
 import { findPostgresBin, startThrowawayPostgres, type ThrowawayPostgres } from '../support/postgres.js';
+import { API_QUERIES, assertSameAnswer, gqlBody, PEER_QUERIES } from './peer.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 20_000);
 const DATABASES = (process.env.BENCH_DATABASES ?? 'sqlite,postgresql').split(',');
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((id) => id.trim())) : undefined;
+const WITH_POSTGRAPHILE = process.env.BENCH_POSTGRAPHILE !== '0';
+/** A folder for V8 CPU profiles of the API server (`node --cpu-prof`), written when it stops. */
+const CPU_PROF_DIR = process.env.BENCH_CPU_PROF ? resolve(process.env.BENCH_CPU_PROF) : undefined;
 
 interface Workload {
   id: string;
@@ -35,48 +52,35 @@ interface Workload {
   connections: number;
   /** Requests to cycle through; each a path (GET) or a JSON body (POST). */
   requests: string[];
+  /** The same questions for PostGraphile, as JSON bodies: PostGraphile 4 answers POST only. */
+  peerRequests: string[];
   target: string;
   /** False for a workload meant to miss the server's row caches: no warm-up pass over its requests. */
   warmUp?: boolean;
 }
 
-interface Result {
-  workload: Workload;
-  database: string;
+/** One server's figures for one workload. */
+interface Measure {
   rps: number;
   p50: number;
   p99: number;
   errors: number;
   non2xx: number;
-  baselineRps: number;
   peakRssMb: number;
+  /** SQL statements the database ran per answered request (PostgreSQL, from pg_stat_statements). */
+  statements?: number;
+}
+
+interface Result {
+  workload: Workload;
+  database: string;
+  api: Measure;
+  baselineRps: number;
+  /** PostGraphile on the same database (PostgreSQL only). */
+  peer?: Measure;
 }
 
 const log = (message: string) => console.error(`[bench] ${message}`);
-
-function gqlBody(query: string, variables: Record<string, unknown> = {}): string {
-  return JSON.stringify({ query, variables });
-}
-
-const CATEGORY_PAGE = `query CategoryPage($category: CategoryCode!) {
-  products(filter: { categories: [$category] }, first: 20) {
-    totalCount pageInfo { hasNextPage endCursor }
-    nodes { slug name stars producer { name phone } region { name } district { name } certificate { number issuedOn expiresOn } }
-  }
-}`;
-
-const SEARCH = `query Search($q: String!) {
-  products(search: $q, first: 20) { totalCount nodes { slug name stars producer { name } region { name } } }
-  facets(search: $q) { totalCount categories { value count } stars { value count } regions { value label count } producerTypes { value count } }
-}`;
-
-const PRODUCT = `query Product($slug: String!) {
-  product(slug: $slug) {
-    slug name description story stars category producer { name phone email address website }
-    region { fullName } district { name } certificate { number issuedOn expiresOn decisionNumber issuingLevel }
-    related(first: 4) { slug name stars }
-  }
-}`;
 
 async function waitForReady(child: ChildProcess): Promise<string> {
   return new Promise((resolvePromise, reject) => {
@@ -126,6 +130,32 @@ async function run(url: string, w: Workload, pid?: number): Promise<autocannon.R
   return Object.assign(result, { peakRssMb: peak });
 }
 
+/**
+ * A timed run, with the statements the database ran for it when `statements` can count them.
+ * Requests still in flight when a run stops are finished by the server all the same: counts are
+ * read once those have settled, and divided by the requests sent.
+ */
+async function measure(url: string, w: Workload, pid: number, statements?: () => Promise<number>): Promise<Measure> {
+  const settled = async () => {
+    if (!statements) return undefined;
+    await new Promise((r) => setTimeout(r, 1000));
+    return statements();
+  };
+  const before = await settled();
+  const r = await run(url, w, pid);
+  const after = await settled();
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+    peakRssMb: r.peakRssMb,
+    statements:
+      before === undefined || after === undefined ? undefined : (after - before) / Math.max(1, r.requests.sent),
+  };
+}
+
 async function post(url: string, body: string, method: 'GET' | 'POST' = 'POST'): Promise<Buffer> {
   const res =
     method === 'GET'
@@ -136,6 +166,10 @@ async function post(url: string, body: string, method: 'GET' | 'POST' = 'POST'):
   if (res.status !== 200 || parsed.errors)
     throw new Error(`sample request failed (${res.status}): ${bytes.toString('utf8').slice(0, 500)}`);
   return bytes;
+}
+
+async function ask(url: string, body: string): Promise<Record<string, unknown>> {
+  return (JSON.parse((await post(url, body)).toString('utf8')) as { data: Record<string, unknown> }).data;
 }
 
 async function baseline(bytes: Buffer, w: Workload): Promise<number> {
@@ -155,18 +189,67 @@ async function baseline(bytes: Buffer, w: Workload): Promise<number> {
   return result.requests.average;
 }
 
+/** Starts a server process and waits for its "ready at URL" line. */
+async function startServer(args: string[], env: NodeJS.ProcessEnv) {
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: 'pipe' });
+  const url = await waitForReady(child);
+  return {
+    url,
+    pid: child.pid as number,
+    async stop() {
+      child.kill('SIGTERM');
+      if (child.exitCode === null) await new Promise((r) => child.once('exit', r));
+    },
+  };
+}
+
+/** Statements run so far in the current database, by pg_stat_statements (its own reads left out). */
+async function statementsRun(orm: Awaited<ReturnType<typeof openOrm>>): Promise<number> {
+  const rows: { n: string | number }[] = await orm.em
+    .getConnection()
+    .execute(
+      "select coalesce(sum(s.calls), 0) as n from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = current_database() and s.query not like '%pg_stat_statements%'",
+    );
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** A question both servers are asked before timing, by kind and variables. */
+interface Check {
+  kind: keyof typeof API_QUERIES;
+  variables: Record<string, unknown>;
+}
+
+/** Asks both servers each question; throws at the first that they answer with different products. */
+async function checkSameAnswers(apiUrl: string, peerUrl: string, checks: Check[]): Promise<void> {
+  for (const { kind, variables } of checks) {
+    const [api, peer] = await Promise.all([
+      ask(apiUrl, gqlBody(API_QUERIES[kind], variables)),
+      ask(peerUrl, gqlBody(PEER_QUERIES[kind], variables)),
+    ]);
+    assertSameAnswer(kind, variables, api, peer);
+  }
+}
+
+interface DatabaseRun {
+  results: Result[];
+  loadSeconds: number;
+  site?: SiteBuild;
+  /** How many questions both servers were checked on, by kind. */
+  checked?: Record<string, number>;
+}
+
 async function benchDatabase(
   name: string,
   url: string,
   catalog: ReturnType<typeof generateSyntheticCatalog>,
-): Promise<{ results: Result[]; loadSeconds: number; site?: SiteBuild }> {
+): Promise<DatabaseRun> {
   log(`${name}: loading ${catalog.products.length} products…`);
   const orm = await openOrm(parseDatabaseUrl(url));
   await migrate(orm);
   const started = performance.now();
   await loadCatalog(orm.em.fork(), catalog);
   const loadSeconds = (performance.now() - started) / 1000;
-  // Every product published today, for the workload that must miss the caches: read here, not
+  // Every product published today, for the workloads that must miss the caches: read here, not
   // through the API, so that listing them does not warm the server.
   const today = todayInVietnam(new Date());
   const publishedRows: { slug: string }[] = await orm.em
@@ -176,24 +259,33 @@ async function benchDatabase(
       [today, today],
     );
   const everyPublished: string[] = publishedRows.map((r) => r.slug);
-  await orm.close();
+  const isPostgres = name === 'postgresql';
+  // On PostgreSQL the connection stays open to read pg_stat_statements around each timed run.
+  if (isPostgres) await orm.em.getConnection().execute('create extension if not exists pg_stat_statements');
+  else await orm.close();
+  const statements = isPostgres ? () => statementsRun(orm) : undefined;
   log(`${name}: loaded in ${loadSeconds.toFixed(1)} s; starting the server`);
 
-  const server = spawn(process.execPath, [...SERVER_NODE_ARGS, join(root, 'packages/api/dist/cli.js'), 'start'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: url,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      OCOP_SEED: 'false',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: 'pipe',
-  });
-  const apiUrl = await waitForReady(server);
-  const pid = server.pid as number;
+  const server = await startServer(
+    [
+      ...SERVER_NODE_ARGS,
+      ...(CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : []),
+      join(root, 'packages/api/dist/cli.js'),
+      'start',
+    ],
+    { NODE_ENV: 'production', DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', OCOP_SEED: 'false', LOG_LEVEL: 'warn' },
+  );
+  const apiUrl = server.url;
+  // PostGraphile reads the same database; it creates its views (schema `postgraphile`) as it starts.
+  const peer =
+    isPostgres && WITH_POSTGRAPHILE
+      ? await startServer([join(import.meta.dirname, 'postgraphile/server.mjs')], {
+          NODE_ENV: 'production',
+          DATABASE_URL: url,
+          PORT: '0',
+          HOST: '127.0.0.1',
+        })
+      : undefined;
 
   const slugs = catalog.products.filter((_, i) => i % 97 === 0).map((p) => p.slug);
   const published = [] as string[];
@@ -205,25 +297,41 @@ async function benchDatabase(
     if (published.length >= 50) break;
   }
   const categories = ['FOOD', 'BEVERAGE', 'HERB', 'SOUVENIR'];
+  const warmSearches = ['nuoc mam', 'tieu den', 'mat ong rung'];
   // What buyers type: the first word or two of product names, each search different.
+  const firstWords = (nameVi: string) => {
+    const words = searchTokens(nameVi);
+    return [words.slice(0, 2).join(' '), words.slice(1, 3).join(' '), words.slice(0, 3).join(' ')];
+  };
   const coldSearches = [
-    ...new Set(
-      catalog.products
-        .filter((_, i) => i % 7 === 0)
-        .flatMap((p) => {
-          const words = searchTokens(p.nameVi);
-          return [words.slice(0, 2).join(' '), words.slice(1, 3).join(' ')];
-        }),
-    ),
+    ...new Set(catalog.products.filter((_, i) => i % 7 === 0).flatMap((p) => firstWords(p.nameVi).slice(0, 2))),
   ].filter((q) => q.length > 0);
-  const workloads: Workload[] = [
+  // For 20 connections, about 2,000 more searches that 2c never sends (its last ones would still
+  // be in the server's query cache): two and three first words of every product's name.
+  const sentBy2c = new Set(coldSearches);
+  const moreColdSearches = [...new Set(catalog.products.flatMap((p) => firstWords(p.nameVi)))]
+    .filter((q) => q.length > 0 && !sentBy2c.has(q))
+    .slice(0, 2000);
+  // Strides through all published products: neighbours in the list (often the same producer) are
+  // not asked in a row. 5c walks backwards, so it starts on the products 3c did not reach and
+  // finds none of those 3c left in the row caches.
+  const stride = (i: number) => everyPublished[(i * 7919) % everyPublished.length] as string;
+  const backwards = (i: number) => stride(everyPublished.length - 1 - i);
+  const both = (kind: keyof typeof API_QUERIES, variables: Record<string, unknown>[]) => ({
+    requests: variables.map((v) => gqlBody(API_QUERIES[kind], v)),
+    peerRequests: variables.map((v) => gqlBody(PEER_QUERIES[kind], v)),
+  });
+  const allWorkloads: Workload[] = [
     {
       id: '1',
       title: 'category page (20 products, producer, region, certificate)',
       method: 'POST',
       connections: 20,
       target: 'p99 < 50 ms',
-      requests: categories.map((c) => gqlBody(CATEGORY_PAGE, { category: c })),
+      ...both(
+        'categoryPage',
+        categories.map((category) => ({ category })),
+      ),
     },
     {
       id: '2',
@@ -231,7 +339,10 @@ async function benchDatabase(
       method: 'POST',
       connections: 20,
       target: 'p99 < 50 ms',
-      requests: ['nuoc mam', 'tieu den', 'mat ong rung'].map((q) => gqlBody(SEARCH, { q })),
+      ...both(
+        'search',
+        warmSearches.map((q) => ({ q })),
+      ),
     },
     {
       id: '2b',
@@ -239,7 +350,10 @@ async function benchDatabase(
       method: 'POST',
       connections: 1,
       target: 'p50 < 10 ms',
-      requests: ['nuoc mam', 'tieu den', 'mat ong rung'].map((q) => gqlBody(SEARCH, { q })),
+      ...both(
+        'search',
+        warmSearches.map((q) => ({ q })),
+      ),
     },
     {
       id: '2c',
@@ -248,7 +362,22 @@ async function benchDatabase(
       connections: 1,
       target: 'p50 < 10 ms',
       warmUp: false,
-      requests: coldSearches.map((q) => gqlBody(SEARCH, { q })),
+      ...both(
+        'search',
+        coldSearches.map((q) => ({ q })),
+      ),
+    },
+    {
+      id: '2d',
+      title: `search with facets, cold: ${moreColdSearches.length} other different searches, no warm-up`,
+      method: 'POST',
+      connections: 20,
+      target: 'p99 < 50 ms',
+      warmUp: false,
+      ...both(
+        'search',
+        moreColdSearches.map((q) => ({ q })),
+      ),
     },
     {
       id: '3',
@@ -256,7 +385,10 @@ async function benchDatabase(
       method: 'POST',
       connections: 20,
       target: 'p99 < 50 ms',
-      requests: published.map((s) => gqlBody(PRODUCT, { slug: s })),
+      ...both(
+        'product',
+        published.map((slug) => ({ slug })),
+      ),
     },
     {
       id: '3c',
@@ -265,11 +397,33 @@ async function benchDatabase(
       connections: 20,
       target: 'p99 < 50 ms',
       warmUp: false,
-      // A stride through all of them: neighbours in the list (often the same producer) are not asked in a row.
-      requests: everyPublished.map((_, i) => {
-        const slug = everyPublished[(i * 7919) % everyPublished.length] as string;
-        return gqlBody(PRODUCT, { slug });
-      }),
+      ...both(
+        'product',
+        everyPublished.map((_, i) => ({ slug: stride(i) })),
+      ),
+    },
+    {
+      id: '5',
+      title: 'product by slug without related products',
+      method: 'POST',
+      connections: 20,
+      target: 'p99 < 50 ms',
+      ...both(
+        'productWithoutRelated',
+        published.map((slug) => ({ slug })),
+      ),
+    },
+    {
+      id: '5c',
+      title: `product by slug without related products, cold: ${everyPublished.length} different products, no warm-up`,
+      method: 'POST',
+      connections: 20,
+      target: 'p99 < 50 ms',
+      warmUp: false,
+      ...both(
+        'productWithoutRelated',
+        everyPublished.map((_, i) => ({ slug: backwards(i) })),
+      ),
     },
     {
       id: '4',
@@ -279,37 +433,67 @@ async function benchDatabase(
       target: '≥ 50% of baseline rps',
       requests: categories.map(
         (c) =>
-          `/graphql?query=${encodeURIComponent(CATEGORY_PAGE)}&variables=${encodeURIComponent(JSON.stringify({ category: c }))}`,
+          `/graphql?query=${encodeURIComponent(API_QUERIES.categoryPage)}&variables=${encodeURIComponent(JSON.stringify({ category: c }))}`,
       ),
+      // PostGraphile 4 has neither GET nor a response cache: it answers the same question as a POST.
+      peerRequests: both(
+        'categoryPage',
+        categories.map((category) => ({ category })),
+      ).peerRequests,
     },
   ];
+  const unknown = [...(ONLY ?? [])].filter((id) => !allWorkloads.some((w) => w.id === id));
+  if (unknown.length > 0)
+    throw new Error(
+      `BENCH_ONLY names no workload ${unknown.join(', ')}; the workloads are ${allWorkloads.map((w) => w.id).join(', ')}.`,
+    );
+  const workloads = allWorkloads.filter((w) => !ONLY || ONLY.has(w.id));
+
+  let checked: Record<string, number> | undefined;
+  if (peer) {
+    // A few questions of every kind, asked of both before anything is timed. The searches come
+    // from the end of the cold lists, which a 10 s run does not reach; the products are those of
+    // the repeated workloads, which are warmed anyway.
+    const checks: Check[] = [
+      ...categories.map((category) => ({ kind: 'categoryPage' as const, variables: { category } })),
+      ...published.slice(0, 20).map((slug) => ({ kind: 'product' as const, variables: { slug } })),
+      ...published.slice(0, 5).map((slug) => ({ kind: 'productWithoutRelated' as const, variables: { slug } })),
+      ...[...warmSearches, ...coldSearches.slice(-4), ...moreColdSearches.slice(-4)].map((q) => ({
+        kind: 'search' as const,
+        variables: { q },
+      })),
+    ];
+    log(`${name}: checking that the API and PostGraphile answer ${checks.length} questions alike…`);
+    await checkSameAnswers(apiUrl, peer.url, checks);
+    checked = {};
+    for (const c of checks) checked[c.kind] = (checked[c.kind] ?? 0) + 1;
+  }
 
   const results: Result[] = [];
   for (const w of workloads) {
     const sample = await post(apiUrl, w.requests[0] as string, w.method);
-    if (w.warmUp !== false) await run(apiUrl, { ...w, requests: w.requests }, undefined).catch(() => undefined);
+    if (w.warmUp !== false) await run(apiUrl, w).catch(() => undefined);
     log(`${name}: workload ${w.id} (${w.title}), ${SECONDS} s at ${w.connections} connection(s)…`);
-    const r = await run(apiUrl, w, pid);
+    const api = await measure(apiUrl, w, server.pid, statements);
     const baselineRps = await baseline(sample, w);
-    results.push({
-      workload: w,
-      database: name,
-      rps: r.requests.average,
-      p50: r.latency.p50,
-      p99: r.latency.p99,
-      errors: r.errors + r.timeouts,
-      non2xx: r.non2xx,
-      baselineRps,
-      peakRssMb: r.peakRssMb,
-    });
-    log(
-      `${name}: ${w.id}: ${r.requests.average.toFixed(0)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${r.errors + r.non2xx}, baseline ${baselineRps.toFixed(0)} req/s, peak RSS ${r.peakRssMb.toFixed(0)} MB`,
-    );
+    let peerMeasure: Measure | undefined;
+    if (peer) {
+      const asked: Workload = { ...w, method: 'POST', requests: w.peerRequests };
+      await post(peer.url, asked.requests[0] as string);
+      if (w.warmUp !== false) await run(peer.url, asked).catch(() => undefined);
+      peerMeasure = await measure(peer.url, asked, peer.pid, statements);
+    }
+    results.push({ workload: w, database: name, api, baselineRps, peer: peerMeasure });
+    const line = (m: Measure) =>
+      `${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, errors ${m.errors + m.non2xx}, peak RSS ${m.peakRssMb.toFixed(0)} MB${m.statements === undefined ? '' : `, ${m.statements.toFixed(2)} statements/request`}`;
+    log(`${name}: ${w.id}: ${line(api)}; baseline ${baselineRps.toFixed(0)} req/s`);
+    if (peerMeasure) log(`${name}: ${w.id}: PostGraphile ${line(peerMeasure)}`);
   }
   const site = process.env.BENCH_SITE === '1' && name === 'sqlite' ? await buildSite(apiUrl) : undefined;
-  server.kill('SIGTERM');
-  await new Promise((r) => server.once('exit', r));
-  return { results, loadSeconds, site };
+  await peer?.stop();
+  await server.stop();
+  if (isPostgres) await orm.close();
+  return { results, loadSeconds, site, checked };
 }
 
 interface SiteBuild {
@@ -353,14 +537,51 @@ async function buildSite(apiUrl: string): Promise<SiteBuild> {
   return { steps: [astro, pagefind] };
 }
 
+const CHECK_NAMES: Record<string, string> = {
+  categoryPage: 'category pages',
+  product: 'products with their related products',
+  productWithoutRelated: 'without',
+  search: 'searches with facets',
+};
+
+function describeChecks(checked: Record<string, number> | undefined): string {
+  return Object.entries(checked ?? {})
+    .map(([kind, n]) => `${n} ${CHECK_NAMES[kind] ?? kind}`)
+    .join(', ');
+}
+
+const fixed = (n: number | undefined, digits: number) => (n === undefined ? '—' : n.toFixed(digits));
+
+/** PostGraphile's figures for each workload id; it runs on PostgreSQL only, and SQLite rows are compared with those too. */
+function peerByWorkload(results: Result[]): Map<string, Measure> {
+  return new Map(results.flatMap((r) => (r.peer ? [[r.workload.id, r.peer] as const] : [])));
+}
+
 function table(results: Result[]): string {
-  const rows = results.map(
-    (r) =>
-      `| ${r.database} | ${r.workload.id}. ${r.workload.title} | ${r.workload.connections} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors + r.non2xx} | ${r.baselineRps.toFixed(0)} | ${((r.rps / r.baselineRps) * 100).toFixed(1)}% | ${r.peakRssMb.toFixed(0)} | ${r.workload.target} |`,
-  );
+  const peers = peerByWorkload(results);
+  const rows = results.map((r) => {
+    const peer = peers.get(r.workload.id);
+    const vsPeer = peer ? `${(r.api.rps / peer.rps).toFixed(2)}×` : '—';
+    return `| ${r.database} | ${r.workload.id}. ${r.workload.title} | ${r.workload.connections} | ${r.api.rps.toFixed(0)} | ${r.api.p50} | ${r.api.p99} | ${r.api.errors + r.api.non2xx} | ${r.baselineRps.toFixed(0)} | ${((r.api.rps / r.baselineRps) * 100).toFixed(1)}% | ${vsPeer} | ${r.api.peakRssMb.toFixed(0)} | ${r.workload.target} |`;
+  });
   return [
-    '| database | workload | conns | req/s | p50 ms | p99 ms | errors | baseline req/s | vs baseline | peak server RSS MB | target |',
-    '|---|---|---|---|---|---|---|---|---|---|---|',
+    '| database | workload | conns | req/s | p50 ms | p99 ms | errors | baseline req/s | vs baseline | vs PostGraphile | peak server RSS MB | target |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
+}
+
+/** PostGraphile's own figures beside the API's on the same PostgreSQL database, with the SQL each sent. */
+function peerTable(results: Result[]): string {
+  const rows = results
+    .filter((r) => r.peer)
+    .map((r) => {
+      const p = r.peer as Measure;
+      return `| ${r.workload.id}. ${r.workload.title} | ${r.workload.connections} | ${p.rps.toFixed(0)} | ${p.p50} | ${p.p99} | ${p.errors + p.non2xx} | ${p.peakRssMb.toFixed(0)} | ${fixed(p.statements, 2)} | ${r.api.rps.toFixed(0)} | ${r.api.p50} | ${r.api.p99} | ${fixed(r.api.statements, 2)} |`;
+    });
+  return [
+    '| workload | conns | PostGraphile req/s | p50 ms | p99 ms | errors | peak RSS MB | SQL statements per request | API req/s | API p50 ms | API p99 ms | API SQL statements per request |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
 }
@@ -368,12 +589,14 @@ function table(results: Result[]): string {
 async function main(): Promise<void> {
   const started = new Date();
   const runStarted = performance.now();
+  const loadAtStart = loadavg()[0] ?? 0;
   const genStart = performance.now();
   const catalog = generateSyntheticCatalog({ products: PRODUCTS, seed: DEFAULT_SYNTHETIC_SEED });
   log(`generated ${catalog.products.length} products in ${((performance.now() - genStart) / 1000).toFixed(2)} s`);
   const all: Result[] = [];
   const loads: string[] = [];
   let site: SiteBuild | undefined;
+  let checked: Record<string, number> | undefined;
   let pg: ThrowawayPostgres | undefined;
   const tmp = mkdtempSync(join(tmpdir(), 'ocop-bench-'));
   try {
@@ -387,7 +610,11 @@ async function main(): Promise<void> {
           throw new Error(
             'PostgreSQL binaries not found (apt-get install -y postgresql), or set BENCH_DATABASES=sqlite',
           );
-        pg = await startThrowawayPostgres(bin);
+        // pg_stat_statements counts the SQL statements each server sends per request.
+        pg = await startThrowawayPostgres(bin, {
+          shared_preload_libraries: 'pg_stat_statements',
+          'pg_stat_statements.max': '10000',
+        });
         const admin = await openOrm(parseDatabaseUrl(pg.url));
         await admin.em.getConnection().execute('create database ocop_bench');
         await admin.close();
@@ -396,6 +623,7 @@ async function main(): Promise<void> {
       const outcome = await benchDatabase(name, url, catalog);
       const { results, loadSeconds } = outcome;
       site ??= outcome.site;
+      checked ??= outcome.checked;
       all.push(...results);
       loads.push(`${name}: ${loadSeconds.toFixed(1)} s`);
     }
@@ -405,17 +633,38 @@ async function main(): Promise<void> {
   }
 
   const cpu = cpus();
+  const options = Object.entries(process.env)
+    .filter(([key]) => key.startsWith('BENCH_'))
+    .map(([key, value]) => `${key}=${value} `)
+    .sort()
+    .join('');
+  const withPeer = all.some((r) => r.peer);
   const report = `# Benchmark results
 
 Measured by \`pnpm bench\` (test/bench/run.ts) on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC.
 
-- Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM (${(freemem() / 2 ** 30).toFixed(1)} GiB free at the end), ${platform()} ${release()}, Node ${process.version}.
+- Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM (${(freemem() / 2 ** 30).toFixed(1)} GiB free at the end), ${platform()} ${release()}, Node ${process.version}. The servers, autocannon and PostgreSQL share its cores, and other work may run on the machine meanwhile: load average (1 min) ${loadAtStart.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end.
 - Catalog: ${catalog.products.length} synthetic products (seed ${DEFAULT_SYNTHETIC_SEED}), ${catalog.producers.length} producers, ${catalog.regions.length} regions. Loading it took ${loads.join(', ')}.
-- Server: \`node ${SERVER_NODE_ARGS.join(' ')} packages/api/dist/cli.js start\` with NODE_ENV=production (the options of \`pnpm start\`), its own process; load from autocannon 8 in the benchmark process, ${SECONDS} s per workload after a ${SECONDS} s warm-up with the same requests (none for 2c and 3c).
-- What the server reuses between requests, until any write through the API (a write by another process shows within about 1 s on SQLite, 60 s on PostgreSQL): query results (counts, facets, page ids), product, producer and certificate rows by id (up to 5,000 of each), the region tree. Workloads 1–3 are POST requests, which no HTTP cache answers: each one runs GraphQL, but after the warm-up its rows come from memory. Workloads 2c and 3c show the other case, without warm-up: 2c sends a different search each time (the first words of product names), so every count, facet and page is computed by the database; 3c walks through every published product (a stride through the list), so each request reads its product, certificate and related products from the database, and often its producer. Workload 4 is answered from the server's response cache.
+- Server: \`node ${SERVER_NODE_ARGS.join(' ')} packages/api/dist/cli.js start\` with NODE_ENV=production (the options of \`pnpm start\`), its own process; load from autocannon 8 in the benchmark process, ${SECONDS} s per workload after a ${SECONDS} s warm-up with the same requests (none for the cold workloads, marked c).
+- What the server reuses between requests, until any write through the API (a write by another process shows within about 1 s on SQLite, 60 s on PostgreSQL): query results (counts, facets, page ids), product, producer and certificate rows by id (up to 5,000 of each), the region tree. Workloads 1, 2, 2b, 3 and 5 are POST requests, which no HTTP cache answers: each one runs GraphQL, but after the warm-up its rows come from memory. The cold workloads show the other case, without warm-up: 2c and 2d send a different search each time (the first words of product names; 2d's are none of 2c's), so every count, facet and page is computed by the database; 3c and 5c walk through every published product (strides through the list, 5c backwards), so each request reads its product and certificate from the database, and often its producer; 3c also asks for 4 related products, whose lists the server shares between products of the same district and category. Workload 4 is answered from the server's response cache.
 - Baseline: a minimal Node HTTP server (test/bench/baseline-server.mjs) returning the same response bytes, measured with the same connections and duration right after each workload. These machines are noisy: the ratios hold better than the absolute numbers.
+- vs PostGraphile: the API's req/s divided by PostGraphile's for the same workload in the same run (table below). PostGraphile serves PostgreSQL only, so the SQLite rows are divided by its PostgreSQL figures too.
 
 ${table(all)}
+
+## PostGraphile, the peer
+
+${
+  withPeer
+    ? `PostGraphile 4.14.1 with @graphile-contrib/pg-simplify-inflector 6.1.0 (test/bench/postgraphile/, its own package with its own GraphQL 15), \`node test/bench/postgraphile/server.mjs\` with NODE_ENV=production, its own process on the same PostgreSQL database as the API, started beside it; no GraphiQL, no query log, no mutations, a pool of 10 connections as the API's. It serves the views and SQL functions of test/bench/postgraphile/schema.sql, which apply the API's publication rule (an ISSUED certificate of 3★ or more with issued_on ≤ today ≤ expires_on, today in Asia/Ho_Chi_Minh), its search (every word must start a word of the folded name, description or story, by the same LIKE on the same trigram-indexed columns) and its orders: names by \`name_sort_key\` then id, search by the API's relevance then stars, name, id, and related products as ProductService.related() picks them (same district first, then the category; stars, then name). Each workload sends it the same questions in its own schema's words (test/bench/peer.ts), with the same warm-up or none; PostGraphile keeps nothing between requests except parsed GraphQL documents, so for it cold and repeated differ only in which rows PostgreSQL has cached.
+
+Before timing, both servers were asked the same questions (${describeChecks(checked)}) and answered each with the same products, in the same order, with the same fields and counts (test/bench/peer.ts, assertSameAnswer). Where the two still differ: cursors are each server's own encoding; PostGraphile's facets list only choices with results (the API also lists zero counts) and order regions with equal counts by byte order, not Vietnamese dictionary order, so facets are compared as sets; row 4 is the API's GET answered from its response cache, while PostGraphile 4 takes no GET and answers the same question as a POST.
+
+SQL statements per request: the statements PostgreSQL ran during the timed run (pg_stat_statements, top-level statements, its own reads left out) divided by the requests sent. A statement inside a PostGraphile SQL function is part of the one statement that called it.
+
+${peerTable(all)}`
+    : 'Not run this time (it runs on PostgreSQL unless BENCH_POSTGRAPHILE=0).'
+}
 
 ${
   site
@@ -423,14 +672,16 @@ ${
     : 'Site build not measured in this run (set BENCH_SITE=1).'
 }
 
-Reproduce: \`${process.env.BENCH_SITE === '1' ? 'BENCH_SITE=1 ' : ''}pnpm bench\` (this run took ${((performance.now() - runStarted) / 60_000).toFixed(0)} minutes; \`BENCH_SECONDS=5 BENCH_DATABASES=sqlite pnpm bench\` for a quick run).
+## How to reproduce
+
+\`${options}pnpm bench\` (this run took ${((performance.now() - runStarted) / 60_000).toFixed(0)} minutes). Options, all environment variables (see the top of test/bench/run.ts): BENCH_DATABASES=postgresql (or sqlite) for one database; BENCH_ONLY=3c,5c for some workloads, by id; BENCH_POSTGRAPHILE=0 without PostGraphile; BENCH_SECONDS=5 for shorter runs; BENCH_PRODUCTS=2000 for a smaller catalog; BENCH_SITE=1 to build the site too; BENCH_CPU_PROF=DIR to write a V8 CPU profile of the API server there (\`node --cpu-prof\`; \`pnpm --filter @ocop/test exec tsx bench/profile-top.ts DIR/*.cpuprofile\` lists its top functions). A quick iteration: \`BENCH_SECONDS=3 BENCH_PRODUCTS=2000 BENCH_DATABASES=postgresql BENCH_ONLY=3c pnpm bench\`.
 `;
   const resultsFile = join(import.meta.dirname, 'RESULTS.md');
   writeFileSync(resultsFile, report);
   // Aligned as the repository's formatter wants it, so \`pnpm check\` passes with the new file.
   spawnSync(join(root, 'node_modules/.bin/biome'), ['format', '--write', resultsFile], { stdio: 'ignore' });
   console.log(report);
-  const failed = all.filter((r) => r.errors + r.non2xx > 0);
+  const failed = all.filter((r) => r.api.errors + r.api.non2xx + (r.peer ? r.peer.errors + r.peer.non2xx : 0) > 0);
   if (failed.length) {
     console.error(`[bench] ${failed.length} workload(s) had error responses`);
     process.exit(1);

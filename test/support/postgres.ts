@@ -42,7 +42,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startThrowawayPostgres(bin: string): Promise<ThrowawayPostgres> {
+/** `settings` are extra server settings (`-c name=value`), e.g. the benchmark's pg_stat_statements. */
+export async function startThrowawayPostgres(
+  bin: string,
+  settings: Record<string, string> = {},
+): Promise<ThrowawayPostgres> {
   const asRoot = process.getuid?.() === 0;
   const dir = mkdtempSync(join(tmpdir(), 'ocop-pg-'));
   chmodSync(dir, 0o777);
@@ -65,7 +69,10 @@ export async function startThrowawayPostgres(bin: string): Promise<ThrowawayPost
       '-l',
       join(dir, 'server.log'),
       '-o',
-      `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
+      [
+        `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
+        ...Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`),
+      ].join(' '),
       'start',
     ]);
   startServer();
