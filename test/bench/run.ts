@@ -15,6 +15,8 @@
  * - BENCH_ONLY: the workloads to run, by id (e.g. `3c,5c`; default all: 1,2,2b,2c,2d,3,3c,5,5c,4).
  * - BENCH_POSTGRAPHILE=0: skip PostGraphile (default: run it beside the API on PostgreSQL).
  * - BENCH_SITE=1: also build the site against the catalog (SQLite server).
+ * - BENCH_CPU_PROF=/absolute/dir: run the API server with `node --cpu-prof` writing its profile
+ *   there; bench/profile-top.ts lists where it spent its time.
  * A quick iteration: `BENCH_SECONDS=3 BENCH_PRODUCTS=2000 BENCH_DATABASES=postgresql BENCH_ONLY=3c pnpm bench`.
  * Every run rewrites RESULTS.md with what it ran.
  */
@@ -674,7 +676,7 @@ ${
 
 ## How to reproduce
 
-\`${options}pnpm bench\` (this run took ${((performance.now() - runStarted) / 60_000).toFixed(0)} minutes). Options, all environment variables (see the top of test/bench/run.ts): BENCH_DATABASES=postgresql (or sqlite) for one database; BENCH_ONLY=3c,5c for some workloads, by id; BENCH_POSTGRAPHILE=0 without PostGraphile; BENCH_SECONDS=5 for shorter runs; BENCH_PRODUCTS=2000 for a smaller catalog; BENCH_SITE=1 to build the site too; BENCH_CPU_PROF=DIR to write a V8 CPU profile of the API server there (\`node --cpu-prof\`; \`pnpm --filter @ocop/test exec tsx bench/profile-top.ts DIR/*.cpuprofile\` lists its top functions). A quick iteration: \`BENCH_SECONDS=3 BENCH_PRODUCTS=2000 BENCH_DATABASES=postgresql BENCH_ONLY=3c pnpm bench\`.
+\`${options}pnpm bench\` (this run took ${((performance.now() - runStarted) / 60_000).toFixed(0)} minutes). Options, all environment variables (see the top of test/bench/run.ts): BENCH_DATABASES=postgresql (or sqlite) for one database; BENCH_ONLY=3c,5c for some workloads, by id; BENCH_POSTGRAPHILE=0 without PostGraphile; BENCH_SECONDS=5 for shorter runs; BENCH_PRODUCTS=2000 for a smaller catalog; BENCH_SITE=1 to build the site too; BENCH_CPU_PROF=/tmp/prof to write a V8 CPU profile of the API server there (\`node --cpu-prof\`; \`pnpm --filter @ocop/test exec tsx bench/profile-top.ts /tmp/prof/*.cpuprofile\` lists its top functions). A quick iteration: \`BENCH_SECONDS=3 BENCH_PRODUCTS=2000 BENCH_DATABASES=postgresql BENCH_ONLY=3c pnpm bench\`.
 `;
   const resultsFile = join(import.meta.dirname, 'RESULTS.md');
   writeFileSync(resultsFile, report);
