@@ -32,16 +32,17 @@ comment on view postgraphile.producer is E'@primaryKey id\n@unique slug\n@omit a
 
 -- Published products with their certificate's id and stars. The district is the region's
 -- ancestor at depth 2 of its path ('/P01/P01-D02/P01-D02-C01/' → P01-D02), itself for a
--- district, as RegionDirectory.districtOf() finds it. Left joins on unique keys: a query that
--- reads no district (a count) makes PostgreSQL drop both joins.
+-- district, as RegionDirectory.districtOf() finds it: a subquery, which PostgreSQL computes only
+-- for the rows of a query that reads it (a count does not).
 create view postgraphile.product as
 select p.id, p.slug, p.name_vi as name, p.name_en, p.name_sort_key, p.category, p.description_vi as description,
-  p.description_en, p.story_vi as story, p.story_en, p.images, p.producer_id, p.region_id, d.id as district_id,
+  p.description_en, p.story_vi as story, p.story_en, p.images, p.producer_id, p.region_id,
+  (select d.id from public.region r
+    join public.region d on d.code = coalesce(nullif(split_part(r.path, '/', 3), ''), split_part(r.path, '/', 2))
+    where r.id = p.region_id) as district_id,
   c.id as certificate_id, c.stars, c.issued_on as certified_on, p.name_folded, p.body_folded
 from public.product p
-join postgraphile.certificate c on c.product_id = p.id
-left join public.region r on r.id = p.region_id
-left join public.region d on d.code = coalesce(nullif(split_part(r.path, '/', 3), ''), split_part(r.path, '/', 2));
+join postgraphile.certificate c on c.product_id = p.id;
 comment on view postgraphile.product is E'@primaryKey id\n@unique slug\n@foreignKey (producer_id) references postgraphile.producer (id)\n@foreignKey (region_id) references postgraphile.region (id)\n@foreignKey (district_id) references postgraphile.region (id)\n@foreignKey (certificate_id) references postgraphile.certificate (id)';
 comment on column postgraphile.product.name_folded is '@omit';
 comment on column postgraphile.product.body_folded is '@omit';
