@@ -12,15 +12,18 @@
  * - BENCH_PRODUCTS: size of the synthetic catalog (default 20000).
  * - BENCH_DATABASES: which databases, in order (default sqlite,postgresql); `postgresql` alone
  *   for PostgreSQL only.
- * - BENCH_ONLY: the workloads to run, by id (e.g. `3c,5c`; default all: 1,2,2b,2c,2d,3,3c,5,5c,4).
+ * - BENCH_ONLY: the workloads to run, by id (e.g. `3c,5c`; default all: 1,2,2b,2c,2d,3,3c,5,5c,4, and
+ *   `starve`, the most expensive allowed queries beside a buyer and /healthz).
  * - BENCH_POSTGRAPHILE=0: skip PostGraphile (default: run it beside the API on PostgreSQL).
- * - BENCH_SITE=1: also build the site against the catalog (SQLite server).
+ * - BENCH_SITE=1: also build the site against the catalog (SQLite server), then run the live site
+ *   and time one revocation to its 410 and to the republished listing.
  * - BENCH_CPU_PROF=/absolute/dir: run the API server with `node --cpu-prof` writing its profile
  *   there; bench/profile-top.ts lists where it spent its time.
  * A quick iteration: `BENCH_SECONDS=3 BENCH_PRODUCTS=2000 BENCH_DATABASES=postgresql BENCH_ONLY=3c pnpm bench`.
  * Every run rewrites RESULTS.md with what it ran.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -238,6 +241,7 @@ interface DatabaseRun {
   site?: SiteBuild;
   /** How many questions both servers were checked on, by kind. */
   checked?: Record<string, number>;
+  starved?: Starvation;
 }
 
 async function benchDatabase(
@@ -267,6 +271,16 @@ async function benchDatabase(
       [today, today],
     );
   const everyPublished: string[] = publishedRows.map((r) => r.slug);
+  // An official's token, for the change the live-site run makes (a revocation).
+  const adminToken = `ocop_${randomBytes(32).toString('base64url')}`;
+  await orm.em
+    .getConnection()
+    .execute('insert into api_token (name, role, token_hash, created_at) values (?, ?, ?, ?)', [
+      'benchmark',
+      'ADMIN',
+      createHash('sha256').update(adminToken).digest('hex'),
+      new Date(),
+    ]);
   // On PostgreSQL the connection stays open to read pg_stat_statements around each timed run.
   if (isPostgres) await orm.em.getConnection().execute('create extension if not exists pg_stat_statements');
   else await orm.close();
@@ -280,7 +294,17 @@ async function benchDatabase(
       join(root, 'packages/api/dist/cli.js'),
       'start',
     ],
-    { NODE_ENV: 'production', DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', OCOP_SEED: 'false', LOG_LEVEL: 'warn' },
+    // One client (autocannon) drives all the load: the per-client allowance is turned off here and
+    // exercised by the starvation run instead.
+    {
+      NODE_ENV: 'production',
+      DATABASE_URL: url,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      OCOP_SEED: 'false',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT: '0',
+    },
   );
   const apiUrl = server.url;
   // PostGraphile reads the same database; it creates its views (schema `postgraphile`) as it starts.
@@ -449,7 +473,7 @@ async function benchDatabase(
       ).peerRequests,
     },
   ];
-  const unknown = [...(ONLY ?? [])].filter((id) => !allWorkloads.some((w) => w.id === id));
+  const unknown = [...(ONLY ?? [])].filter((id) => id !== 'starve' && !allWorkloads.some((w) => w.id === id));
   if (unknown.length > 0)
     throw new Error(
       `BENCH_ONLY names no workload ${unknown.join(', ')}; the workloads are ${allWorkloads.map((w) => w.id).join(', ')}.`,
@@ -496,15 +520,212 @@ async function benchDatabase(
     log(`${name}: ${w.id}: ${line(api)}; baseline ${baselineRps.toFixed(0)} req/s`);
     if (peerMeasure) log(`${name}: ${w.id}: PostGraphile ${line(peerMeasure)}`);
   }
+  const starved = !ONLY || ONLY.has('starve') ? await starvation(name, apiUrl, everyPublished) : undefined;
   const site = process.env.BENCH_SITE === '1' && name === 'sqlite' ? await buildSite(apiUrl) : undefined;
+  if (site) site.live = await liveRepublish(apiUrl, adminToken);
   await peer?.stop();
   await server.stop();
   if (isPostgres) await orm.close();
-  return { results, loadSeconds, site, checked };
+  return { results, loadSeconds, site, checked, starved };
 }
 
 interface SiteBuild {
   steps: { name: string; seconds: number; peakRssMb: number }[];
+  /** The live site at this scale: its first build, and one revocation followed to its republished listing. */
+  live?: LiveRepublish;
+}
+
+interface Latencies {
+  count: number;
+  p50: number;
+  p99: number;
+  max: number;
+  failed: number;
+}
+
+function latencies(samples: number[], failed: number): Latencies {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return { count: samples.length, p50: at(0.5), p99: at(0.99), max: sorted.at(-1) ?? 0, failed };
+}
+
+interface Starvation {
+  database: string;
+  heavy: Measure & { cost: string };
+  product: Latencies;
+  health: Latencies;
+}
+
+/**
+ * The most expensive query the API allows (cost 9,302 of QUERY_MAX_COST's 10,000: 100 products
+ * with 9 related products each), sent by 20 connections, while a buyer asks for one product every
+ * 200 ms and a load balancer asks /healthz every 100 ms. Expensive queries take turns (one at a
+ * time) and pause every 100 list items, so the cheap requests keep their pace.
+ */
+const HEAVY_QUERY = `query Heavy($category: CategoryCode!, $stars: Int!) {
+  products(filter: { categories: [$category], minStars: $stars }, first: 100) {
+    totalCount
+    nodes {
+      slug name description story stars
+      producer { name phone email address website }
+      region { name parent { name } }
+      certificate { number stars issuedOn expiresOn }
+      related(first: 9) { slug name stars producer { name } region { name } }
+    }
+  }
+}`;
+
+async function starvation(database: string, apiUrl: string, slugs: string[]): Promise<Starvation> {
+  const categories = ['FOOD', 'BEVERAGE', 'HERB', 'TEXTILE', 'SOUVENIR', 'TOURISM'];
+  const bodies = categories.flatMap((category) => [3, 4, 5].map((stars) => gqlBody(HEAVY_QUERY, { category, stars })));
+  // Refused above the cost limit, this would fail here, before anything is timed.
+  await post(apiUrl, bodies[0] as string);
+  const heavy: Workload = {
+    id: 'starve',
+    title: 'most expensive allowed query',
+    method: 'POST',
+    connections: 20,
+    requests: bodies,
+    peerRequests: [],
+    target: '',
+  };
+  const product = 'query($slug: String!) { product(slug: $slug) { slug name stars producer { name phone } } }';
+  const productTimes: number[] = [];
+  const healthTimes: number[] = [];
+  let productFailed = 0;
+  let healthFailed = 0;
+  let stop = false;
+  const root = apiUrl.replace(/\/graphql$/, '');
+  const probe = async (every: number, ask: () => Promise<boolean>, times: number[], onFail: () => void) => {
+    while (!stop) {
+      const started = performance.now();
+      const ok = await ask().catch(() => false);
+      times.push(performance.now() - started);
+      if (!ok) onFail();
+      await new Promise((r) => setTimeout(r, Math.max(0, every - (performance.now() - started))));
+    }
+  };
+  let i = 0;
+  log(
+    `${database}: starvation: 20 connections of the most expensive allowed query, with a buyer and /healthz probing…`,
+  );
+  const probes = [
+    probe(
+      200,
+      async () => {
+        const slug = slugs[(i += 37) % slugs.length] as string;
+        const res = await fetch(apiUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: gqlBody(product, { slug }),
+          signal: AbortSignal.timeout(10_000),
+        });
+        const body = (await res.json()) as { errors?: unknown };
+        return res.status === 200 && !body.errors;
+      },
+      productTimes,
+      () => productFailed++,
+    ),
+    probe(
+      100,
+      async () => (await fetch(`${root}/healthz`, { signal: AbortSignal.timeout(10_000) })).status === 200,
+      healthTimes,
+      () => healthFailed++,
+    ),
+  ];
+  const measured = await measure(apiUrl, heavy, 0);
+  stop = true;
+  await Promise.all(probes);
+  return {
+    database,
+    heavy: { ...measured, cost: '9,302' },
+    product: latencies(productTimes, productFailed),
+    health: latencies(healthTimes, healthFailed),
+  };
+}
+
+function starvationTable(runs: Starvation[]): string {
+  const ms = (n: number) => n.toFixed(1);
+  return [
+    '| database | expensive queries: req/s · p50 · p99 ms (non-2xx) | product query every 200 ms: p50 · p99 · max ms (failed) | /healthz every 100 ms: p50 · p99 · max ms (failed) | targets |',
+    '|---|---|---|---|---|',
+    ...runs.map(
+      (r) =>
+        `| ${r.database} | ${r.heavy.rps.toFixed(0)} · ${r.heavy.p50} · ${r.heavy.p99} (${r.heavy.non2xx + r.heavy.errors}) | ${ms(r.product.p50)} · ${ms(r.product.p99)} · ${ms(r.product.max)} (${r.product.failed} of ${r.product.count}) | ${ms(r.health.p50)} · ${ms(r.health.p99)} · ${ms(r.health.max)} (${r.health.failed} of ${r.health.count}) | product p99 ≤ 100 ${r.product.p99 <= 100 && r.product.failed === 0 ? '✔' : '✘'}, /healthz ≤ 10 ${r.health.max <= 10 && r.health.failed === 0 ? '✔' : r.health.p99 <= 10 ? '(p99 ✔, max ✘)' : '✘'} |`,
+    ),
+  ].join('\n');
+}
+
+interface LiveRepublish {
+  firstBuildSeconds: number;
+  goneSeconds: number;
+  listingSeconds: number;
+  slug: string;
+}
+
+/**
+ * The live site (sites/catalog/scripts/live-site.mjs) against this catalog: its first build, then
+ * one certificate revoked through the API, timed to the product page's 410 and to the
+ * republished category listing that no longer shows the product.
+ */
+async function liveRepublish(apiUrl: string, adminToken: string): Promise<LiveRepublish> {
+  const { startLiveSite } = await import('../../sites/catalog/scripts/live-site.mjs');
+  const buildsDir = mkdtempSync(join(root, 'sites/catalog/node_modules/.bench-live-'));
+  const started = performance.now();
+  log('site: the live site, first build…');
+  const site = await startLiveSite({
+    apiUrl,
+    siteUrl: 'http://127.0.0.1:4399',
+    port: 0,
+    host: '127.0.0.1',
+    buildsDir,
+    failFast: true,
+    log: (line: string) => log(`site: ${line.split('\n')[0]}`),
+  });
+  try {
+    const firstBuildSeconds = (performance.now() - started) / 1000;
+    // The first product of the food listing, and its certificate.
+    const first = (await ask(
+      apiUrl,
+      gqlBody(
+        '{ products(filter: { categories: [FOOD] }, orderBy: { field: STARS, direction: DESC }, first: 1) { nodes { slug certificate { id } } } }',
+        {},
+      ),
+    )) as { products: { nodes: { slug: string; certificate: { id: string } }[] } };
+    const target = first.products.nodes[0] as { slug: string; certificate: { id: string } };
+    const listing = `${site.url}/categories/food/`;
+    if (!(await (await fetch(listing)).text()).includes(`/products/${target.slug}/`))
+      throw new Error(`the food listing does not show ${target.slug} before the change`);
+    const revoked = performance.now();
+    const res = await fetch(apiUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+      body: gqlBody(
+        'mutation($id: ID!) { revokeCertificate(input: { certificateId: $id, reason: "benchmark" }) { status } }',
+        {
+          id: target.certificate.id,
+        },
+      ),
+    });
+    if (res.status !== 200) throw new Error(`the revocation failed: ${await res.text()}`);
+    let goneSeconds = 0;
+    for (;;) {
+      const page = await fetch(`${site.url}/products/${target.slug}/`);
+      await page.arrayBuffer();
+      if (page.status === 410) {
+        goneSeconds ||= (performance.now() - revoked) / 1000;
+      }
+      if (goneSeconds && !(await (await fetch(listing)).text()).includes(`/products/${target.slug}/`)) break;
+      if (performance.now() - revoked > 600_000) throw new Error('the listing was not republished within 10 minutes');
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const listingSeconds = (performance.now() - revoked) / 1000;
+    log(`site: 410 after ${goneSeconds.toFixed(1)} s, listing republished after ${listingSeconds.toFixed(0)} s`);
+    return { firstBuildSeconds, goneSeconds, listingSeconds, slug: target.slug };
+  } finally {
+    await site.close();
+    rmSync(buildsDir, { recursive: true, force: true });
+  }
 }
 
 /** Runs a command under GNU time to read its wall time and peak resident memory. */
@@ -604,6 +825,7 @@ async function main(): Promise<void> {
   const loads: string[] = [];
   let site: SiteBuild | undefined;
   let checked: Record<string, number> | undefined;
+  const starved: Starvation[] = [];
   let pg: ThrowawayPostgres | undefined;
   const tmp = mkdtempSync(join(tmpdir(), 'ocop-bench-'));
   try {
@@ -631,6 +853,7 @@ async function main(): Promise<void> {
       const { results, loadSeconds } = outcome;
       site ??= outcome.site;
       checked ??= outcome.checked;
+      if (outcome.starved) starved.push(outcome.starved);
       all.push(...results);
       loads.push(`${name}: ${loadSeconds.toFixed(1)} s`);
     }
@@ -673,9 +896,25 @@ ${peerTable(all)}`
     : 'Not run this time (it runs on PostgreSQL unless BENCH_POSTGRAPHILE=0).'
 }
 
+## Starvation: the most expensive allowed queries beside a buyer
+
+${
+  starved.length
+    ? `20 connections send the most expensive query the API allows (100 products of a category with 9 related products each, estimated cost 9,302 of the 10,000 allowed; cost from 2,000 makes a query expensive, and one runs at a time while the others wait their turn) for ${SECONDS} s, while one buyer asks for a product (a different one each time, so from the database) every 200 ms and a load balancer asks \`/healthz\` every 100 ms, each from its own connection. The per-client allowance is off, as for every workload here (one client drives all the load); it is tested in test/integration/hardening.test.ts.
+
+${starvationTable(starved)}`
+    : 'Not run this time (BENCH_ONLY without `starve`).'
+}
+
 ${
   site
-    ? `Site build against the same catalog (SQLite server): ${site.steps.map((s) => `${s.name} ${s.seconds.toFixed(0)} s, peak ${s.peakRssMb.toFixed(0)} MB`).join('; ')}; in all ${site.steps.reduce((n, s) => n + s.seconds, 0).toFixed(0)} s (targets: under 180 s, under 2 GB).`
+    ? `Site build against the same catalog (SQLite server): ${site.steps.map((s) => `${s.name} ${s.seconds.toFixed(0)} s, peak ${s.peakRssMb.toFixed(0)} MB`).join('; ')}; in all ${site.steps.reduce((n, s) => n + s.seconds, 0).toFixed(0)} s (targets: under 180 s, under 2 GB).${
+        site.live
+          ? `
+
+The live site (sites/catalog/scripts/live-site.mjs) against the same catalog: its first build took ${site.live.firstBuildSeconds.toFixed(0)} s; then the certificate of the first product of the food listing (${site.live.slug}) was revoked through the API: its page answered 410 after ${site.live.goneSeconds.toFixed(1)} s, and the republished food listing without it was served ${site.live.listingSeconds.toFixed(0)} s after the revocation (target: within 3 minutes at 20,000 products).`
+          : ''
+      }`
     : 'Site build not measured in this run (set BENCH_SITE=1).'
 }
 

@@ -84,7 +84,7 @@ export const SETTINGS = {
   LOG_LEVEL: 'fatal | error | warn | info | debug | trace | silent. Default: info.',
   BODY_LIMIT: 'Largest request body in bytes. Default: 102400 (100 kB).',
   QUERY_MAX_COST:
-    'Highest estimated cost of one query: every field counts 1, times the page sizes it would really use (variables and defaults included). Default: 20000.',
+    'Highest estimated cost of one query: every field counts 1, times the page sizes it would really use (variables and defaults included). Default: 10000.',
   RESPONSE_MAX_ITEMS:
     'Most list items one response may hold; execution stops with RESPONSE_TOO_LARGE past it. Default: 10000.',
   RATE_LIMIT:
@@ -94,7 +94,8 @@ export const SETTINGS = {
     'Whose X-Forwarded-For names the client: off (default; the connecting address is the client), loopback (a proxy on this machine), or a comma-separated list of proxy addresses.',
   EXPENSIVE_QUERY_COST:
     'Estimated cost from which a query counts as expensive and waits for a free slot. Default: 2000.',
-  EXPENSIVE_QUERY_CONCURRENCY: 'Expensive queries executed at once; the rest queue. Default: 2.',
+  EXPENSIVE_QUERY_CONCURRENCY:
+    'Expensive queries executed at once; the rest queue. Default: 1 (the server runs JavaScript on one thread: more at once only makes each slower, and cheap requests wait longer between their turns).',
   DB_STATEMENT_TIMEOUT_MS:
     'Longest a database statement may run, or a request wait for a connection, in milliseconds; past it the request gets 503. Default: 5000.',
   DB_LOCK_TIMEOUT_MS:
@@ -185,12 +186,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ),
     bodyLimitBytes: integer('BODY_LIMIT', env.BODY_LIMIT, 100 * 1024, 1024, 50 * 1024 * 1024),
     limits: {
-      queryCost: integer('QUERY_MAX_COST', env.QUERY_MAX_COST, 20_000, 10, 10_000_000),
+      queryCost: integer('QUERY_MAX_COST', env.QUERY_MAX_COST, 10_000, 10, 10_000_000),
       responseItems: integer('RESPONSE_MAX_ITEMS', env.RESPONSE_MAX_ITEMS, 10_000, 1, 10_000_000),
       ratePerMinute: integer('RATE_LIMIT', env.RATE_LIMIT, 600, 0, 100_000_000),
       rateBurst: integer('RATE_LIMIT_BURST', env.RATE_LIMIT_BURST, 120, 1, 100_000_000),
       expensiveCost: integer('EXPENSIVE_QUERY_COST', env.EXPENSIVE_QUERY_COST, 2_000, 1, 10_000_000),
-      expensiveConcurrency: integer('EXPENSIVE_QUERY_CONCURRENCY', env.EXPENSIVE_QUERY_CONCURRENCY, 2, 1, 1000),
+      expensiveConcurrency: integer('EXPENSIVE_QUERY_CONCURRENCY', env.EXPENSIVE_QUERY_CONCURRENCY, 1, 1, 1000),
     },
     timeouts: {
       statementMs: integer('DB_STATEMENT_TIMEOUT_MS', env.DB_STATEMENT_TIMEOUT_MS, 5_000, 100, 600_000),

@@ -138,7 +138,7 @@ const PRODUCTS_QUERY = `
 `;
 
 /** The API's largest page. */
-const PAGE_SIZE = 100;
+const PAGE_SIZE = 50;
 
 interface RawRegion {
   code: string;
