@@ -613,7 +613,8 @@ async function starvation(database: string, apiUrl: string, slugs: string[]): Pr
     probe(
       200,
       async () => {
-        const slug = slugs[(i += 37) % slugs.length] as string;
+        i += 37;
+        const slug = slugs[i % slugs.length] as string;
         const res = await fetch(apiUrl, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
