@@ -35,8 +35,9 @@ Commands:
   generate --products N [--seed S] [--out FILE]
                                 Print (or write) a deterministic synthetic national catalog as JSON.
   schema [--out FILE]           Print (or write) the GraphQL schema (SDL), as committed in schema.graphql.
-  token create --role ADMIN|EVALUATOR --name "WHO"
-                                Create an API token and print it once (only its SHA-256 hash is stored).
+  token create --role ADMIN|EVALUATOR|PARTNER --name "WHO" [--quota UNITS_PER_MINUTE]
+                                Create an API token (PARTNER: a partner app's key, public reads with its own
+                                allowance) and print it once (only its SHA-256 hash is stored).
   token list                    List tokens: id, role, name, created, last used, revoked (never the token).
   token revoke ID               Revoke a token at once; the audit log keeps its name.
 
@@ -73,6 +74,7 @@ async function main(argv: string[]): Promise<void> {
       'as-of': { type: 'string' },
       role: { type: 'string' },
       name: { type: 'string' },
+      quota: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -176,8 +178,14 @@ async function main(argv: string[]): Promise<void> {
             : `--name is ${name.length} characters long; use at most 100.`,
         );
       }
+      let quotaPerMinute: number | null = null;
+      if (values.quota !== undefined) {
+        if (role !== 'PARTNER')
+          throw new UsageError('--quota is for --role PARTNER keys only; other tokens have no allowance of their own.');
+        quotaPerMinute = positiveInt('quota', values.quota);
+      }
       await withTokens(config, async (tokens) => {
-        const { token, record } = await tokens.create({ name, role }, CLI_ACTOR);
+        const { token, record } = await tokens.create({ name, role, quotaPerMinute }, CLI_ACTOR);
         process.stdout.write(`${token}\n`);
         console.error(
           `Created token ${record.id} (${record.role}, "${record.name}"). It is shown only this once: store it now. Send it as "Authorization: Bearer <token>".`,
@@ -216,7 +224,7 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     throw new UsageError(
-      `Unknown command "${positionals.join(' ')}". Use token create --role ADMIN|EVALUATOR --name "…", token list or token revoke ID.`,
+      `Unknown command "${positionals.join(' ')}". Use token create --role ADMIN|EVALUATOR|PARTNER --name "…", token list or token revoke ID.`,
     );
   }
 

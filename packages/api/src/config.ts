@@ -42,6 +42,18 @@ export interface Config {
   timeouts: Timeouts;
   /** Which peers' X-Forwarded-For is believed when telling clients apart (see {@link TrustProxy}). */
   trustProxy: TrustProxy;
+  webhooks: WebhookSettings;
+}
+
+export interface WebhookSettings {
+  /** Allow endpoints on loopback and private addresses (tests, an intranet); off by default. */
+  allowPrivate: boolean;
+  /** Longest one delivery attempt may take. */
+  timeoutMs: number;
+  /** Wait before the first retry; each next one waits twice as long (at most an hour). */
+  retryMs: number;
+  /** How long an endpoint may keep failing before it is paused. */
+  giveUpMs: number;
 }
 
 /** What one request and one client may cost the server. */
@@ -101,6 +113,12 @@ export const SETTINGS = {
   DB_LOCK_TIMEOUT_MS:
     'SQLite: longest a write waits for another process (an import) to release the database, in milliseconds; past it the request gets 503 DATABASE_BUSY. Default: 15000.',
   READY_TIMEOUT_MS: 'Longest /readyz waits for the database, in milliseconds. Default: 2000.',
+  WEBHOOK_ALLOW_PRIVATE:
+    'true | false: allow webhook endpoints on loopback and private addresses (tests, an intranet). Default: false.',
+  WEBHOOK_TIMEOUT_MS: 'Longest one webhook delivery attempt may take, in milliseconds. Default: 5000.',
+  WEBHOOK_RETRY_MS:
+    'Wait before retrying a failed webhook delivery, in milliseconds; doubled at each attempt, at most an hour. Default: 10000.',
+  WEBHOOK_GIVE_UP_HOURS: 'Hours an endpoint may keep failing before it is paused. Default: 24.',
 } as const;
 
 /** The repository root: three levels above this file in src/ and in dist/. */
@@ -199,6 +217,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       readyMs: integer('READY_TIMEOUT_MS', env.READY_TIMEOUT_MS, 2_000, 100, 60_000),
     },
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    webhooks: {
+      allowPrivate:
+        oneOf('WEBHOOK_ALLOW_PRIVATE', env.WEBHOOK_ALLOW_PRIVATE, ['true', 'false'] as const, 'false') === 'true',
+      timeoutMs: integer('WEBHOOK_TIMEOUT_MS', env.WEBHOOK_TIMEOUT_MS, 5_000, 100, 60_000),
+      retryMs: integer('WEBHOOK_RETRY_MS', env.WEBHOOK_RETRY_MS, 10_000, 10, 3_600_000),
+      giveUpMs: integer('WEBHOOK_GIVE_UP_HOURS', env.WEBHOOK_GIVE_UP_HOURS, 24, 1, 720) * 3_600_000,
+    },
   };
 }
 

@@ -22,6 +22,8 @@ export function requestControl<T extends ControlledContext>(options: {
   limits: Pick<Limits, 'queryCost' | 'expensiveCost'>;
   limiter: RateLimiter;
   slots: Slots;
+  /** Told of the units a request's cost added to its allowance (a token's daily usage). */
+  charged?: (context: T, units: number) => void;
 }): ApolloServerPlugin<T> {
   const { limits, limiter, slots } = options;
   return {
@@ -48,6 +50,7 @@ export function requestControl<T extends ControlledContext>(options: {
           }
           const rate = contextValue.rate;
           if (rate) limiter.charge(rate.key, unitsForCost(cost), rate.allowance);
+          options.charged?.(contextValue, unitsForCost(cost));
           if (cost >= limits.expensiveCost) release = await slots.acquire();
         },
         async willSendResponse() {

@@ -6,6 +6,8 @@ import { CertificateAdminResolver } from '../modules/certificate/certificate.adm
 import { CertificateResolver } from '../modules/certificate/certificate.resolver.js';
 import { EvaluationResolver } from '../modules/evaluation/evaluation.resolver.js';
 import { FeedResolver } from '../modules/feed/feed.resolver.js';
+import { PartnerKeyResolver } from '../modules/auth/partner.resolver.js';
+import { WebhookResolver } from '../modules/webhook/webhook.resolver.js';
 import { ProducerAdminResolver } from '../modules/producer/producer.admin.resolver.js';
 import { ProducerResolver } from '../modules/producer/producer.resolver.js';
 import { ProductAdminResolver } from '../modules/product/product.admin.resolver.js';
@@ -35,6 +37,8 @@ export function getSchema(): Promise<GraphQLSchema> {
       EvaluationResolver,
       CertificateAdminResolver,
       AuditResolver,
+      PartnerKeyResolver,
+      WebhookResolver,
     ],
     validate: false,
   })

@@ -6,6 +6,7 @@ import { Migration20261129020000AuthAudit as PgAuthAudit } from './postgresql/Mi
 import { Migration20261129040000PublishedIndexes as PgIndexes } from './postgresql/Migration20261129040000PublishedIndexes.js';
 import { Migration20261129030000CertificateWithoutScoreSheet as PgCertificateWithoutScoreSheet } from './postgresql/Migration20261129030000CertificateWithoutScoreSheet.js';
 import { Migration20261201000000CertificateExpiryCivilCode as PgExpiryCivilCode } from './postgresql/Migration20261201000000CertificateExpiryCivilCode.js';
+import { Migration20261201300000PartnersWebhooks as PgPartners } from './postgresql/Migration20261201300000PartnersWebhooks.js';
 import { Migration20261130000000ChangeFeed as PgChangeFeed } from './postgresql/Migration20261130000000ChangeFeed.js';
 import { Migration20261129000000InitialSchema as SqliteInitial } from './sqlite/Migration20261129000000InitialSchema.js';
 import { Migration20261129010000SearchIndex as SqliteSearch } from './sqlite/Migration20261129010000SearchIndex.js';
@@ -13,6 +14,7 @@ import { Migration20261129020000AuthAudit as SqliteAuthAudit } from './sqlite/Mi
 import { Migration20261129040000PublishedIndexes as SqliteIndexes } from './sqlite/Migration20261129040000PublishedIndexes.js';
 import { Migration20261129030000CertificateWithoutScoreSheet as SqliteCertificateWithoutScoreSheet } from './sqlite/Migration20261129030000CertificateWithoutScoreSheet.js';
 import { Migration20261201000000CertificateExpiryCivilCode as SqliteExpiryCivilCode } from './sqlite/Migration20261201000000CertificateExpiryCivilCode.js';
+import { Migration20261201300000PartnersWebhooks as SqlitePartners } from './sqlite/Migration20261201300000PartnersWebhooks.js';
 import { Migration20261130000000ChangeFeed as SqliteChangeFeed } from './sqlite/Migration20261130000000ChangeFeed.js';
 
 type MigrationList = MigrationObject[];
@@ -31,6 +33,7 @@ const MIGRATIONS: Record<Dialect, MigrationList> = {
     { name: 'Migration20261129040000PublishedIndexes', class: SqliteIndexes },
     { name: 'Migration20261130000000ChangeFeed', class: SqliteChangeFeed },
     { name: 'Migration20261201000000CertificateExpiryCivilCode', class: SqliteExpiryCivilCode },
+    { name: 'Migration20261201300000PartnersWebhooks', class: SqlitePartners },
   ],
   postgresql: [
     { name: 'Migration20261129000000InitialSchema', class: PgInitial },
@@ -40,6 +43,7 @@ const MIGRATIONS: Record<Dialect, MigrationList> = {
     { name: 'Migration20261129040000PublishedIndexes', class: PgIndexes },
     { name: 'Migration20261130000000ChangeFeed', class: PgChangeFeed },
     { name: 'Migration20261201000000CertificateExpiryCivilCode', class: PgExpiryCivilCode },
+    { name: 'Migration20261201300000PartnersWebhooks', class: PgPartners },
   ],
 };
 
