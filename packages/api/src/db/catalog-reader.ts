@@ -123,7 +123,7 @@ export function toProductView(r: Row): ProductView {
   };
 }
 
-function toProducerView(r: Row): ProducerView {
+export function toProducerView(r: Row): ProducerView {
   return {
     __typename: 'Producer',
     id: Number(r.id),
@@ -139,7 +139,7 @@ function toProducerView(r: Row): ProducerView {
   };
 }
 
-function toCertificateView(r: Row): CertificateView {
+export function toCertificateView(r: Row): CertificateView {
   return {
     __typename: 'Certificate',
     id: Number(r.id),
@@ -177,8 +177,18 @@ function placeholders(n: number): string {
   return new Array(n).fill('?').join(', ');
 }
 
-function rows(em: SqlEntityManager, sql: string, params: unknown[]): Promise<Row[]> {
-  return em.getConnection().execute<Row[]>(sql, params, 'all');
+/**
+ * Runs a read with its values as bindings, not written into the SQL: MikroORM's `execute` inlines
+ * them, so every product id made a new statement for SQLite to compile (the prepared-statement
+ * cache in orm.ts keys on the SQL text) and for PostgreSQL to parse and plan. The statement is
+ * still reported to the ORM's logger (tests count statements with it).
+ */
+export async function rows(em: SqlEntityManager, sql: string, params: unknown[]): Promise<Row[]> {
+  const connection = em.getConnection() as unknown as { logQuery(query: string, context?: object): void };
+  const started = Date.now();
+  const result = (await em.getKnex().raw(sql, params as never[])) as Row[] | { rows: Row[] };
+  connection.logQuery(sql, { took: Date.now() - started });
+  return Array.isArray(result) ? result : result.rows;
 }
 
 const productCache = new RowCache<ProductView>('product rows');
@@ -240,6 +250,22 @@ export async function activeCertificatesByProductIds(
       return byKey(list.map(toCertificateView), (c) => `${today}|${c.product.id}`);
     },
   );
+}
+
+/**
+ * Keeps rows another query read on the way (the product page reads its product, certificate and
+ * producer in one statement), so the loaders find them instead of asking again.
+ */
+export function primeRows(
+  em: SqlEntityManager,
+  today: IsoDate,
+  readAt: number,
+  found: { product?: ProductView; certificate?: CertificateView; producer?: ProducerView },
+): void {
+  if (found.product) productCache.prime(em, String(found.product.id), found.product, readAt);
+  if (found.certificate)
+    certificateCache.prime(em, `${today}|${found.certificate.product.id}`, found.certificate, readAt);
+  if (found.producer) producerCache.prime(em, String(found.producer.id), found.producer, readAt);
 }
 
 /** Every region, indexed: a few thousand rows that change only when the catalog does. */

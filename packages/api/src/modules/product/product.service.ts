@@ -1,12 +1,16 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
 import { type CategoryCode, ERROR_CODES, type IsoDate, type ProducerType, searchTokens } from '@ocop/domain';
 import { GraphQLError } from 'graphql';
+import { catalogVersion } from '../../cache/catalog-version.js';
 import {
   PRODUCT_COLUMNS,
   type ProductView,
+  primeRows,
   productsByIds,
   type RegionView,
   regionDirectory,
+  toCertificateView,
+  toProducerView,
   toProductView,
 } from '../../db/catalog-reader.js';
 import { cachedRows, derivedFrom } from '../../cache/query-cache.js';
@@ -19,6 +23,26 @@ import {
   PublishedProductQuery,
   type QueryBuilder,
 } from './product.query.js';
+
+/** The certificate's and the producer's columns, prefixed, for the one-statement product page. */
+const SLUG_PAGE_COLUMNS = [
+  ...[
+    'id',
+    'number',
+    'product_id',
+    'decision_number',
+    'decision_date',
+    'issuing_level',
+    'stars',
+    'issued_on',
+    'expires_on',
+    'status',
+    'revoked_on',
+  ].map((c) => `c.${c} as c__${c}`),
+  ...['id', 'slug', 'name', 'type', 'representative', 'address', 'region_id', 'phone', 'email', 'website'].map(
+    (c) => `pr.${c} as pr__${c}`,
+  ),
+].join(', ');
 
 /** Most related products one product lists (`related(first:)`), and how many by default. */
 export const MAX_RELATED = 20;
@@ -271,12 +295,31 @@ export class ProductService {
     return { totalCount, categories, stars, producerTypes, regionIds };
   }
 
+  /**
+   * A published product by slug, read in one statement with its valid certificate and its
+   * producer, which are kept for the loaders: a product page asked cold costs one query.
+   */
   async publishedBySlug(slug: string): Promise<ProductView | null> {
+    const readAt = catalogVersion.current;
     const rows = (await this.query({ filter: {}, tokens: [] })
-      .base()
+      .base(undefined, { producer: true })
       .where('p.slug', slug)
-      .select(this.em.getKnex().raw(PRODUCT_COLUMNS))) as Record<string, unknown>[];
-    return rows[0] ? toProductView(rows[0]) : null;
+      .select(this.em.getKnex().raw(`${PRODUCT_COLUMNS}, ${SLUG_PAGE_COLUMNS}`))) as Record<string, unknown>[];
+    const row = rows[0];
+    if (!row) return null;
+    const pick = (prefix: string) =>
+      Object.fromEntries(
+        Object.entries(row)
+          .filter(([name]) => name.startsWith(prefix))
+          .map(([name, value]) => [name.slice(prefix.length), value]),
+      );
+    const product = toProductView(row);
+    primeRows(this.em, this.today, readAt, {
+      product,
+      certificate: toCertificateView(pick('c__')),
+      producer: toProducerView(pick('pr__')),
+    });
+    return product;
   }
 
   async publishedIds(ids: number[]): Promise<Set<number>> {
