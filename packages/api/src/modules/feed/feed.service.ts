@@ -65,7 +65,10 @@ function chunks<T>(list: T[], size = CHUNK): T[][] {
 
 const marks = (n: number) => new Array(n).fill('?').join(', ');
 
-/** The day and time as stored: a Date, which each driver writes in its own way. */
+/**
+ * A hash of everything a public page shows of a product, written the same way whichever database
+ * read it (numbers as numbers, dates as text, JSON parsed): equal fingerprints, unchanged page.
+ */
 function fingerprint(row: PublicRow, places: Map<number, string>): string {
   const { id: _id, ...rest } = row;
   const json = JSON.stringify({
