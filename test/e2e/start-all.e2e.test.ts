@@ -7,6 +7,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childProcesses } from '../support/processes.js';
 import { freePort, SITE_DIR } from '../support/site.js';
 
 const ROOT = resolve(SITE_DIR, '../..');
@@ -76,11 +77,7 @@ describe('pnpm start', () => {
     expect(await status(`${api}/healthz`)).toBe(200);
     expect(await status(`${site}/`)).toBe(200);
     // The API is start-all's child running dist/cli.js.
-    const apiPid = Number(
-      execFileSync('pgrep', ['-P', String(child.pid), '-f', 'dist/cli.js start'], { encoding: 'utf8' })
-        .trim()
-        .split('\n')[0],
-    );
+    const apiPid = childProcesses(child.pid as number).find((c) => c.command.includes('dist/cli.js start'))?.pid ?? 0;
     expect(apiPid).toBeGreaterThan(0);
     process.kill(apiPid, 'SIGKILL');
     await waitFor('the API down', async () => (await status(`${api}/healthz`)) === 0, 5000);

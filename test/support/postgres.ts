@@ -1,6 +1,7 @@
 import { type ChildProcess, execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { childProcesses } from './processes.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -79,11 +80,7 @@ export async function startThrowawayPostgres(
   /** The postmaster and every process it started. */
   const processes = (): number[] => {
     const postmaster = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-    const children = spawnSync('pgrep', ['-P', String(postmaster)], { encoding: 'utf8' })
-      .stdout.split('\n')
-      .filter(Boolean)
-      .map(Number);
-    return [postmaster, ...children];
+    return [postmaster, ...childProcesses(postmaster).map((c) => c.pid)];
   };
   const signal = (name: NodeJS.Signals) => {
     for (const pid of processes()) {
