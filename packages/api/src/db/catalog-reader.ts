@@ -5,6 +5,7 @@ import {
   type CycleStage,
   type IsoDate,
   type ProducerType,
+  type ProductTrade,
   type RegionKind,
   type RegionLevel,
   type Stars,
@@ -34,6 +35,9 @@ export interface ProductImageView {
   url: string;
   altVi: string;
   altEn?: string;
+  width?: number;
+  height?: number;
+  widths?: number[];
 }
 
 export interface ProductView extends Typed<'Product'> {
@@ -48,6 +52,7 @@ export interface ProductView extends Typed<'Product'> {
   storyVi?: string | null;
   storyEn?: string | null;
   images: ProductImageView[];
+  trade?: ProductTrade | null;
   producer: Ref;
   region: Ref;
 }
@@ -102,7 +107,7 @@ const ref = (v: unknown): Ref | null => (v === null || v === undefined ? null : 
 const json = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
 
 export const PRODUCT_COLUMNS =
-  'p.id, p.slug, p.name_vi, p.name_en, p.category, p.cycle_stage, p.description_vi, p.description_en, p.story_vi, p.story_en, p.images, p.producer_id, p.region_id';
+  'p.id, p.slug, p.name_vi, p.name_en, p.category, p.cycle_stage, p.description_vi, p.description_en, p.story_vi, p.story_en, p.images, p.trade, p.producer_id, p.region_id';
 
 export function toProductView(r: Row): ProductView {
   return {
@@ -118,6 +123,7 @@ export function toProductView(r: Row): ProductView {
     storyVi: optStr(r.story_vi),
     storyEn: optStr(r.story_en),
     images: json<ProductImageView[]>(r.images) ?? [],
+    trade: r.trade === null || r.trade === undefined ? null : json<ProductTrade>(r.trade),
     producer: { id: Number(r.producer_id) },
     region: { id: Number(r.region_id) },
   };

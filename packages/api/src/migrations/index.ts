@@ -8,6 +8,7 @@ import { Migration20261129030000CertificateWithoutScoreSheet as PgCertificateWit
 import { Migration20261201000000CertificateExpiryCivilCode as PgExpiryCivilCode } from './postgresql/Migration20261201000000CertificateExpiryCivilCode.js';
 import { Migration20261201300000PartnersWebhooks as PgPartners } from './postgresql/Migration20261201300000PartnersWebhooks.js';
 import { Migration20261130000000ChangeFeed as PgChangeFeed } from './postgresql/Migration20261130000000ChangeFeed.js';
+import { Migration20261201100000TradeInfo as PgTradeInfo } from './postgresql/Migration20261201100000TradeInfo.js';
 import { Migration20261129000000InitialSchema as SqliteInitial } from './sqlite/Migration20261129000000InitialSchema.js';
 import { Migration20261129010000SearchIndex as SqliteSearch } from './sqlite/Migration20261129010000SearchIndex.js';
 import { Migration20261129020000AuthAudit as SqliteAuthAudit } from './sqlite/Migration20261129020000AuthAudit.js';
@@ -16,6 +17,7 @@ import { Migration20261129030000CertificateWithoutScoreSheet as SqliteCertificat
 import { Migration20261201000000CertificateExpiryCivilCode as SqliteExpiryCivilCode } from './sqlite/Migration20261201000000CertificateExpiryCivilCode.js';
 import { Migration20261201300000PartnersWebhooks as SqlitePartners } from './sqlite/Migration20261201300000PartnersWebhooks.js';
 import { Migration20261130000000ChangeFeed as SqliteChangeFeed } from './sqlite/Migration20261130000000ChangeFeed.js';
+import { Migration20261201100000TradeInfo as SqliteTradeInfo } from './sqlite/Migration20261201100000TradeInfo.js';
 
 type MigrationList = MigrationObject[];
 
@@ -33,6 +35,7 @@ const MIGRATIONS: Record<Dialect, MigrationList> = {
     { name: 'Migration20261129040000PublishedIndexes', class: SqliteIndexes },
     { name: 'Migration20261130000000ChangeFeed', class: SqliteChangeFeed },
     { name: 'Migration20261201000000CertificateExpiryCivilCode', class: SqliteExpiryCivilCode },
+    { name: 'Migration20261201100000TradeInfo', class: SqliteTradeInfo },
     { name: 'Migration20261201300000PartnersWebhooks', class: SqlitePartners },
   ],
   postgresql: [
@@ -43,6 +46,7 @@ const MIGRATIONS: Record<Dialect, MigrationList> = {
     { name: 'Migration20261129040000PublishedIndexes', class: PgIndexes },
     { name: 'Migration20261130000000ChangeFeed', class: PgChangeFeed },
     { name: 'Migration20261201000000CertificateExpiryCivilCode', class: PgExpiryCivilCode },
+    { name: 'Migration20261201100000TradeInfo', class: PgTradeInfo },
     { name: 'Migration20261201300000PartnersWebhooks', class: PgPartners },
   ],
 };

@@ -22,6 +22,7 @@ import {
   type RegionKind,
   slugify,
 } from '@ocop/domain';
+import { illustrativeTrade } from './kien-giang-trade.js';
 import type { SeedCatalog, SeedEvaluation, SeedProducer, SeedProduct, SeedRegion, SeedTarget } from './seed.types.js';
 
 /** The day the sample catalog describes ("today" for the visibility cases). */
@@ -383,6 +384,7 @@ function product(spec: ProductSpec): SeedProduct {
     ...(spec.storyVi ? { storyVi: spec.storyVi } : {}),
     ...(spec.storyEn ? { storyEn: spec.storyEn } : {}),
     images: [],
+    trade: illustrativeTrade({ slug: spec.slug ?? slugify(spec.nameVi), nameVi: spec.nameVi, category: spec.category }),
     real: spec.real ?? false,
     evaluations,
   };

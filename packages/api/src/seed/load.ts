@@ -1,6 +1,6 @@
 import { type EntityManager, ref } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { certificateExpiry, type IsoDate, scoreEvaluation, todayInVietnam } from '@ocop/domain';
+import { certificateExpiry, checkTrade, type IsoDate, scoreEvaluation, todayInVietnam } from '@ocop/domain';
 import { syncPublicState } from '../modules/feed/feed.service.js';
 import { Certificate } from '../modules/certificate/certificate.entity.js';
 import { Evaluation } from '../modules/evaluation/evaluation.entity.js';
@@ -95,6 +95,10 @@ export async function loadCatalog(
     for (const p of catalog.products) {
       const producer = producers.get(p.producerSlug);
       if (!producer) throw new Error(`Product ${p.slug} names unknown producer ${p.producerSlug}`);
+      const trade = p.trade ? checkTrade(p.trade, null) : undefined;
+      if (trade?.issues.length) {
+        throw new Error(`Product ${p.slug}'s trade information: ${trade.issues.map((i) => i.message).join(' ')}`);
+      }
       const product = tx.create(Product, {
         slug: p.slug,
         nameVi: p.nameVi,
@@ -108,6 +112,7 @@ export async function loadCatalog(
         storyVi: p.storyVi,
         storyEn: p.storyEn,
         images: p.images,
+        trade: trade?.trade ?? null,
       });
       summary.products++;
       let previous: Certificate | undefined;

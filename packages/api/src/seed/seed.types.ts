@@ -7,6 +7,7 @@ import type {
   ProducerType,
   RegionKind,
   RegionLevel,
+  TradeChanges,
 } from '@ocop/domain';
 
 /**
@@ -71,6 +72,8 @@ export interface SeedProduct {
   storyVi?: string;
   storyEn?: string;
   images: SeedImage[];
+  /** Trade information (checked by @ocop/domain's checkTrade when loaded); the sample's is illustrative. */
+  trade?: TradeChanges;
   /** True for products named in public sources (DOMAIN.md); false for illustrative ones. */
   real: boolean;
   /** Oldest first. */

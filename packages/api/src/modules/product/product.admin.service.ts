@@ -1,5 +1,5 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
-import { type CycleStage, checkCycleTransition, ERROR_CODES } from '@ocop/domain';
+import { type CycleStage, checkCycleTransition, checkTrade, ERROR_CODES, isTradeEmpty } from '@ocop/domain';
 import {
   type AuditTrail,
   checkId,
@@ -34,6 +34,7 @@ function snapshot(p: Product, regionCode: string): Record<string, unknown> {
     storyVi: p.storyVi,
     storyEn: p.storyEn,
     images: p.images,
+    trade: p.trade ?? null,
   };
 }
 
@@ -75,7 +76,10 @@ function checkImages(issues: Issues, images: ProductImageInput[] | null | undefi
   });
 }
 
-type Fields = Partial<Omit<Product, 'producer' | 'region' | 'nameEn' | 'descriptionEn' | 'storyVi' | 'storyEn'>> & {
+type Fields = Partial<
+  Omit<Product, 'producer' | 'region' | 'nameEn' | 'descriptionEn' | 'storyVi' | 'storyEn' | 'trade'>
+> & {
+  trade?: Product['trade'];
   producer?: Producer;
   region?: Region;
   nameEn?: string | null;
@@ -107,6 +111,7 @@ export class ProductAdminService {
       storyVi: fields.storyVi ?? undefined,
       storyEn: fields.storyEn ?? undefined,
       images: fields.images ?? [],
+      trade: fields.trade ?? null,
     });
     await flushOrRefuse(this.tx, () => this.duplicate(fields.slug));
     this.audit.record('Product', product.id, diff({}, snapshot(product, region.code)));
@@ -178,6 +183,11 @@ export class ProductAdminService {
       storyEn: optional('storyEn', 'The English story', 10_000),
       images: checkImages(issues, input.images),
     };
+    if (input.trade !== undefined && input.trade !== null) {
+      const checked = checkTrade(input.trade, existing?.trade);
+      issues.push(...checked.issues);
+      fields.trade = isTradeEmpty(checked.trade) ? null : checked.trade;
+    }
     if (input.category !== undefined && input.category !== null) fields.category = input.category;
     else if (!updating)
       issues.add('category', ERROR_CODES.VALIDATION_FAILED, 'The product group (category) is required.');

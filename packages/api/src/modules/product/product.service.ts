@@ -1,5 +1,12 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
-import { type CategoryCode, ERROR_CODES, type IsoDate, type ProducerType, searchTokens } from '@ocop/domain';
+import {
+  type CategoryCode,
+  type CertificationScheme,
+  ERROR_CODES,
+  type IsoDate,
+  type ProducerType,
+  searchTokens,
+} from '@ocop/domain';
 import { GraphQLError } from 'graphql';
 import { catalogVersion } from '../../cache/catalog-version.js';
 import {
@@ -61,6 +68,8 @@ export interface ProductFilterArgs {
   producerTypes?: ProducerType[] | null;
   certifiedFrom?: number | null;
   certifiedTo?: number | null;
+  exportReady?: boolean | null;
+  certifications?: CertificationScheme[] | null;
 }
 
 export interface ProductSearch {
@@ -85,6 +94,8 @@ export interface Facets {
   stars: FacetCount[];
   regions: FacetCount[];
   producerTypes: FacetCount[];
+  certifications: FacetCount[];
+  exportReady: number;
 }
 
 function badInput(message: string, code: string, field: string): GraphQLError {
@@ -194,6 +205,8 @@ export class ProductService {
         producerTypes: f.producerTypes ?? undefined,
         certifiedFrom: f.certifiedFrom ?? undefined,
         certifiedTo: f.certifiedTo ?? undefined,
+        exportReady: f.exportReady ?? undefined,
+        certifications: f.certifications?.length ? [...new Set(f.certifications)] : undefined,
       },
       tokens: [...new Set(searchTokens(search ?? ''))].slice(0, MAX_SEARCH_TOKENS),
     };
@@ -285,14 +298,36 @@ export class ProductService {
    * how many results picking that choice would give (the choice's own dimension is left out).
    */
   async facets(search: ProductSearch): Promise<Omit<Facets, 'regions'> & { regionIds: Map<number, number> }> {
-    const [totalCount, categories, stars, producerTypes, regionIds] = await Promise.all([
+    const [totalCount, categories, stars, producerTypes, regionIds, certifications, exportReady] = await Promise.all([
       this.count(search),
       this.countBy(search, 'p.category', 'category'),
       this.countBy(search, 'c.stars', 'stars'),
       this.countBy(search, 'pr.type', 'producerType'),
       this.publishedCountByRegionId(search, 'region'),
+      this.certificationCounts(search),
+      this.exportReadyCount(search),
     ]);
-    return { totalCount, categories, stars, producerTypes, regionIds };
+    return { totalCount, categories, stars, producerTypes, regionIds, certifications, exportReady };
+  }
+
+  /** Per certification scheme valid today: what adding it to the filter would give. */
+  private async certificationCounts(search: ProductSearch): Promise<FacetCount[]> {
+    const q = await this.searchQuery(search);
+    const rows = await cachedRows<{ value: string; n: number | string }>(
+      this.em,
+      this.key('certificationCounts', search),
+      () => q.certificationCounts(),
+    );
+    return derivedFrom(rows, 'facetCounts', () => rows.map((r) => ({ value: String(r.value), count: Number(r.n) })));
+  }
+
+  /** Products among the results that are ready to export or exporting (the exportReady filter left out). */
+  private async exportReadyCount(search: ProductSearch): Promise<number> {
+    const q = await this.searchQuery(search);
+    const rows = await cachedRows<{ n: number | string }>(this.em, this.key('exportReadyCount', search), () =>
+      q.base('exportReady').whereRaw(q.exportReadySql()).count({ n: '*' }),
+    );
+    return Number(rows[0]?.n ?? 0);
   }
 
   /**

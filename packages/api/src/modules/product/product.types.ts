@@ -68,4 +68,16 @@ export class ProductFacets {
   @Extensions({ listSize: 4 })
   @Field(() => [FacetCount], { description: 'Per producer type.' })
   producerTypes!: FacetCount[];
+
+  @Extensions({ listSize: 6 })
+  @Field(() => [FacetCount], {
+    description: 'Per certification other than OCOP, valid today (a product may hold several).',
+  })
+  certifications!: FacetCount[];
+
+  @Field(() => Int, {
+    description:
+      'Products among the results (the `exportReady` filter left out) that are ready to export or exporting.',
+  })
+  exportReady!: number;
 }
