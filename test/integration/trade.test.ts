@@ -1,3 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { catalogToCsv, collectPublicCatalog, formatProblem, importFiles, parseCsv } from '@ocop/api';
+import { todayInVietnam } from '@ocop/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ok, refused } from '../support/admin.js';
 import { bearer, createToken, gql, startTestApi, type TestApi, testDatabases } from '../support/server.js';
@@ -121,14 +126,14 @@ describe.each(testDatabases())('trade information on $name', (db) => {
       ['HACCP', 'HACCP', true],
       ['VIETGAP', 'VietGAP', false],
     ]);
-    // English falls back to Vietnamese where no translation exists.
     expect(set.monthlyCapacity).toBe('3.000 chai');
+    expect(set.priceUnit).toBe('500 ml bottle');
 
     const changed = ok<{ updateProduct: { trade: Trade } }>(
       await gql(api, UPDATE, { id, input: { trade: { packagingVi: null, wholesalePrice: 68000 } } }, admin),
     ).updateProduct.trade;
-    // Without a Vietnamese text, Vietnamese readers get the English one.
-    expect(changed.packaging).toBe('500 ml glass bottle; carton of 12');
+    // Texts are exact per language: no fallback, so a client knows what was given.
+    expect(changed.packaging).toBeNull();
     expect(changed.packagingEn).toBe('500 ml glass bottle; carton of 12');
     expect(changed.wholesalePrice).toBe(68000);
     expect(changed.retailPriceMin).toBe(85000);
@@ -223,5 +228,71 @@ describe.each(testDatabases())('trade information on $name', (db) => {
       }),
     ).catalogChanges.nodes;
     expect(changes, JSON.stringify(nodes)).toEqual([{ kind: 'UPDATED', slug: nodes[0]!.slug }]);
+  });
+
+  it('imports trade columns with Vietnamese headers, refuses bad cells by line and column, and exports them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ocop-trade-'));
+    const today = todayInVietnam(new Date());
+    try {
+      const slug = 'nuoc-mam-phu-quoc-khai-hoan-38-do-dam';
+      const description = ok<{ product: { description: string } }>(
+        await gql(api, 'query($slug: String!) { product(slug: $slug) { description(lang: VI) } }', { slug }),
+      ).product.description;
+      const quoted = `"${description.replaceAll('"', '""')}"`;
+      const good = join(dir, 'san-pham.csv');
+      writeFileSync(
+        good,
+        [
+          'Mã sản phẩm,Tên sản phẩm,Nhóm sản phẩm,Chủ thể,Mô tả,Giá bán lẻ thấp nhất,Giá bán sỉ,Hạn sử dụng,Chứng nhận khác,Thị trường xuất khẩu,Khả năng xuất khẩu,Quy cách đóng gói tiếng Anh',
+          `${slug},Nước mắm Phú Quốc Khải Hoàn 38 độ đạm,FOOD,khai-hoan,${quoted},99.000,"80,000 đ",24 tháng,"HACCP H-77 (31/12/2099); Hữu cơ",JP US,Đang xuất khẩu,1 litre PET can`,
+        ].join('\n'),
+      );
+      const report = await importFiles(api.orm.em.fork(), [good], { today });
+      expect(report.problems.map(formatProblem)).toEqual([]);
+      expect(report.totals.updated).toBe(1);
+      const trade = ok<{ product: { trade: Trade } }>(
+        await gql(api, `query($slug: String!) { product(slug: $slug) { ${TRADE_FIELDS} } }`, { slug }),
+      ).product.trade;
+      expect(trade.retailPriceMin).toBe(99_000);
+      expect(trade.wholesalePrice).toBe(80_000);
+      expect(trade.shelfLifeDays).toBe(720);
+      expect(trade.packagingEn).toBe('1 litre PET can');
+      // Columns the file lacks keep their values.
+      expect(trade.packaging).toMatch(/ml/);
+      expect(trade.certifications.map((c) => [c.scheme, c.number, c.expiresOn])).toEqual([
+        ['HACCP', 'H-77', '2099-12-31'],
+        ['ORGANIC', null, null],
+      ]);
+      expect(trade.exportMarkets.map((m) => m.code)).toEqual(['JP', 'US']);
+      // The same file again changes nothing.
+      expect((await importFiles(api.orm.em.fork(), [good], { today })).totals.unchanged).toBe(1);
+
+      const bad = join(dir, 'products.csv');
+      writeFileSync(
+        bad,
+        [
+          'slug,name_vi,category,producer,description_vi,retail_price_min,retail_price_max,certifications,export_markets',
+          `${slug},Nước mắm Phú Quốc Khải Hoàn 38 độ đạm,FOOD,khai-hoan,${quoted},95k,50000,ISO 9001 X,Japan`,
+        ].join('\n'),
+      );
+      const refusedReport = await importFiles(api.orm.em.fork(), [bad], { today });
+      expect(refusedReport.ok).toBe(false);
+      const lines = refusedReport.problems.map(formatProblem);
+      expect(lines.some((l) => l.includes('products.csv:2: column "retail_price_min": "95k" is not an amount'))).toBe(
+        true,
+      );
+      expect(lines.some((l) => l.includes('column "certifications"'))).toBe(true);
+      expect(lines.some((l) => l.includes('column "export_markets"') && l.includes('JP (Japan)'))).toBe(true);
+
+      const files = catalogToCsv(await collectPublicCatalog(api.orm.em.fork() as never, today));
+      const [header, ...rows] = parseCsv(files.get('products.csv')!.replace(/^\uFEFF/u, '')).map((r) => r.fields);
+      const row = Object.fromEntries(header!.map((h, i) => [h, rows.find((r) => r[0] === slug)![i]]));
+      expect(row.retail_price_min).toBe('99000');
+      expect(row.certifications).toBe('HACCP H-77 (2099-12-31); Organic');
+      expect(row.export_markets).toBe('JP, US');
+      expect(row.export_readiness).toBe('EXPORTING');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

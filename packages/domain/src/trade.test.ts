@@ -9,6 +9,11 @@ import {
   parseCertificationScheme,
   parseDays,
   validCertifications,
+  parseCertificationsCell,
+  parseCountryCodes,
+  parseExportReadiness,
+  parseVnd,
+  tradeCells,
 } from './trade.js';
 
 describe('checkTrade', () => {
@@ -82,5 +87,39 @@ describe('trade values in words', () => {
     expect(formatShelfLife(45, 'en')).toBe('45 days');
     expect(formatVnd(85_000, 'vi')).toBe('85.000 ₫');
     expect(formatVnd(85_000, 'en')).toBe('85,000 VND');
+  });
+});
+
+describe('trade information in CSV cells', () => {
+  it('writes and reads back certifications, markets and prices', () => {
+    const { trade } = checkTrade(
+      {
+        certifications: [
+          { scheme: 'HACCP', number: 'HACCP-1234/2024', expiresOn: '2027-05-28' },
+          { scheme: 'ISO_22000', number: null, expiresOn: null },
+          { scheme: 'ORGANIC', number: 'HC 01', expiresOn: null },
+        ],
+        exportMarkets: ['JP', 'KR'],
+      },
+      null,
+    );
+    const cells = tradeCells(trade);
+    expect(cells.certifications).toBe('HACCP HACCP-1234/2024 (2027-05-28); ISO 22000; Organic HC 01');
+    expect(cells.export_markets).toBe('JP, KR');
+    const back = parseCertificationsCell(String(cells.certifications));
+    expect(back).toEqual({ ok: true, value: trade.certifications });
+    expect(parseCertificationsCell('Hữu cơ TCVN-9 (31/12/2027); VietGAP')).toEqual({
+      ok: true,
+      value: [
+        { scheme: 'ORGANIC', number: 'TCVN-9', expiresOn: '2027-12-31' },
+        { scheme: 'VIETGAP', number: null, expiresOn: null },
+      ],
+    });
+    expect(parseCertificationsCell('ISO 9001 123')).toMatchObject({ ok: false });
+    expect(parseVnd('85.000 đ')).toBe(85_000);
+    expect(parseVnd('1,250,000')).toBe(1_250_000);
+    expect(parseVnd('85k')).toBeUndefined();
+    expect(parseExportReadiness('Đang xuất khẩu')).toBe('EXPORTING');
+    expect(parseCountryCodes('jp, KR;us')).toEqual(['JP', 'KR', 'US']);
   });
 });

@@ -350,3 +350,149 @@ export function parseDays(text: string): number | undefined {
 export function formatVnd(amount: number, lang: 'vi' | 'en'): string {
   return lang === 'vi' ? `${amount.toLocaleString('vi-VN')} ₫` : `${amount.toLocaleString('en-US')} VND`;
 }
+
+// ─── Trade information in CSV files ─────────────────────────────────────────────────────────
+// One column per field in products.csv (import and open data): the texts as `<field>_vi` and
+// `<field>_en`, whole numbers, and three cells with a small format of their own, written here
+// and read back by the importer:
+//   certifications  "HACCP HACCP-1234/2024 (2027-05-28); VietGAP VG-0012"
+//   export_markets  "JP, KR, US"
+//   export_readiness EXPORTING (or its Vietnamese name)
+
+const snake = (key: string) => key.replace(/[A-Z]/gu, (c) => `_${c.toLowerCase()}`);
+
+/** The CSV column of each trade field, in the order files carry them. */
+export const TRADE_COLUMNS: readonly { column: string; field: keyof ProductTrade }[] = [
+  ...(['packaging', 'priceUnit'] as const).flatMap((k) => [
+    { column: `${snake(k)}_vi`, field: `${k}Vi` as const },
+    { column: `${snake(k)}_en`, field: `${k}En` as const },
+  ]),
+  { column: 'retail_price_min', field: 'retailPriceMin' },
+  { column: 'retail_price_max', field: 'retailPriceMax' },
+  { column: 'wholesale_price', field: 'wholesalePrice' },
+  ...(['minimumOrder', 'monthlyCapacity'] as const).flatMap((k) => [
+    { column: `${snake(k)}_vi`, field: `${k}Vi` as const },
+    { column: `${snake(k)}_en`, field: `${k}En` as const },
+  ]),
+  { column: 'shelf_life_days', field: 'shelfLifeDays' },
+  { column: 'storage_vi', field: 'storageVi' },
+  { column: 'storage_en', field: 'storageEn' },
+  { column: 'certifications', field: 'certifications' },
+  { column: 'export_readiness', field: 'exportReadiness' },
+  { column: 'export_markets', field: 'exportMarkets' },
+  { column: 'lead_time_days', field: 'leadTimeDays' },
+  { column: 'sample_policy_vi', field: 'samplePolicyVi' },
+  { column: 'sample_policy_en', field: 'samplePolicyEn' },
+  { column: 'tour_duration_vi', field: 'tourDurationVi' },
+  { column: 'tour_duration_en', field: 'tourDurationEn' },
+  { column: 'tour_price_per_person', field: 'tourPricePerPerson' },
+  { column: 'tour_season_vi', field: 'tourSeasonVi' },
+  { column: 'tour_season_en', field: 'tourSeasonEn' },
+  { column: 'booking_contact', field: 'bookingContact' },
+  { column: 'trade_note_vi', field: 'noteVi' },
+  { column: 'trade_note_en', field: 'noteEn' },
+];
+
+/** One certification list as a cell: entries separated by "; ", each "Name number (expiry)". */
+export function certificationsCell(list: readonly OtherCertification[]): string | null {
+  if (list.length === 0) return null;
+  return list
+    .map((c) =>
+      [CERTIFICATION_SCHEME_INFO[c.scheme].name, c.number, c.expiresOn ? `(${c.expiresOn})` : null]
+        .filter(Boolean)
+        .join(' '),
+    )
+    .join('; ');
+}
+
+/** Trade information as the cells of a products.csv row (null for an empty cell). */
+export function tradeCells(trade: ProductTrade | null | undefined): Record<string, string | number | null> {
+  const t = normalizeTrade(trade);
+  const cells: Record<string, string | number | null> = {};
+  for (const { column, field } of TRADE_COLUMNS) {
+    const value = t[field];
+    if (field === 'certifications') cells[column] = certificationsCell(t.certifications);
+    else if (field === 'exportMarkets') cells[column] = t.exportMarkets.length ? t.exportMarkets.join(', ') : null;
+    else cells[column] = (value as string | number | null) ?? null;
+  }
+  return cells;
+}
+
+/** A whole number of đồng as people write it: "85000", "85.000", "85,000 đ", "85.000 VND". */
+export function parseVnd(text: string): number | undefined {
+  const bare = text
+    .trim()
+    .replace(/\s*(đ|₫|vnd|vnđ|dong|đồng)$/iu, '')
+    .trim();
+  if (/^\d{1,3}([.,\s]\d{3})+$/u.test(bare)) return Number(bare.replace(/[.,\s]/gu, ''));
+  if (/^\d{1,10}$/u.test(bare)) return Number(bare);
+  return undefined;
+}
+
+/** Export readiness by code or by name in either language. */
+export function parseExportReadiness(text: string): ExportReadiness | undefined {
+  const key = fold(text);
+  return EXPORT_READINESS.find(
+    (r) =>
+      fold(r) === key || fold(EXPORT_READINESS_INFO[r].nameVi) === key || fold(EXPORT_READINESS_INFO[r].nameEn) === key,
+  );
+}
+
+/** Country codes in a cell: "JP, KR US; AU". */
+export function parseCountryCodes(text: string): string[] {
+  return text
+    .split(/[,;\s]+/u)
+    .map((c) => c.trim().toUpperCase())
+    .filter(Boolean);
+}
+
+const SCHEME_NAMES = CERTIFICATION_SCHEMES.flatMap((scheme) => {
+  const info = CERTIFICATION_SCHEME_INFO[scheme];
+  return [scheme, scheme.replace('_', ' '), info.name, info.nameVi, info.nameEn, ...info.aliases].map((name) => ({
+    name: name.toLowerCase(),
+    scheme,
+  }));
+}).sort((a, b) => b.name.length - a.name.length);
+
+/**
+ * A certifications cell read back: each entry starts with a scheme's name and may go on with the
+ * certificate's number and its expiry in brackets (YYYY-MM-DD or dd/mm/yyyy). The error says
+ * which entry could not be read and how to write it.
+ */
+export function parseCertificationsCell(
+  text: string,
+): { ok: true; value: CertificationChange[] } | { ok: false; message: string } {
+  const value: CertificationChange[] = [];
+  for (const raw of text.split(';')) {
+    const entry = raw.trim().normalize('NFC');
+    if (entry === '') continue;
+    const lower = entry.toLowerCase();
+    const match = SCHEME_NAMES.find(
+      ({ name }) =>
+        lower.startsWith(name) && (lower.length === name.length || /[\s(:-]/u.test(lower[name.length] ?? '')),
+    );
+    if (!match) {
+      return {
+        ok: false,
+        message: `"${entry}" does not start with a certification's name; write e.g. "HACCP 0123/2024 (31/12/2027)", one of ${CERTIFICATION_SCHEMES.map((s) => CERTIFICATION_SCHEME_INFO[s].name).join(', ')}, entries separated by ";"`,
+      };
+    }
+    let rest = entry.slice(match.name.length).replace(/^[\s:-]+/u, '');
+    let expiresOn: string | null = null;
+    const date = /\(([^)]*)\)\s*$/u.exec(rest);
+    if (date) {
+      const d = (date[1] ?? '').trim();
+      const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/u.exec(d);
+      expiresOn = dmy ? `${dmy[3]}-${dmy[2]!.padStart(2, '0')}-${dmy[1]!.padStart(2, '0')}` : d;
+      if (!isIsoDate(expiresOn)) {
+        return {
+          ok: false,
+          message: `"${d}" in "${entry}" is not a date; write the expiry as (31/12/2027) or (2027-12-31)`,
+        };
+      }
+      rest = rest.slice(0, date.index).trim();
+    }
+    value.push({ scheme: match.scheme, number: rest || null, expiresOn });
+  }
+  return { ok: true, value };
+}

@@ -15,9 +15,12 @@ import { langOf } from '../../graphql/language.js';
 
 const langArg = { nullable: true, description: 'Language of the text; overrides Accept-Language.' } as const;
 
-/** English when asked for and given, else Vietnamese; null when neither is given. */
+/**
+ * The text in the language asked for, or null when it was not given in that language: trade
+ * terms are never passed off as a translation, and clients (the site) choose their own fallback.
+ */
 function text(lang: Lang, vi: string | null, en: string | null): string | null {
-  return (lang === 'en' ? (en ?? vi) : (vi ?? en)) ?? null;
+  return lang === 'en' ? en : vi;
 }
 
 @ObjectType({ description: 'A certification other than OCOP (VietGAP, HACCP, ISO 22000, organic…).' })
@@ -81,13 +84,10 @@ export class TourOffer {
   }
 }
 
-/**
- * What a trade buyer needs before asking for a quote. Every field is optional; texts fall back
- * to Vietnamese where no English is given.
- */
+/** What a trade buyer needs before asking for a quote. Every field is optional. */
 @ObjectType({
   description:
-    'Trade information: pack sizes, prices in VND, minimum order, capacity, shelf life, other certifications, export markets and readiness, lead time, samples; the tour for community-tourism products. Every field is optional, as the producer gave it.',
+    'Trade information: pack sizes, prices in VND, minimum order, capacity, shelf life, other certifications, export markets and readiness, lead time, samples; the tour for community-tourism products. Every field is optional, as the producer gave it; a text is null in a language it was not given in (no fallback, so a term is never shown as a translation it is not).',
 })
 export class ProductTrade {
   value!: ProductTradeValue;

@@ -6,6 +6,8 @@ import {
   type OpenDataKind,
   openDataCsv,
   openDataJson,
+  type ProductTrade,
+  tradeCells,
 } from '@ocop/domain';
 import { dialectOf, PublishedProductQuery } from '../product/product.query.js';
 import type { TransferKind } from './formats.js';
@@ -83,6 +85,7 @@ export async function collectPublicCatalog(em: EntityManager, asOf: IsoDate): Pr
       'p.story_vi',
       'p.story_en',
       'p.images',
+      'p.trade',
       { region_code: 'xr.code', producer_slug: 'xpr.slug' },
       {
         c_number: 'c.number',
@@ -130,6 +133,9 @@ export async function collectPublicCatalog(em: EntityManager, asOf: IsoDate): Pr
       description_en: text(r.description_en),
       story_vi: text(r.story_vi),
       story_en: text(r.story_en),
+      ...tradeCells(
+        r.trade == null ? null : ((typeof r.trade === 'string' ? JSON.parse(r.trade) : r.trade) as ProductTrade),
+      ),
       images: images(r.images),
     }));
   const certificates = [...productRows].sort(byKey((r) => String(r.c_number))).map((r) => ({
