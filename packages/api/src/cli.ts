@@ -14,6 +14,7 @@ import { createLogger } from './logger.js';
 import { CLI_ACTOR } from './modules/audit/mutation.js';
 import { isRole, ROLES } from './modules/auth/api-token.entity.js';
 import { ROLE_HELP, TokenService } from './modules/auth/token.service.js';
+import { imagesCommand } from './modules/image/image.cli.js';
 import { exportCommand, importCommand, userPath } from './modules/transfer/transfer.cli.js';
 import { kienGiangCatalog } from './seed/kien-giang.js';
 import { loadCatalog } from './seed/load.js';
@@ -35,6 +36,8 @@ Commands:
   generate --products N [--seed S] [--out FILE]
                                 Print (or write) a deterministic synthetic national catalog as JSON.
   schema [--out FILE]           Print (or write) the GraphQL schema (SDL), as committed in schema.graphql.
+  images add SLUG FILE… [--alt-vi TEXT] [--alt-en TEXT]
+                                Attach photos to a product: checked, stripped of metadata, resized to AVIF/WebP/JPEG in IMAGES_DIR.
   token create --role ADMIN|EVALUATOR|PARTNER --name "WHO" [--quota UNITS_PER_MINUTE]
                                 Create an API token (PARTNER: a partner app's key, public reads with its own
                                 allowance) and print it once (only its SHA-256 hash is stored).
@@ -43,7 +46,9 @@ Commands:
 
 Settings come from the environment: DATABASE_URL, PORT, HOST, NODE_ENV, OCOP_SEED, LOG_LEVEL, BODY_LIMIT,
 QUERY_MAX_COST, RESPONSE_MAX_ITEMS, RATE_LIMIT, RATE_LIMIT_BURST, TRUST_PROXY, EXPENSIVE_QUERY_COST,
-EXPENSIVE_QUERY_CONCURRENCY, DB_STATEMENT_TIMEOUT_MS, DB_LOCK_TIMEOUT_MS, READY_TIMEOUT_MS (see the README).`;
+EXPENSIVE_QUERY_CONCURRENCY, DB_STATEMENT_TIMEOUT_MS, DB_LOCK_TIMEOUT_MS, READY_TIMEOUT_MS, IMAGES_DIR,
+IMAGE_MAX_BYTES, IMAGE_MAX_PIXELS, SMTP_URL, MAIL_FROM, MAIL_BCC, SMTP_TIMEOUT_MS, INQUIRY_LIMIT_PER_HOUR,
+INQUIRY_LIMIT_PER_DAY (see the README).`;
 
 /** A mistake the user can fix: printed as one line, exit code 2. */
 class UsageError extends Error {}
@@ -75,6 +80,8 @@ async function main(argv: string[]): Promise<void> {
       role: { type: 'string' },
       name: { type: 'string' },
       quota: { type: 'string' },
+      'alt-vi': { type: 'string' },
+      'alt-en': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -108,6 +115,13 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'import') {
     const { kind, 'dry-run': dryRun } = values;
     process.exitCode = await importCommand(config, positionals.slice(1), { kind, dryRun });
+    return;
+  }
+  if (command === 'images') {
+    process.exitCode = await imagesCommand(config, positionals.slice(1), {
+      altVi: values['alt-vi'],
+      altEn: values['alt-en'],
+    });
     return;
   }
   if (command === 'export') {
@@ -151,9 +165,9 @@ async function main(argv: string[]): Promise<void> {
           })
         : kienGiangCatalog;
       const started = performance.now();
-      const summary = await loadCatalog(orm.em.fork(), catalog);
+      const summary = await loadCatalog(orm.em.fork(), catalog, undefined, { images: config.images });
       console.log(
-        `Loaded ${summary.products} products, ${summary.producers} producers, ${summary.regions} regions, ${summary.evaluations} evaluations and ${summary.certificates} certificates in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+        `Loaded ${summary.products} products (${summary.photos} photos), ${summary.producers} producers, ${summary.regions} regions, ${summary.evaluations} evaluations and ${summary.certificates} certificates in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
       );
     } finally {
       await orm.close();
@@ -233,7 +247,7 @@ async function main(argv: string[]): Promise<void> {
     const { applied } = await migrate(orm);
     if (applied.length) logger.info({ applied }, 'applied migrations');
     if (config.seedWhenEmpty && (await isEmpty(orm))) {
-      const summary = await loadCatalog(orm.em.fork(), kienGiangCatalog);
+      const summary = await loadCatalog(orm.em.fork(), kienGiangCatalog, undefined, { images: config.images });
       logger.info(summary, 'loaded the sample Kiên Giang catalog into the empty database');
     }
     const server = await startServer({ config, orm, logger }).catch(async (error: unknown) => {

@@ -42,7 +42,36 @@ export interface Config {
   timeouts: Timeouts;
   /** Which peers' X-Forwarded-For is believed when telling clients apart (see {@link TrustProxy}). */
   trustProxy: TrustProxy;
+  images: ImageSettings;
+  mail: MailSettings;
+  inquiries: InquirySettings;
   webhooks: WebhookSettings;
+}
+
+/** Product photos: where their resized copies are kept, and what an upload may be. */
+export interface ImageSettings {
+  /** Absolute folder of the stored copies, served at /images/. */
+  dir: string;
+  maxBytes: number;
+  maxPixels: number;
+}
+
+/** How quote requests reach producers: SMTP, or nothing (kept and shown as undelivered). */
+export interface MailSettings {
+  /** smtp://user:pass@host:port or smtps://…; undefined when not configured. */
+  smtpUrl?: string;
+  /** The sender of every mail, e.g. "Cổng OCOP An Giang <ocop@example.vn>". */
+  from: string;
+  /** A copy of every quote request to the operating office; undefined for none. */
+  bcc?: string;
+  timeoutMs: number;
+}
+
+export interface InquirySettings {
+  /** Quote requests one address may send per hour; 0 turns the limit off. */
+  perHour: number;
+  /** And per day. */
+  perDay: number;
 }
 
 export interface WebhookSettings {
@@ -113,6 +142,17 @@ export const SETTINGS = {
   DB_LOCK_TIMEOUT_MS:
     'SQLite: longest a write waits for another process (an import) to release the database, in milliseconds; past it the request gets 503 DATABASE_BUSY. Default: 15000.',
   READY_TIMEOUT_MS: 'Longest /readyz waits for the database, in milliseconds. Default: 2000.',
+  IMAGES_DIR:
+    'Folder of the product photos’ resized copies (AVIF, WebP, JPEG), served at /images/; relative to the repository root. Default: data/images.',
+  IMAGE_MAX_BYTES: 'Largest photo accepted, in bytes (uploads, the CLI, imports). Default: 15728640 (15 MB).',
+  IMAGE_MAX_PIXELS: 'Most pixels a photo may have (width × height). Default: 40000000 (40 megapixels).',
+  SMTP_URL:
+    'Where quote requests are mailed to producers: smtp://user:password@host:587 (STARTTLS) or smtps://user:password@host:465. Unset: requests are kept and listed as undelivered.',
+  MAIL_FROM: 'Sender of the mails. Default: "Cổng sản phẩm OCOP <no-reply@ocop.invalid>".',
+  MAIL_BCC: 'An address that receives a copy of every quote request (the operating office). Default: none.',
+  SMTP_TIMEOUT_MS: 'Longest wait for the mail server, in milliseconds. Default: 10000.',
+  INQUIRY_LIMIT_PER_HOUR: 'Quote requests one address may send in an hour; 0 turns the limit off. Default: 5.',
+  INQUIRY_LIMIT_PER_DAY: 'Quote requests one address may send in a day; 0 turns the limit off. Default: 20.',
   WEBHOOK_ALLOW_PRIVATE:
     'true | false: allow webhook endpoints on loopback and private addresses (tests, an intranet). Default: false.',
   WEBHOOK_TIMEOUT_MS: 'Longest one webhook delivery attempt may take, in milliseconds. Default: 5000.',
@@ -217,6 +257,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       readyMs: integer('READY_TIMEOUT_MS', env.READY_TIMEOUT_MS, 2_000, 100, 60_000),
     },
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    images: {
+      dir: resolve(REPO_ROOT, env.IMAGES_DIR?.trim() || 'data/images'),
+      maxBytes: integer('IMAGE_MAX_BYTES', env.IMAGE_MAX_BYTES, 15 * 1024 * 1024, 10_000, 200 * 1024 * 1024),
+      maxPixels: integer('IMAGE_MAX_PIXELS', env.IMAGE_MAX_PIXELS, 40_000_000, 100_000, 250_000_000),
+    },
+    mail: {
+      smtpUrl: parseSmtpUrl(env.SMTP_URL),
+      from: env.MAIL_FROM?.trim() || 'Cổng sản phẩm OCOP <no-reply@ocop.invalid>',
+      bcc: env.MAIL_BCC?.trim() || undefined,
+      timeoutMs: integer('SMTP_TIMEOUT_MS', env.SMTP_TIMEOUT_MS, 10_000, 100, 120_000),
+    },
+    inquiries: {
+      perHour: integer('INQUIRY_LIMIT_PER_HOUR', env.INQUIRY_LIMIT_PER_HOUR, 5, 0, 100_000),
+      perDay: integer('INQUIRY_LIMIT_PER_DAY', env.INQUIRY_LIMIT_PER_DAY, 20, 0, 1_000_000),
+    },
     webhooks: {
       allowPrivate:
         oneOf('WEBHOOK_ALLOW_PRIVATE', env.WEBHOOK_ALLOW_PRIVATE, ['true', 'false'] as const, 'false') === 'true',
@@ -225,6 +280,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       giveUpMs: integer('WEBHOOK_GIVE_UP_HOURS', env.WEBHOOK_GIVE_UP_HOURS, 24, 1, 720) * 3_600_000,
     },
   };
+}
+
+function parseSmtpUrl(raw: string | undefined): string | undefined {
+  const value = raw?.trim();
+  if (!value) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || !url.hostname) {
+    throw new ConfigError('SMTP_URL', `SMTP_URL "${redact(value)}" is not an SMTP address. ${SETTINGS.SMTP_URL}`);
+  }
+  return value;
 }
 
 export function parseTrustProxy(raw: string | undefined): TrustProxy {

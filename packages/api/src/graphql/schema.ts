@@ -8,6 +8,7 @@ import { EvaluationResolver } from '../modules/evaluation/evaluation.resolver.js
 import { FeedResolver } from '../modules/feed/feed.resolver.js';
 import { PartnerKeyResolver } from '../modules/auth/partner.resolver.js';
 import { WebhookResolver } from '../modules/webhook/webhook.resolver.js';
+import { PhotoResolver } from '../modules/image/photo.resolver.js';
 import { ProducerAdminResolver } from '../modules/producer/producer.admin.resolver.js';
 import { ProducerResolver } from '../modules/producer/producer.resolver.js';
 import { ProductAdminResolver } from '../modules/product/product.admin.resolver.js';
@@ -39,6 +40,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       AuditResolver,
       PartnerKeyResolver,
       WebhookResolver,
+      PhotoResolver,
     ],
     validate: false,
   })

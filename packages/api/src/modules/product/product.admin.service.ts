@@ -38,7 +38,11 @@ function snapshot(p: Product, regionCode: string): Record<string, unknown> {
   };
 }
 
-function checkImages(issues: Issues, images: ProductImageInput[] | null | undefined): ProductImage[] | undefined {
+function checkImages(
+  issues: Issues,
+  images: ProductImageInput[] | null | undefined,
+  current: ProductImage[] = [],
+): ProductImage[] | undefined {
   if (images === undefined || images === null) return images === null ? [] : undefined;
   if (images.length > MAX_IMAGES) {
     issues.add(
@@ -72,7 +76,10 @@ function checkImages(issues: Issues, images: ProductImageInput[] | null | undefi
       max: 300,
       required: false,
     });
-    return { url: url ?? '', altVi: altVi ?? '', ...(altEn ? { altEn } : {}) };
+    // A photo the catalog stores keeps its size and copies when sent back by its url.
+    const stored = current.find((c) => c.url === url && c.widths);
+    const size = stored ? { width: stored.width, height: stored.height, widths: stored.widths } : {};
+    return { url: url ?? '', altVi: altVi ?? '', ...(altEn ? { altEn } : {}), ...size };
   });
 }
 
@@ -181,7 +188,7 @@ export class ProductAdminService {
       descriptionEn: optional('descriptionEn', 'The English description', 5000),
       storyVi: optional('storyVi', 'The Vietnamese story', 10_000),
       storyEn: optional('storyEn', 'The English story', 10_000),
-      images: checkImages(issues, input.images),
+      images: checkImages(issues, input.images, existing?.images),
     };
     if (input.trade !== undefined && input.trade !== null) {
       const checked = checkTrade(input.trade, existing?.trade);

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Extensions, Field, Int, ObjectType } from 'type-graphql';
+import { Arg, Ctx, Extensions, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { Context, Lang } from '../../graphql/context.js';
 import { LanguageEnum } from '../../graphql/enums.js';
 import { langOf, localized } from '../../graphql/language.js';
@@ -10,13 +10,81 @@ const langArg = { nullable: true, description: 'Language of the text; overrides 
 @ObjectType({ description: 'A page of published products (Relay connection).' })
 export class ProductConnection extends Connection(Product, 'Product', 'product') {}
 
+export const ImageTypeEnum = { AVIF: 'AVIF', WEBP: 'WEBP', JPEG: 'JPEG' } as const;
+type ImageType = keyof typeof ImageTypeEnum;
+registerEnumType(ImageTypeEnum, {
+  name: 'ImageType',
+  description: 'The formats photos are stored in.',
+  valuesConfig: {
+    AVIF: { description: 'AVIF: smallest, read by current browsers.' },
+    WEBP: { description: 'WebP: small, read by nearly every browser.' },
+    JPEG: { description: 'JPEG: read everywhere (PDFs, old browsers).' },
+  },
+});
+
+@ObjectType({ description: 'One resized copy of a photo stored by the catalog.' })
+export class ImageVariant {
+  @Field(() => String, { description: 'Address of the copy: /images/<id>/<width>.<avif|webp|jpg> on the API.' })
+  url!: string;
+
+  @Field(() => Int, { description: 'Width in pixels.' })
+  width!: number;
+
+  @Field(() => Int, { description: 'Height in pixels.' })
+  height!: number;
+
+  @Field(() => String, { description: 'MIME type: image/avif, image/webp or image/jpeg.' })
+  type!: string;
+}
+
 @ObjectType({ description: 'A photo of a product.' })
 export class ProductImage {
-  @Field(() => String, { description: 'Address of the image.' })
+  @Field(() => String, {
+    description: 'Address of the image: https://…, or a path on this API (/images/…) for photos it stores.',
+  })
   url!: string;
 
   altVi!: string;
   altEn?: string;
+
+  @Field(() => Int, { nullable: true, description: 'Width of the photo in pixels, for photos the catalog stores.' })
+  width?: number;
+
+  @Field(() => Int, { nullable: true, description: 'Height of the photo in pixels, for photos the catalog stores.' })
+  height?: number;
+
+  widths?: number[];
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The copies of one format as an HTML `srcset` ("/images/…/400.avif 400w, /images/…/800.avif 800w, …"); null for photos stored elsewhere. Cheaper than `variants` for a page of products.',
+  })
+  srcset(@Arg('type', () => ImageTypeEnum, { description: 'The format.' }) type: ImageType): string | null {
+    const list = this.variants().filter((v) => v.type === `image/${type.toLowerCase()}`);
+    return list.length ? list.map((v) => `${v.url} ${v.width}w`).join(', ') : null;
+  }
+
+  @Extensions({ listSize: 12 })
+  @Field(() => [ImageVariant], {
+    description:
+      'Resized copies in AVIF, WebP and JPEG, 400 to 1600 pixels wide (for `srcset`); empty for photos stored elsewhere.',
+  })
+  variants(): ImageVariant[] {
+    const { width, height, widths } = this;
+    const id = /^\/images\/([0-9a-f]{24})\//u.exec(this.url)?.[1];
+    if (!id || !width || !height || !widths) return [];
+    return (['avif', 'webp', 'jpg'] as const).flatMap((ext) =>
+      widths.map((w) =>
+        Object.assign(new ImageVariant(), {
+          url: `/images/${id}/${w}.${ext}`,
+          width: w,
+          height: Math.round((height * w) / width),
+          type: ext === 'jpg' ? 'image/jpeg' : `image/${ext}`,
+        }),
+      ),
+    );
+  }
 
   @Field(() => String, { description: 'Text alternative describing the photo.' })
   alt(@Ctx() ctx: Context, @Arg('lang', () => LanguageEnum, langArg) lang?: Lang): string {
