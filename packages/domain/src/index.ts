@@ -12,4 +12,5 @@ export * from './scoring.js';
 export * from './search/index.js';
 export * from './text.js';
 export * from './trade.js';
+export * from './inquiry.js';
 export * from './open-data.js';

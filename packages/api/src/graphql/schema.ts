@@ -9,6 +9,7 @@ import { FeedResolver } from '../modules/feed/feed.resolver.js';
 import { PartnerKeyResolver } from '../modules/auth/partner.resolver.js';
 import { WebhookResolver } from '../modules/webhook/webhook.resolver.js';
 import { PhotoResolver } from '../modules/image/photo.resolver.js';
+import { QuoteRequestResolver } from '../modules/inquiry/quote-request.resolver.js';
 import { ProducerAdminResolver } from '../modules/producer/producer.admin.resolver.js';
 import { ProducerResolver } from '../modules/producer/producer.resolver.js';
 import { ProductAdminResolver } from '../modules/product/product.admin.resolver.js';
@@ -41,6 +42,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       PartnerKeyResolver,
       WebhookResolver,
       PhotoResolver,
+      QuoteRequestResolver,
     ],
     validate: false,
   })
@@ -59,7 +61,7 @@ function describeRoots(built: GraphQLSchema): GraphQLSchema {
   const mutation = built.getMutationType();
   if (mutation) {
     mutation.description =
-      'Changes for officials and councils; every mutation needs an API token (Authorization: Bearer …).';
+      'Changes for officials and councils, which need an API token (Authorization: Bearer …); and requestQuote, which any buyer may send.';
   }
   return built;
 }

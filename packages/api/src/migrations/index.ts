@@ -9,6 +9,7 @@ import { Migration20261201000000CertificateExpiryCivilCode as PgExpiryCivilCode 
 import { Migration20261201300000PartnersWebhooks as PgPartners } from './postgresql/Migration20261201300000PartnersWebhooks.js';
 import { Migration20261130000000ChangeFeed as PgChangeFeed } from './postgresql/Migration20261130000000ChangeFeed.js';
 import { Migration20261201100000TradeInfo as PgTradeInfo } from './postgresql/Migration20261201100000TradeInfo.js';
+import { Migration20261201110000QuoteRequests as PgQuoteRequests } from './postgresql/Migration20261201110000QuoteRequests.js';
 import { Migration20261129000000InitialSchema as SqliteInitial } from './sqlite/Migration20261129000000InitialSchema.js';
 import { Migration20261129010000SearchIndex as SqliteSearch } from './sqlite/Migration20261129010000SearchIndex.js';
 import { Migration20261129020000AuthAudit as SqliteAuthAudit } from './sqlite/Migration20261129020000AuthAudit.js';
@@ -18,6 +19,7 @@ import { Migration20261201000000CertificateExpiryCivilCode as SqliteExpiryCivilC
 import { Migration20261201300000PartnersWebhooks as SqlitePartners } from './sqlite/Migration20261201300000PartnersWebhooks.js';
 import { Migration20261130000000ChangeFeed as SqliteChangeFeed } from './sqlite/Migration20261130000000ChangeFeed.js';
 import { Migration20261201100000TradeInfo as SqliteTradeInfo } from './sqlite/Migration20261201100000TradeInfo.js';
+import { Migration20261201110000QuoteRequests as SqliteQuoteRequests } from './sqlite/Migration20261201110000QuoteRequests.js';
 
 type MigrationList = MigrationObject[];
 
@@ -36,6 +38,7 @@ const MIGRATIONS: Record<Dialect, MigrationList> = {
     { name: 'Migration20261130000000ChangeFeed', class: SqliteChangeFeed },
     { name: 'Migration20261201000000CertificateExpiryCivilCode', class: SqliteExpiryCivilCode },
     { name: 'Migration20261201100000TradeInfo', class: SqliteTradeInfo },
+    { name: 'Migration20261201110000QuoteRequests', class: SqliteQuoteRequests },
     { name: 'Migration20261201300000PartnersWebhooks', class: SqlitePartners },
   ],
   postgresql: [
@@ -47,6 +50,7 @@ const MIGRATIONS: Record<Dialect, MigrationList> = {
     { name: 'Migration20261130000000ChangeFeed', class: PgChangeFeed },
     { name: 'Migration20261201000000CertificateExpiryCivilCode', class: PgExpiryCivilCode },
     { name: 'Migration20261201100000TradeInfo', class: PgTradeInfo },
+    { name: 'Migration20261201110000QuoteRequests', class: PgQuoteRequests },
     { name: 'Migration20261201300000PartnersWebhooks', class: PgPartners },
   ],
 };
