@@ -53,6 +53,29 @@ const TEMPLATES: Template[] = [
     },
   },
   {
+    words: ['gao'],
+    trade: {
+      packagingVi: 'Túi 2 kg và 5 kg; bao 25 kg',
+      packagingEn: '2 kg and 5 kg bags; 25 kg sacks',
+      priceUnitVi: 'túi 5 kg',
+      priceUnitEn: '5 kg bag',
+      retailPriceMin: 150_000,
+      retailPriceMax: 190_000,
+      wholesalePrice: 130_000,
+      minimumOrderVi: '1 tấn',
+      minimumOrderEn: '1 tonne',
+      monthlyCapacityVi: '60 tấn',
+      monthlyCapacityEn: '60 tonnes',
+      shelfLifeDays: 360,
+      ...FOOD_STORAGE,
+      certifications: [{ scheme: 'VIETGAP' }, { scheme: 'ORGANIC' }],
+      exportReadiness: 'EXPORTING',
+      exportMarkets: ['SG', 'MY', 'DE'],
+      leadTimeDays: 14,
+      ...SAMPLES,
+    },
+  },
+  {
     words: ['tieu', 'muoi tieu'],
     trade: {
       packagingVi: 'Hũ thủy tinh 100 g và 200 g; túi zip 500 g; bao 25 kg cho nhà chế biến',
@@ -118,29 +141,6 @@ const TEMPLATES: Template[] = [
       exportReadiness: 'EXPORT_READY',
       exportMarkets: [],
       leadTimeDays: 5,
-      ...SAMPLES,
-    },
-  },
-  {
-    words: ['gao'],
-    trade: {
-      packagingVi: 'Túi 2 kg và 5 kg; bao 25 kg',
-      packagingEn: '2 kg and 5 kg bags; 25 kg sacks',
-      priceUnitVi: 'túi 5 kg',
-      priceUnitEn: '5 kg bag',
-      retailPriceMin: 150_000,
-      retailPriceMax: 190_000,
-      wholesalePrice: 130_000,
-      minimumOrderVi: '1 tấn',
-      minimumOrderEn: '1 tonne',
-      monthlyCapacityVi: '60 tấn',
-      monthlyCapacityEn: '60 tonnes',
-      shelfLifeDays: 360,
-      ...FOOD_STORAGE,
-      certifications: [{ scheme: 'VIETGAP' }, { scheme: 'ORGANIC' }],
-      exportReadiness: 'EXPORTING',
-      exportMarkets: ['SG', 'MY', 'DE'],
-      leadTimeDays: 14,
       ...SAMPLES,
     },
   },
@@ -300,7 +300,7 @@ export function illustrativeTrade(p: { slug: string; nameVi: string; category: s
   // Certificates of other schemes run three years; their numbers are as made up as the rest.
   trade.certifications = (base.certifications ?? []).map((c, i) => ({
     scheme: c.scheme,
-    number: `${c.scheme.replace('_', ' ')}-${String(1000 + spread(p.slug, 8999)).padStart(4, '0')}/${2024 + (i % 2)}`,
+    number: `${String(1000 + spread(`${p.slug}${c.scheme}`, 8999))}/${2024 + (i % 2)}/CN`,
     expiresOn: `${2027 + (spread(p.slug, 3) === 0 && i === 0 ? -2 : i % 2)}-${String(1 + spread(p.slug, 12)).padStart(2, '0')}-28`,
   }));
   return trade;

@@ -224,9 +224,17 @@ export class ProductResolver {
     nullable: true,
     description: 'What a trade buyer needs before asking for a quote; null when the producer gave none.',
   })
-  trade(@Root() p: ProductView, @Ctx() ctx: Context): ProductTrade | null {
+  trade(
+    @Root() p: ProductView,
+    @Ctx() ctx: Context,
+    @Arg('lang', () => LanguageEnum, {
+      nullable: true,
+      description: 'Language of every text inside (a text’s own `lang` overrides it); else Accept-Language.',
+    })
+    lang?: Lang,
+  ): ProductTrade | null {
     if (isTradeEmpty(p.trade)) return null;
-    return Object.assign(new ProductTrade(), { value: normalizeTrade(p.trade), today: ctx.today });
+    return Object.assign(new ProductTrade(), { value: normalizeTrade(p.trade), today: ctx.today, lang });
   }
 
   @FieldResolver(() => Producer, { description: 'Who makes the product.' })

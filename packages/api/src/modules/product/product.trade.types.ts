@@ -11,7 +11,6 @@ import {
 import { Arg, Ctx, Extensions, Field, Int, ObjectType } from 'type-graphql';
 import type { Context, Lang } from '../../graphql/context.js';
 import { CertificationSchemeEnum, ExportReadinessEnum, LanguageEnum } from '../../graphql/enums.js';
-import { langOf } from '../../graphql/language.js';
 
 const langArg = { nullable: true, description: 'Language of the text; overrides Accept-Language.' } as const;
 
@@ -35,11 +34,12 @@ export class OtherCertification {
   expiresOn!: string | null;
 
   today!: IsoDate;
+  lang?: Lang;
 
   @Field(() => String, { description: 'The scheme’s name as printed: "VietGAP", "ISO 22000".' })
   name(@Ctx() ctx: Context, @Arg('lang', () => LanguageEnum, langArg) lang?: Lang): string {
     const info = CERTIFICATION_SCHEME_INFO[this.scheme];
-    return langOf(ctx, lang) === 'en' ? info.nameEn : info.nameVi;
+    return (lang ?? this.lang ?? ctx.lang) === 'en' ? info.nameEn : info.nameVi;
   }
 
   @Field(() => Boolean, { description: 'False once the recorded expiry date has passed (Vietnam time).' })
@@ -52,20 +52,22 @@ export class OtherCertification {
 export class Country {
   @Field(() => String, { description: 'ISO 3166-1 alpha-2 code, e.g. JP.' })
   code!: string;
+  lang?: Lang;
 
   @Field(() => String, { description: 'The country’s name.' })
   name(@Ctx() ctx: Context, @Arg('lang', () => LanguageEnum, langArg) lang?: Lang): string {
-    return countryName(this.code, langOf(ctx, lang)) ?? this.code;
+    return countryName(this.code, lang ?? this.lang ?? ctx.lang) ?? this.code;
   }
 }
 
 @ObjectType({ description: 'A community-tourism offer: duration, price, season and how to book.' })
 export class TourOffer {
   value!: ProductTradeValue;
+  lang?: Lang;
 
   @Field(() => String, { nullable: true, description: 'How long it lasts, e.g. "Nửa ngày (4 giờ)".' })
   duration(@Ctx() ctx: Context, @Arg('lang', () => LanguageEnum, langArg) lang?: Lang): string | null {
-    return text(langOf(ctx, lang), this.value.tourDurationVi, this.value.tourDurationEn);
+    return text(lang ?? this.lang ?? ctx.lang, this.value.tourDurationVi, this.value.tourDurationEn);
   }
 
   @Field(() => Int, { nullable: true, description: 'Price per person in VND.' })
@@ -75,7 +77,7 @@ export class TourOffer {
 
   @Field(() => String, { nullable: true, description: 'When it runs, e.g. "November to April".' })
   season(@Ctx() ctx: Context, @Arg('lang', () => LanguageEnum, langArg) lang?: Lang): string | null {
-    return text(langOf(ctx, lang), this.value.tourSeasonVi, this.value.tourSeasonEn);
+    return text(lang ?? this.lang ?? ctx.lang, this.value.tourSeasonVi, this.value.tourSeasonEn);
   }
 
   @Field(() => String, { nullable: true, description: 'Phone, e-mail or web address to book.' })
@@ -92,15 +94,17 @@ export class TourOffer {
 export class ProductTrade {
   value!: ProductTradeValue;
   today!: IsoDate;
+  /** The language chosen on `Product.trade(lang:)`, for every text below without its own. */
+  lang?: Lang;
 
   @Field(() => String, { nullable: true, description: 'Pack sizes and specifications.' })
   packaging(@Ctx() ctx: Context, @Arg('lang', () => LanguageEnum, langArg) lang?: Lang): string | null {
-    return text(langOf(ctx, lang), this.value.packagingVi, this.value.packagingEn);
+    return text(lang ?? this.lang ?? ctx.lang, this.value.packagingVi, this.value.packagingEn);
   }
 
   @Field(() => String, { nullable: true, description: 'The unit the prices are for, e.g. "500 ml bottle".' })
   priceUnit(@Ctx() ctx: Context, @Arg('lang', () => LanguageEnum, langArg) lang?: Lang): string | null {
-    return text(langOf(ctx, lang), this.value.priceUnitVi, this.value.priceUnitEn);
+    return text(lang ?? this.lang ?? ctx.lang, this.value.priceUnitVi, this.value.priceUnitEn);
   }
 
   @Field(() => Int, { nullable: true, description: 'Lowest retail price in VND (per `priceUnit`).' })
@@ -120,12 +124,12 @@ export class ProductTrade {
 
   @Field(() => String, { nullable: true, description: 'The smallest order the producer accepts.' })
   minimumOrder(@Ctx() ctx: Context, @Arg('lang', () => LanguageEnum, langArg) lang?: Lang): string | null {
-    return text(langOf(ctx, lang), this.value.minimumOrderVi, this.value.minimumOrderEn);
+    return text(lang ?? this.lang ?? ctx.lang, this.value.minimumOrderVi, this.value.minimumOrderEn);
   }
 
   @Field(() => String, { nullable: true, description: 'How much the producer can supply a month.' })
   monthlyCapacity(@Ctx() ctx: Context, @Arg('lang', () => LanguageEnum, langArg) lang?: Lang): string | null {
-    return text(langOf(ctx, lang), this.value.monthlyCapacityVi, this.value.monthlyCapacityEn);
+    return text(lang ?? this.lang ?? ctx.lang, this.value.monthlyCapacityVi, this.value.monthlyCapacityEn);
   }
 
   @Field(() => Int, { nullable: true, description: 'Shelf life in days (a month counts 30).' })
@@ -135,14 +139,14 @@ export class ProductTrade {
 
   @Field(() => String, { nullable: true, description: 'How to store it.' })
   storage(@Ctx() ctx: Context, @Arg('lang', () => LanguageEnum, langArg) lang?: Lang): string | null {
-    return text(langOf(ctx, lang), this.value.storageVi, this.value.storageEn);
+    return text(lang ?? this.lang ?? ctx.lang, this.value.storageVi, this.value.storageEn);
   }
 
   @Extensions({ listSize: TRADE_LIMITS.certifications })
   @Field(() => [OtherCertification], { description: 'Other certifications, expired ones included (see `valid`).' })
   certifications(): OtherCertification[] {
     return this.value.certifications.map((c: OtherCertificationValue) =>
-      Object.assign(new OtherCertification(), c, { today: this.today }),
+      Object.assign(new OtherCertification(), c, { today: this.today, lang: this.lang }),
     );
   }
 
@@ -154,7 +158,7 @@ export class ProductTrade {
   @Extensions({ listSize: 5 })
   @Field(() => [Country], { description: 'Countries the product is sold to now.' })
   exportMarkets(): Country[] {
-    return this.value.exportMarkets.map((code) => Object.assign(new Country(), { code }));
+    return this.value.exportMarkets.map((code) => Object.assign(new Country(), { code, lang: this.lang }));
   }
 
   @Field(() => Int, { nullable: true, description: 'Days from order to dispatch.' })
@@ -164,12 +168,12 @@ export class ProductTrade {
 
   @Field(() => String, { nullable: true, description: 'Whether and how samples are sent.' })
   samplePolicy(@Ctx() ctx: Context, @Arg('lang', () => LanguageEnum, langArg) lang?: Lang): string | null {
-    return text(langOf(ctx, lang), this.value.samplePolicyVi, this.value.samplePolicyEn);
+    return text(lang ?? this.lang ?? ctx.lang, this.value.samplePolicyVi, this.value.samplePolicyEn);
   }
 
   @Field(() => String, { nullable: true, description: 'A remark on these figures (e.g. prices exclude VAT).' })
   note(@Ctx() ctx: Context, @Arg('lang', () => LanguageEnum, langArg) lang?: Lang): string | null {
-    return text(langOf(ctx, lang), this.value.noteVi, this.value.noteEn);
+    return text(lang ?? this.lang ?? ctx.lang, this.value.noteVi, this.value.noteEn);
   }
 
   @Field(() => TourOffer, { nullable: true, description: 'The tour, for community-tourism products; null otherwise.' })
@@ -183,6 +187,6 @@ export class ProductTrade {
       v.tourSeasonEn,
       v.bookingContact,
     ];
-    return any.some((x) => x !== null) ? Object.assign(new TourOffer(), { value: v }) : null;
+    return any.some((x) => x !== null) ? Object.assign(new TourOffer(), { value: v, lang: this.lang }) : null;
   }
 }

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Extensions, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Arg, Ctx, Extensions, Field, Int, ObjectType } from 'type-graphql';
 import type { Context, Lang } from '../../graphql/context.js';
 import { LanguageEnum } from '../../graphql/enums.js';
 import { langOf, localized } from '../../graphql/language.js';
@@ -10,17 +10,14 @@ const langArg = { nullable: true, description: 'Language of the text; overrides 
 @ObjectType({ description: 'A page of published products (Relay connection).' })
 export class ProductConnection extends Connection(Product, 'Product', 'product') {}
 
-export const ImageTypeEnum = { AVIF: 'AVIF', WEBP: 'WEBP', JPEG: 'JPEG' } as const;
-type ImageType = keyof typeof ImageTypeEnum;
-registerEnumType(ImageTypeEnum, {
-  name: 'ImageType',
-  description: 'The formats photos are stored in.',
-  valuesConfig: {
-    AVIF: { description: 'AVIF: smallest, read by current browsers.' },
-    WEBP: { description: 'WebP: small, read by nearly every browser.' },
-    JPEG: { description: 'JPEG: read everywhere (PDFs, old browsers).' },
-  },
-});
+@ObjectType({ description: 'The copies of a photo in one format, for a <source> element.' })
+export class ImageSource {
+  @Field(() => String, { description: 'MIME type: image/avif, image/webp or image/jpeg.' })
+  type!: string;
+
+  @Field(() => String, { description: 'The copies as an HTML `srcset`: "<url> <width>w, …", narrowest first.' })
+  srcset!: string;
+}
 
 @ObjectType({ description: 'One resized copy of a photo stored by the catalog.' })
 export class ImageVariant {
@@ -55,14 +52,19 @@ export class ProductImage {
 
   widths?: number[];
 
-  @Field(() => String, {
-    nullable: true,
+  @Extensions({ listSize: 3 })
+  @Field(() => [ImageSource], {
     description:
-      'The copies of one format as an HTML `srcset` ("/images/…/400.avif 400w, /images/…/800.avif 800w, …"); null for photos stored elsewhere. Cheaper than `variants` for a page of products.',
+      'The copies per format as an HTML `srcset` ("/images/…/400.avif 400w, /images/…/800.avif 800w, …"), AVIF first; empty for photos stored elsewhere. Cheaper than `variants` for a page of products.',
   })
-  srcset(@Arg('type', () => ImageTypeEnum, { description: 'The format.' }) type: ImageType): string | null {
-    const list = this.variants().filter((v) => v.type === `image/${type.toLowerCase()}`);
-    return list.length ? list.map((v) => `${v.url} ${v.width}w`).join(', ') : null;
+  sources(): ImageSource[] {
+    const variants = this.variants();
+    return (['image/avif', 'image/webp', 'image/jpeg'] as const).flatMap((type) => {
+      const list = variants.filter((v) => v.type === type);
+      return list.length
+        ? [Object.assign(new ImageSource(), { type, srcset: list.map((v) => `${v.url} ${v.width}w`).join(', ') })]
+        : [];
+    });
   }
 
   @Extensions({ listSize: 12 })
