@@ -109,6 +109,9 @@ export default defineConfig({
   adapter: node({ mode: 'standalone' }),
   server: { port: 4321, host: true },
   trailingSlash: 'ignore',
+  // The on-demand routes see their own address only for hosts named here (else "localhost"), and
+  // Astro refuses a form posted from another origin: the quote form posts from SITE_URL's pages.
+  security: { checkOrigin: true, allowedDomains: [{ hostname: new URL(settings.siteUrl).hostname }] },
   // Pages render while earlier ones are written: on a 2-core server, 8 at a time cut the build of a
   // 20,000-product catalog by a fifth (the main thread otherwise waits on the file system).
   build: { format: 'directory', concurrency: 8 },
