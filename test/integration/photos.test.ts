@@ -234,5 +234,34 @@ describe.each(testDatabases())('product photos on $name', (db) => {
     );
     expect(product.images.map((i) => i.alt)).toEqual(['A jar of ripe pepper']);
     expect(product.images[0]!.width).toBe(1000);
-  });
+  }, 60_000);
+
+  it('takes photos from an images/ folder beside an import, and refuses the import for a bad one', async () => {
+    const env = {
+      DATABASE_URL: api.config.database.url ?? `sqlite:${api.config.database.file}`,
+      IMAGES_DIR: api.config.images.dir,
+    };
+    const lists = join(dir, 'lists');
+    const slug = 'muoi-tieu-phu-quoc-thanh-quoc';
+    const exported = await runCli(['export', '--format', 'csv', '--kind', 'products'], env);
+    expect(exported.code, exported.stderr).toBe(0);
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(lists, 'images', slug), { recursive: true });
+    writeFileSync(join(lists, 'products.csv'), exported.stdout);
+    writeFileSync(join(lists, 'images', slug, '1.jpg'), await phonePhoto(900, 700, '#7f8c8d'));
+    writeFileSync(join(lists, 'images', slug, '2.jpg'), 'not a photo');
+    const refusedRun = await runCli(['import', join(lists, 'products.csv')], env);
+    expect(refusedRun.code).toBe(1);
+    expect(refusedRun.stderr).toContain(`${slug}/2.jpg: 2.jpg is not an image`);
+    rmSync(join(lists, 'images', slug, '2.jpg'));
+    const run = await runCli(['import', join(lists, 'products.csv')], env);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('1 photo added');
+    const { product } = ok<{ product: { name: string; images: Image[] } }>(
+      await gql(api, `query($slug: String!) { product(slug: $slug) { name(lang: EN) ${IMAGE_FIELDS} } }`, { slug }),
+    );
+    expect(product.images.map((i) => [i.alt, i.width])).toEqual([[product.name, 900]]);
+    const again = await runCli(['import', join(lists, 'products.csv')], env);
+    expect(again.stdout).toContain('Nothing to change');
+  }, 120_000);
 });

@@ -1,6 +1,6 @@
 /**
  * Build-time data: the whole published catalog, read from the GraphQL API with a few batched
- * queries (one for the region tree, then pages of 100 products of a category with both languages
+ * queries (one for the region tree, then pages of 50 products of a category with both languages
  * at once, three categories at a time) and kept in memory for every page of the build. Nothing
  * here runs in the browser or per request.
  */

@@ -63,6 +63,17 @@ export async function storeImage(
   name = 'The photo',
   field = 'photo',
 ): Promise<StoredImage> {
+  const { width, height } = await inspectImage(bytes, settings, name, field);
+  return writeCopies(bytes, settings, width, height);
+}
+
+/** The checks of {@link storeImage} alone (a dry run): the upright size, or the refusal. */
+export async function inspectImage(
+  bytes: Buffer,
+  settings: ImageSettings,
+  name = 'The photo',
+  field = 'photo',
+): Promise<{ width: number; height: number }> {
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
   if (bytes.length > settings.maxBytes) {
     refuse(
@@ -107,7 +118,15 @@ export async function storeImage(
       field,
     );
   }
+  return { width, height };
+}
 
+async function writeCopies(
+  bytes: Buffer,
+  settings: ImageSettings,
+  width: number,
+  height: number,
+): Promise<StoredImage> {
   const id = createHash('sha256').update(bytes).digest('hex').slice(0, 24);
   const widths = [...new Set([...IMAGE_WIDTHS.filter((w) => w < width), Math.min(width, IMAGE_WIDTHS.at(-1)!)])].sort(
     (a, b) => a - b,
