@@ -68,7 +68,14 @@ function start(command, args, options, delayMs = 1000) {
 // 1. The API: wait for its "ready" line, which names its URL.
 const api = start(process.execPath, [...SERVER_NODE_ARGS, 'dist/cli.js', 'start'], {
   cwd: apiDir,
-  env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' },
+  // The site relays buyers' requests (/verify, quote requests) from this machine with their
+  // address in X-Forwarded-For: the API believes it from loopback, so each buyer keeps an
+  // allowance of their own instead of sharing the site's.
+  env: {
+    ...process.env,
+    NODE_ENV: process.env.NODE_ENV ?? 'production',
+    TRUST_PROXY: process.env.TRUST_PROXY ?? 'loopback',
+  },
   name: 'The API',
 });
 const apiUrl = await new Promise((done, fail) => {

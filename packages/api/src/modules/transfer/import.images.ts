@@ -73,9 +73,9 @@ export async function readImportPhotos(
         const path = join(dir, file);
         const bytes = readFileSync(path);
         try {
-          const image = dryRun
-            ? (await inspectImage(bytes, settings, file), undefined)
-            : await storeImage(bytes, settings, file);
+          let image: Awaited<ReturnType<typeof storeImage>> | undefined;
+          if (dryRun) await inspectImage(bytes, settings, file);
+          else image = await storeImage(bytes, settings, file);
           if (image && known.has(image.id)) continue;
           if (image) known.add(image.id);
           count++;
