@@ -48,9 +48,10 @@ function breakableProxy(target: string): Promise<{ url: string; broken: boolean;
       res.writeHead(500, { 'content-type': 'application/json' }).end('{"errors":[{"message":"broken on purpose"}]}');
       return;
     }
-    const answer = await fetch(target, {
+    // The same path on the API (/graphql, and /images/… for the photos the build copies).
+    const answer = await fetch(new URL(req.url ?? '/', target), {
       method: req.method,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': req.headers['content-type'] ?? 'application/json' },
       body: body.length ? body : undefined,
     });
     res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
