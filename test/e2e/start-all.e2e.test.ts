@@ -40,7 +40,7 @@ describe('pnpm start', () => {
 
   beforeAll(async () => {
     // start-all runs the built API, as `pnpm start` does after building it.
-    execFileSync('pnpm', ['--filter', '@ocop/api', 'run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+    execFileSync('pnpm', ['--filter', '@ocop/api...', 'run', 'build'], { cwd: ROOT, stdio: 'ignore' });
     const parent = join(SITE_DIR, 'node_modules/.e2e');
     mkdirSync(parent, { recursive: true });
     dir = mkdtempSync(join(parent, 'start-all-'));
