@@ -14,7 +14,8 @@ export default defineConfig({
     include: ['catalog/**/*.test.ts', 'integration/**/*.test.ts', 'e2e/**/*.e2e.test.ts'],
     globalSetup: ['support/global-setup.ts'],
     setupFiles: ['reflect-metadata'],
-    testTimeout: 30_000,
+    // Several tests spawn the CLI (tsx compiles it each time) or build the site: generous on a busy machine.
+    testTimeout: 120_000,
     hookTimeout: 60_000,
     fileParallelism: false,
   },

@@ -3,6 +3,10 @@ declare module 'autocannon' {
   namespace autocannon {
     interface Histogram {
       average: number;
+      /** For `requests`: the responses received. */
+      total: number;
+      /** For `requests`: the requests sent, answered or not. */
+      sent: number;
       p50: number;
       p99: number;
     }

@@ -2,13 +2,30 @@
  * `pnpm bench`: the national-scale benchmark. Generates the 20,000-product synthetic catalog,
  * loads it into SQLite and PostgreSQL, starts the real server (production settings) as its own
  * process, drives it with autocannon from this one, compares each workload with a minimal Node
- * server sending the same bytes, and writes test/bench/RESULTS.md. Exits non-zero on any error
- * response. Options (environment): BENCH_SECONDS (default 10), BENCH_PRODUCTS (20000),
- * BENCH_DATABASES (sqlite,postgresql), BENCH_SITE=1 to also build the site against the catalog.
+ * server sending the same bytes and, on PostgreSQL, with PostGraphile serving the same database
+ * (test/bench/postgraphile/), and writes test/bench/RESULTS.md. Before timing, it checks that both
+ * servers answer a sample of each workload's questions with the same products. Exits non-zero on
+ * any error response or any difference.
+ *
+ * Options (environment):
+ * - BENCH_SECONDS: seconds per workload (default 10), after as long a warm-up where there is one.
+ * - BENCH_PRODUCTS: size of the synthetic catalog (default 20000).
+ * - BENCH_DATABASES: which databases, in order (default sqlite,postgresql); `postgresql` alone
+ *   for PostgreSQL only.
+ * - BENCH_ONLY: the workloads to run, by id (e.g. `3c,5c`; default all: 1,2,2b,2c,2d,3,3c,5,5c,4, and
+ *   `starve`, the most expensive allowed queries beside a buyer and /healthz).
+ * - BENCH_POSTGRAPHILE=0: skip PostGraphile (default: run it beside the API on PostgreSQL).
+ * - BENCH_SITE=1: also build the site against the catalog (SQLite server), then run the live site
+ *   and time one revocation to its 410 and to the republished listing.
+ * - BENCH_CPU_PROF=/absolute/dir: run the API server with `node --cpu-prof` writing its profile
+ *   there; bench/profile-top.ts lists where it spent its time.
+ * A quick iteration: `BENCH_SECONDS=3 BENCH_PRODUCTS=2000 BENCH_DATABASES=postgresql BENCH_ONLY=3c pnpm bench`.
+ * Every run rewrites RESULTS.md with what it ran.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, freemem, platform, release, tmpdir, totalmem } from 'node:os';
+import { cpus, freemem, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
   DEFAULT_SYNTHETIC_SEED,
@@ -22,11 +39,16 @@ import {
 import { searchTokens, todayInVietnam } from '@ocop/domain';
 import autocannon from 'autocannon';
 import { findPostgresBin, startThrowawayPostgres, type ThrowawayPostgres } from '../support/postgres.js';
+import { API_QUERIES, assertSameAnswer, gqlBody, PEER_QUERIES } from './peer.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 20_000);
 const DATABASES = (process.env.BENCH_DATABASES ?? 'sqlite,postgresql').split(',');
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((id) => id.trim())) : undefined;
+const WITH_POSTGRAPHILE = process.env.BENCH_POSTGRAPHILE !== '0';
+/** A folder for V8 CPU profiles of the API server (`node --cpu-prof`), written when it stops. */
+const CPU_PROF_DIR = process.env.BENCH_CPU_PROF ? resolve(process.env.BENCH_CPU_PROF) : undefined;
 
 interface Workload {
   id: string;
@@ -35,48 +57,35 @@ interface Workload {
   connections: number;
   /** Requests to cycle through; each a path (GET) or a JSON body (POST). */
   requests: string[];
+  /** The same questions for PostGraphile, as JSON bodies: PostGraphile 4 answers POST only. */
+  peerRequests: string[];
   target: string;
   /** False for a workload meant to miss the server's row caches: no warm-up pass over its requests. */
   warmUp?: boolean;
 }
 
-interface Result {
-  workload: Workload;
-  database: string;
+/** One server's figures for one workload. */
+interface Measure {
   rps: number;
   p50: number;
   p99: number;
   errors: number;
   non2xx: number;
-  baselineRps: number;
   peakRssMb: number;
+  /** SQL statements the database ran per answered request (PostgreSQL, from pg_stat_statements). */
+  statements?: number;
+}
+
+interface Result {
+  workload: Workload;
+  database: string;
+  api: Measure;
+  baselineRps: number;
+  /** PostGraphile on the same database (PostgreSQL only). */
+  peer?: Measure;
 }
 
 const log = (message: string) => console.error(`[bench] ${message}`);
-
-function gqlBody(query: string, variables: Record<string, unknown> = {}): string {
-  return JSON.stringify({ query, variables });
-}
-
-const CATEGORY_PAGE = `query CategoryPage($category: CategoryCode!) {
-  products(filter: { categories: [$category] }, first: 20) {
-    totalCount pageInfo { hasNextPage endCursor }
-    nodes { slug name stars producer { name phone } region { name } district { name } certificate { number issuedOn expiresOn } }
-  }
-}`;
-
-const SEARCH = `query Search($q: String!) {
-  products(search: $q, first: 20) { totalCount nodes { slug name stars producer { name } region { name } } }
-  facets(search: $q) { totalCount categories { value count } stars { value count } regions { value label count } producerTypes { value count } }
-}`;
-
-const PRODUCT = `query Product($slug: String!) {
-  product(slug: $slug) {
-    slug name description story stars category producer { name phone email address website }
-    region { fullName } district { name } certificate { number issuedOn expiresOn decisionNumber issuingLevel }
-    related(first: 4) { slug name stars }
-  }
-}`;
 
 async function waitForReady(child: ChildProcess): Promise<string> {
   return new Promise((resolvePromise, reject) => {
@@ -126,6 +135,32 @@ async function run(url: string, w: Workload, pid?: number): Promise<autocannon.R
   return Object.assign(result, { peakRssMb: peak });
 }
 
+/**
+ * A timed run, with the statements the database ran for it when `statements` can count them.
+ * Requests still in flight when a run stops are finished by the server all the same: counts are
+ * read once those have settled, and divided by the requests sent.
+ */
+async function measure(url: string, w: Workload, pid: number, statements?: () => Promise<number>): Promise<Measure> {
+  const settled = async () => {
+    if (!statements) return undefined;
+    await new Promise((r) => setTimeout(r, 1000));
+    return statements();
+  };
+  const before = await settled();
+  const r = await run(url, w, pid);
+  const after = await settled();
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+    peakRssMb: r.peakRssMb,
+    statements:
+      before === undefined || after === undefined ? undefined : (after - before) / Math.max(1, r.requests.sent),
+  };
+}
+
 async function post(url: string, body: string, method: 'GET' | 'POST' = 'POST'): Promise<Buffer> {
   const res =
     method === 'GET'
@@ -136,6 +171,10 @@ async function post(url: string, body: string, method: 'GET' | 'POST' = 'POST'):
   if (res.status !== 200 || parsed.errors)
     throw new Error(`sample request failed (${res.status}): ${bytes.toString('utf8').slice(0, 500)}`);
   return bytes;
+}
+
+async function ask(url: string, body: string): Promise<Record<string, unknown>> {
+  return (JSON.parse((await post(url, body)).toString('utf8')) as { data: Record<string, unknown> }).data;
 }
 
 async function baseline(bytes: Buffer, w: Workload): Promise<number> {
@@ -155,18 +194,74 @@ async function baseline(bytes: Buffer, w: Workload): Promise<number> {
   return result.requests.average;
 }
 
+/** Starts a server process and waits for its "ready at URL" line. */
+async function startServer(args: string[], env: NodeJS.ProcessEnv) {
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: 'pipe' });
+  const url = await waitForReady(child);
+  return {
+    url,
+    pid: child.pid as number,
+    async stop() {
+      child.kill('SIGTERM');
+      if (child.exitCode === null) await new Promise((r) => child.once('exit', r));
+    },
+  };
+}
+
+/** Statements run so far in the current database, by pg_stat_statements (its own reads left out). */
+async function statementsRun(orm: Awaited<ReturnType<typeof openOrm>>): Promise<number> {
+  const rows: { n: string | number }[] = await orm.em
+    .getConnection()
+    .execute(
+      "select coalesce(sum(s.calls), 0) as n from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = current_database() and s.query not like '%pg_stat_statements%'",
+    );
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** A question both servers are asked before timing, by kind and variables. */
+interface Check {
+  kind: keyof typeof API_QUERIES;
+  variables: Record<string, unknown>;
+}
+
+/** Asks both servers each question; throws at the first that they answer with different products. */
+async function checkSameAnswers(apiUrl: string, peerUrl: string, checks: Check[]): Promise<void> {
+  for (const { kind, variables } of checks) {
+    const [api, peer] = await Promise.all([
+      ask(apiUrl, gqlBody(API_QUERIES[kind], variables)),
+      ask(peerUrl, gqlBody(PEER_QUERIES[kind], variables)),
+    ]);
+    assertSameAnswer(kind, variables, api, peer);
+  }
+}
+
+interface DatabaseRun {
+  results: Result[];
+  loadSeconds: number;
+  site?: SiteBuild;
+  /** How many questions both servers were checked on, by kind. */
+  checked?: Record<string, number>;
+  starved?: Starvation;
+}
+
 async function benchDatabase(
   name: string,
   url: string,
   catalog: ReturnType<typeof generateSyntheticCatalog>,
-): Promise<{ results: Result[]; loadSeconds: number; site?: SiteBuild }> {
+): Promise<DatabaseRun> {
   log(`${name}: loading ${catalog.products.length} products…`);
   const orm = await openOrm(parseDatabaseUrl(url));
   await migrate(orm);
   const started = performance.now();
   await loadCatalog(orm.em.fork(), catalog);
   const loadSeconds = (performance.now() - started) / 1000;
-  // Every product published today, for the workload that must miss the caches: read here, not
+  const isPostgres = name === 'postgresql';
+  // What autovacuum does a minute or two after a bulk load, done before anything is timed: with
+  // the visibility map set, counts become index-only scans, and plans no longer change in the
+  // middle of the run (PostGraphile's category page took about 110 ms in PostgreSQL before,
+  // 35–55 ms after, on a busy machine).
+  if (isPostgres) await orm.em.getConnection().execute('vacuum (analyze)');
+  // Every product published today, for the workloads that must miss the caches: read here, not
   // through the API, so that listing them does not warm the server.
   const today = todayInVietnam(new Date());
   const publishedRows: { slug: string }[] = await orm.em
@@ -176,24 +271,52 @@ async function benchDatabase(
       [today, today],
     );
   const everyPublished: string[] = publishedRows.map((r) => r.slug);
-  await orm.close();
+  // An official's token, for the change the live-site run makes (a revocation).
+  const adminToken = `ocop_${randomBytes(32).toString('base64url')}`;
+  await orm.em
+    .getConnection()
+    .execute('insert into api_token (name, role, token_hash, created_at) values (?, ?, ?, ?)', [
+      'benchmark',
+      'ADMIN',
+      createHash('sha256').update(adminToken).digest('hex'),
+      new Date(),
+    ]);
+  // On PostgreSQL the connection stays open to read pg_stat_statements around each timed run.
+  if (isPostgres) await orm.em.getConnection().execute('create extension if not exists pg_stat_statements');
+  else await orm.close();
+  const statements = isPostgres ? () => statementsRun(orm) : undefined;
   log(`${name}: loaded in ${loadSeconds.toFixed(1)} s; starting the server`);
 
-  const server = spawn(process.execPath, [...SERVER_NODE_ARGS, join(root, 'packages/api/dist/cli.js'), 'start'], {
-    cwd: root,
-    env: {
-      ...process.env,
+  const server = await startServer(
+    [
+      ...SERVER_NODE_ARGS,
+      ...(CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : []),
+      join(root, 'packages/api/dist/cli.js'),
+      'start',
+    ],
+    // One client (autocannon) drives all the load: the per-client allowance is turned off here and
+    // exercised by the starvation run instead.
+    {
       NODE_ENV: 'production',
       DATABASE_URL: url,
       PORT: '0',
       HOST: '127.0.0.1',
       OCOP_SEED: 'false',
       LOG_LEVEL: 'warn',
+      RATE_LIMIT: '0',
     },
-    stdio: 'pipe',
-  });
-  const apiUrl = await waitForReady(server);
-  const pid = server.pid as number;
+  );
+  const apiUrl = server.url;
+  // PostGraphile reads the same database; it creates its views (schema `postgraphile`) as it starts.
+  const peer =
+    isPostgres && WITH_POSTGRAPHILE
+      ? await startServer([join(import.meta.dirname, 'postgraphile/server.mjs')], {
+          NODE_ENV: 'production',
+          DATABASE_URL: url,
+          PORT: '0',
+          HOST: '127.0.0.1',
+        })
+      : undefined;
 
   const slugs = catalog.products.filter((_, i) => i % 97 === 0).map((p) => p.slug);
   const published = [] as string[];
@@ -205,25 +328,41 @@ async function benchDatabase(
     if (published.length >= 50) break;
   }
   const categories = ['FOOD', 'BEVERAGE', 'HERB', 'SOUVENIR'];
+  const warmSearches = ['nuoc mam', 'tieu den', 'mat ong rung'];
   // What buyers type: the first word or two of product names, each search different.
+  const firstWords = (nameVi: string) => {
+    const words = searchTokens(nameVi);
+    return [words.slice(0, 2).join(' '), words.slice(1, 3).join(' '), words.slice(0, 3).join(' ')];
+  };
   const coldSearches = [
-    ...new Set(
-      catalog.products
-        .filter((_, i) => i % 7 === 0)
-        .flatMap((p) => {
-          const words = searchTokens(p.nameVi);
-          return [words.slice(0, 2).join(' '), words.slice(1, 3).join(' ')];
-        }),
-    ),
+    ...new Set(catalog.products.filter((_, i) => i % 7 === 0).flatMap((p) => firstWords(p.nameVi).slice(0, 2))),
   ].filter((q) => q.length > 0);
-  const workloads: Workload[] = [
+  // For 20 connections, about 2,000 more searches that 2c never sends (its last ones would still
+  // be in the server's query cache): two and three first words of every product's name.
+  const sentBy2c = new Set(coldSearches);
+  const moreColdSearches = [...new Set(catalog.products.flatMap((p) => firstWords(p.nameVi)))]
+    .filter((q) => q.length > 0 && !sentBy2c.has(q))
+    .slice(0, 2000);
+  // Strides through all published products: neighbours in the list (often the same producer) are
+  // not asked in a row. 5c walks backwards, so it starts on the products 3c did not reach and
+  // finds none of those 3c left in the row caches.
+  const stride = (i: number) => everyPublished[(i * 7919) % everyPublished.length] as string;
+  const backwards = (i: number) => stride(everyPublished.length - 1 - i);
+  const both = (kind: keyof typeof API_QUERIES, variables: Record<string, unknown>[]) => ({
+    requests: variables.map((v) => gqlBody(API_QUERIES[kind], v)),
+    peerRequests: variables.map((v) => gqlBody(PEER_QUERIES[kind], v)),
+  });
+  const allWorkloads: Workload[] = [
     {
       id: '1',
       title: 'category page (20 products, producer, region, certificate)',
       method: 'POST',
       connections: 20,
       target: 'p99 < 50 ms',
-      requests: categories.map((c) => gqlBody(CATEGORY_PAGE, { category: c })),
+      ...both(
+        'categoryPage',
+        categories.map((category) => ({ category })),
+      ),
     },
     {
       id: '2',
@@ -231,7 +370,10 @@ async function benchDatabase(
       method: 'POST',
       connections: 20,
       target: 'p99 < 50 ms',
-      requests: ['nuoc mam', 'tieu den', 'mat ong rung'].map((q) => gqlBody(SEARCH, { q })),
+      ...both(
+        'search',
+        warmSearches.map((q) => ({ q })),
+      ),
     },
     {
       id: '2b',
@@ -239,7 +381,10 @@ async function benchDatabase(
       method: 'POST',
       connections: 1,
       target: 'p50 < 10 ms',
-      requests: ['nuoc mam', 'tieu den', 'mat ong rung'].map((q) => gqlBody(SEARCH, { q })),
+      ...both(
+        'search',
+        warmSearches.map((q) => ({ q })),
+      ),
     },
     {
       id: '2c',
@@ -248,7 +393,22 @@ async function benchDatabase(
       connections: 1,
       target: 'p50 < 10 ms',
       warmUp: false,
-      requests: coldSearches.map((q) => gqlBody(SEARCH, { q })),
+      ...both(
+        'search',
+        coldSearches.map((q) => ({ q })),
+      ),
+    },
+    {
+      id: '2d',
+      title: `search with facets, cold: ${moreColdSearches.length} other different searches, no warm-up`,
+      method: 'POST',
+      connections: 20,
+      target: 'p99 < 50 ms',
+      warmUp: false,
+      ...both(
+        'search',
+        moreColdSearches.map((q) => ({ q })),
+      ),
     },
     {
       id: '3',
@@ -256,7 +416,10 @@ async function benchDatabase(
       method: 'POST',
       connections: 20,
       target: 'p99 < 50 ms',
-      requests: published.map((s) => gqlBody(PRODUCT, { slug: s })),
+      ...both(
+        'product',
+        published.map((slug) => ({ slug })),
+      ),
     },
     {
       id: '3c',
@@ -265,11 +428,33 @@ async function benchDatabase(
       connections: 20,
       target: 'p99 < 50 ms',
       warmUp: false,
-      // A stride through all of them: neighbours in the list (often the same producer) are not asked in a row.
-      requests: everyPublished.map((_, i) => {
-        const slug = everyPublished[(i * 7919) % everyPublished.length] as string;
-        return gqlBody(PRODUCT, { slug });
-      }),
+      ...both(
+        'product',
+        everyPublished.map((_, i) => ({ slug: stride(i) })),
+      ),
+    },
+    {
+      id: '5',
+      title: 'product by slug without related products',
+      method: 'POST',
+      connections: 20,
+      target: 'p99 < 50 ms',
+      ...both(
+        'productWithoutRelated',
+        published.map((slug) => ({ slug })),
+      ),
+    },
+    {
+      id: '5c',
+      title: `product by slug without related products, cold: ${everyPublished.length} different products, no warm-up`,
+      method: 'POST',
+      connections: 20,
+      target: 'p99 < 50 ms',
+      warmUp: false,
+      ...both(
+        'productWithoutRelated',
+        everyPublished.map((_, i) => ({ slug: backwards(i) })),
+      ),
     },
     {
       id: '4',
@@ -279,41 +464,269 @@ async function benchDatabase(
       target: '≥ 50% of baseline rps',
       requests: categories.map(
         (c) =>
-          `/graphql?query=${encodeURIComponent(CATEGORY_PAGE)}&variables=${encodeURIComponent(JSON.stringify({ category: c }))}`,
+          `/graphql?query=${encodeURIComponent(API_QUERIES.categoryPage)}&variables=${encodeURIComponent(JSON.stringify({ category: c }))}`,
       ),
+      // PostGraphile 4 has neither GET nor a response cache: it answers the same question as a POST.
+      peerRequests: both(
+        'categoryPage',
+        categories.map((category) => ({ category })),
+      ).peerRequests,
     },
   ];
+  const unknown = [...(ONLY ?? [])].filter((id) => id !== 'starve' && !allWorkloads.some((w) => w.id === id));
+  if (unknown.length > 0)
+    throw new Error(
+      `BENCH_ONLY names no workload ${unknown.join(', ')}; the workloads are ${allWorkloads.map((w) => w.id).join(', ')}.`,
+    );
+  const workloads = allWorkloads.filter((w) => !ONLY || ONLY.has(w.id));
+
+  let checked: Record<string, number> | undefined;
+  if (peer) {
+    // A few questions of every kind, asked of both before anything is timed. The searches come
+    // from the end of the cold lists, which a 10 s run does not reach; the products are those of
+    // the repeated workloads, which are warmed anyway.
+    const checks: Check[] = [
+      ...categories.map((category) => ({ kind: 'categoryPage' as const, variables: { category } })),
+      ...published.slice(0, 20).map((slug) => ({ kind: 'product' as const, variables: { slug } })),
+      ...published.slice(0, 5).map((slug) => ({ kind: 'productWithoutRelated' as const, variables: { slug } })),
+      ...[...warmSearches, ...coldSearches.slice(-4), ...moreColdSearches.slice(-4)].map((q) => ({
+        kind: 'search' as const,
+        variables: { q },
+      })),
+    ];
+    log(`${name}: checking that the API and PostGraphile answer ${checks.length} questions alike…`);
+    await checkSameAnswers(apiUrl, peer.url, checks);
+    checked = {};
+    for (const c of checks) checked[c.kind] = (checked[c.kind] ?? 0) + 1;
+  }
 
   const results: Result[] = [];
   for (const w of workloads) {
     const sample = await post(apiUrl, w.requests[0] as string, w.method);
-    if (w.warmUp !== false) await run(apiUrl, { ...w, requests: w.requests }, undefined).catch(() => undefined);
+    if (w.warmUp !== false) await run(apiUrl, w).catch(() => undefined);
     log(`${name}: workload ${w.id} (${w.title}), ${SECONDS} s at ${w.connections} connection(s)…`);
-    const r = await run(apiUrl, w, pid);
+    const api = await measure(apiUrl, w, server.pid, statements);
     const baselineRps = await baseline(sample, w);
-    results.push({
-      workload: w,
-      database: name,
-      rps: r.requests.average,
-      p50: r.latency.p50,
-      p99: r.latency.p99,
-      errors: r.errors + r.timeouts,
-      non2xx: r.non2xx,
-      baselineRps,
-      peakRssMb: r.peakRssMb,
-    });
-    log(
-      `${name}: ${w.id}: ${r.requests.average.toFixed(0)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${r.errors + r.non2xx}, baseline ${baselineRps.toFixed(0)} req/s, peak RSS ${r.peakRssMb.toFixed(0)} MB`,
-    );
+    let peerMeasure: Measure | undefined;
+    if (peer) {
+      const asked: Workload = { ...w, method: 'POST', requests: w.peerRequests };
+      await post(peer.url, asked.requests[0] as string);
+      if (w.warmUp !== false) await run(peer.url, asked).catch(() => undefined);
+      peerMeasure = await measure(peer.url, asked, peer.pid, statements);
+    }
+    results.push({ workload: w, database: name, api, baselineRps, peer: peerMeasure });
+    const line = (m: Measure) =>
+      `${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, errors ${m.errors + m.non2xx}, peak RSS ${m.peakRssMb.toFixed(0)} MB${m.statements === undefined ? '' : `, ${m.statements.toFixed(2)} statements/request`}`;
+    log(`${name}: ${w.id}: ${line(api)}; baseline ${baselineRps.toFixed(0)} req/s`);
+    if (peerMeasure) log(`${name}: ${w.id}: PostGraphile ${line(peerMeasure)}`);
   }
+  const starved = !ONLY || ONLY.has('starve') ? await starvation(name, apiUrl, everyPublished) : undefined;
   const site = process.env.BENCH_SITE === '1' && name === 'sqlite' ? await buildSite(apiUrl) : undefined;
-  server.kill('SIGTERM');
-  await new Promise((r) => server.once('exit', r));
-  return { results, loadSeconds, site };
+  if (site) site.live = await liveRepublish(apiUrl, adminToken);
+  await peer?.stop();
+  await server.stop();
+  if (isPostgres) await orm.close();
+  return { results, loadSeconds, site, checked, starved };
 }
 
 interface SiteBuild {
   steps: { name: string; seconds: number; peakRssMb: number }[];
+  /** The live site at this scale: its first build, and one revocation followed to its republished listing. */
+  live?: LiveRepublish;
+}
+
+interface Latencies {
+  count: number;
+  p50: number;
+  p99: number;
+  max: number;
+  failed: number;
+}
+
+function latencies(samples: number[], failed: number): Latencies {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return { count: samples.length, p50: at(0.5), p99: at(0.99), max: sorted.at(-1) ?? 0, failed };
+}
+
+interface Starvation {
+  database: string;
+  heavy: Measure & { cost: string };
+  product: Latencies;
+  health: Latencies;
+}
+
+/**
+ * The most expensive query the API allows (cost 9,302 of QUERY_MAX_COST's 10,000: 100 products
+ * with 9 related products each), sent by 20 connections, while a buyer asks for one product every
+ * 200 ms and a load balancer asks /healthz every 100 ms. Expensive queries take turns (one at a
+ * time) and pause every 100 list items, so the cheap requests keep their pace.
+ */
+const HEAVY_QUERY = `query Heavy($category: CategoryCode!, $stars: Int!) {
+  products(filter: { categories: [$category], minStars: $stars }, first: 100) {
+    totalCount
+    nodes {
+      slug name description story stars
+      producer { name phone email address website }
+      region { name parent { name } }
+      certificate { number stars issuedOn expiresOn }
+      related(first: 9) { slug name stars producer { name } region { name } }
+    }
+  }
+}`;
+
+async function starvation(database: string, apiUrl: string, slugs: string[]): Promise<Starvation> {
+  const categories = ['FOOD', 'BEVERAGE', 'HERB', 'TEXTILE', 'SOUVENIR', 'TOURISM'];
+  const bodies = categories.flatMap((category) => [3, 4, 5].map((stars) => gqlBody(HEAVY_QUERY, { category, stars })));
+  // Refused above the cost limit, this would fail here, before anything is timed.
+  await post(apiUrl, bodies[0] as string);
+  const heavy: Workload = {
+    id: 'starve',
+    title: 'most expensive allowed query',
+    method: 'POST',
+    connections: 20,
+    requests: bodies,
+    peerRequests: [],
+    target: '',
+  };
+  const product = 'query($slug: String!) { product(slug: $slug) { slug name stars producer { name phone } } }';
+  const productTimes: number[] = [];
+  const healthTimes: number[] = [];
+  let productFailed = 0;
+  let healthFailed = 0;
+  let stop = false;
+  const root = apiUrl.replace(/\/graphql$/, '');
+  const probe = async (every: number, ask: () => Promise<boolean>, times: number[], onFail: () => void) => {
+    while (!stop) {
+      const started = performance.now();
+      const ok = await ask().catch(() => false);
+      times.push(performance.now() - started);
+      if (!ok) onFail();
+      await new Promise((r) => setTimeout(r, Math.max(0, every - (performance.now() - started))));
+    }
+  };
+  let i = 0;
+  log(
+    `${database}: starvation: 20 connections of the most expensive allowed query, with a buyer and /healthz probing…`,
+  );
+  const probes = [
+    probe(
+      200,
+      async () => {
+        i += 37;
+        const slug = slugs[i % slugs.length] as string;
+        const res = await fetch(apiUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: gqlBody(product, { slug }),
+          signal: AbortSignal.timeout(10_000),
+        });
+        const body = (await res.json()) as { errors?: unknown };
+        return res.status === 200 && !body.errors;
+      },
+      productTimes,
+      () => productFailed++,
+    ),
+    probe(
+      100,
+      async () => (await fetch(`${root}/healthz`, { signal: AbortSignal.timeout(10_000) })).status === 200,
+      healthTimes,
+      () => healthFailed++,
+    ),
+  ];
+  const measured = await measure(apiUrl, heavy, 0);
+  stop = true;
+  await Promise.all(probes);
+  return {
+    database,
+    heavy: { ...measured, cost: '9,302' },
+    product: latencies(productTimes, productFailed),
+    health: latencies(healthTimes, healthFailed),
+  };
+}
+
+function starvationTable(runs: Starvation[]): string {
+  const ms = (n: number) => n.toFixed(1);
+  return [
+    '| database | expensive queries: req/s · p50 · p99 ms (non-2xx) | product query every 200 ms: p50 · p99 · max ms (failed) | /healthz every 100 ms: p50 · p99 · max ms (failed) | targets |',
+    '|---|---|---|---|---|',
+    ...runs.map(
+      (r) =>
+        `| ${r.database} | ${r.heavy.rps.toFixed(0)} · ${r.heavy.p50} · ${r.heavy.p99} (${r.heavy.non2xx + r.heavy.errors}) | ${ms(r.product.p50)} · ${ms(r.product.p99)} · ${ms(r.product.max)} (${r.product.failed} of ${r.product.count}) | ${ms(r.health.p50)} · ${ms(r.health.p99)} · ${ms(r.health.max)} (${r.health.failed} of ${r.health.count}) | product p99 ≤ 100 ${r.product.p99 <= 100 && r.product.failed === 0 ? '✔' : '✘'}, /healthz ≤ 10 ${r.health.max <= 10 && r.health.failed === 0 ? '✔' : r.health.p99 <= 10 ? '(p99 ✔, max ✘)' : '✘'} |`,
+    ),
+  ].join('\n');
+}
+
+interface LiveRepublish {
+  firstBuildSeconds: number;
+  goneSeconds: number;
+  listingSeconds: number;
+  slug: string;
+}
+
+/**
+ * The live site (sites/catalog/scripts/live-site.mjs) against this catalog: its first build, then
+ * one certificate revoked through the API, timed to the product page's 410 and to the
+ * republished category listing that no longer shows the product.
+ */
+async function liveRepublish(apiUrl: string, adminToken: string): Promise<LiveRepublish> {
+  const { startLiveSite } = await import('../../sites/catalog/scripts/live-site.mjs');
+  const buildsDir = mkdtempSync(join(root, 'sites/catalog/node_modules/.bench-live-'));
+  const started = performance.now();
+  log('site: the live site, first build…');
+  const site = await startLiveSite({
+    apiUrl,
+    siteUrl: 'http://127.0.0.1:4399',
+    port: 0,
+    host: '127.0.0.1',
+    buildsDir,
+    failFast: true,
+    log: (line: string) => log(`site: ${line.split('\n')[0]}`),
+  });
+  try {
+    const firstBuildSeconds = (performance.now() - started) / 1000;
+    // The first product of the food listing, and its certificate.
+    const first = (await ask(
+      apiUrl,
+      gqlBody(
+        '{ products(filter: { categories: [FOOD] }, orderBy: { field: STARS, direction: DESC }, first: 1) { nodes { slug certificate { id } } } }',
+        {},
+      ),
+    )) as { products: { nodes: { slug: string; certificate: { id: string } }[] } };
+    const target = first.products.nodes[0] as { slug: string; certificate: { id: string } };
+    const listing = `${site.url}/categories/food/`;
+    if (!(await (await fetch(listing)).text()).includes(`/products/${target.slug}/`))
+      throw new Error(`the food listing does not show ${target.slug} before the change`);
+    const revoked = performance.now();
+    const res = await fetch(apiUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+      body: gqlBody(
+        'mutation($id: ID!) { revokeCertificate(input: { certificateId: $id, reason: "benchmark" }) { status } }',
+        {
+          id: target.certificate.id,
+        },
+      ),
+    });
+    if (res.status !== 200) throw new Error(`the revocation failed: ${await res.text()}`);
+    let goneSeconds = 0;
+    for (;;) {
+      const page = await fetch(`${site.url}/products/${target.slug}/`);
+      await page.arrayBuffer();
+      if (page.status === 410) {
+        goneSeconds ||= (performance.now() - revoked) / 1000;
+      }
+      if (goneSeconds && !(await (await fetch(listing)).text()).includes(`/products/${target.slug}/`)) break;
+      if (performance.now() - revoked > 600_000) throw new Error('the listing was not republished within 10 minutes');
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const listingSeconds = (performance.now() - revoked) / 1000;
+    log(`site: 410 after ${goneSeconds.toFixed(1)} s, listing republished after ${listingSeconds.toFixed(0)} s`);
+    return { firstBuildSeconds, goneSeconds, listingSeconds, slug: target.slug };
+  } finally {
+    await site.close();
+    rmSync(buildsDir, { recursive: true, force: true });
+  }
 }
 
 /** Runs a command under GNU time to read its wall time and peak resident memory. */
@@ -353,14 +766,51 @@ async function buildSite(apiUrl: string): Promise<SiteBuild> {
   return { steps: [astro, pagefind] };
 }
 
+const CHECK_NAMES: Record<string, string> = {
+  categoryPage: 'category pages',
+  product: 'products with their related products',
+  productWithoutRelated: 'without',
+  search: 'searches with facets',
+};
+
+function describeChecks(checked: Record<string, number> | undefined): string {
+  return Object.entries(checked ?? {})
+    .map(([kind, n]) => `${n} ${CHECK_NAMES[kind] ?? kind}`)
+    .join(', ');
+}
+
+const fixed = (n: number | undefined, digits: number) => (n === undefined ? '—' : n.toFixed(digits));
+
+/** PostGraphile's figures for each workload id; it runs on PostgreSQL only, and SQLite rows are compared with those too. */
+function peerByWorkload(results: Result[]): Map<string, Measure> {
+  return new Map(results.flatMap((r) => (r.peer ? [[r.workload.id, r.peer] as const] : [])));
+}
+
 function table(results: Result[]): string {
-  const rows = results.map(
-    (r) =>
-      `| ${r.database} | ${r.workload.id}. ${r.workload.title} | ${r.workload.connections} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors + r.non2xx} | ${r.baselineRps.toFixed(0)} | ${((r.rps / r.baselineRps) * 100).toFixed(1)}% | ${r.peakRssMb.toFixed(0)} | ${r.workload.target} |`,
-  );
+  const peers = peerByWorkload(results);
+  const rows = results.map((r) => {
+    const peer = peers.get(r.workload.id);
+    const vsPeer = peer ? `${(r.api.rps / peer.rps).toFixed(2)}×` : '—';
+    return `| ${r.database} | ${r.workload.id}. ${r.workload.title} | ${r.workload.connections} | ${r.api.rps.toFixed(0)} | ${r.api.p50} | ${r.api.p99} | ${r.api.errors + r.api.non2xx} | ${r.baselineRps.toFixed(0)} | ${((r.api.rps / r.baselineRps) * 100).toFixed(1)}% | ${vsPeer} | ${r.api.peakRssMb.toFixed(0)} | ${r.workload.target} |`;
+  });
   return [
-    '| database | workload | conns | req/s | p50 ms | p99 ms | errors | baseline req/s | vs baseline | peak server RSS MB | target |',
-    '|---|---|---|---|---|---|---|---|---|---|---|',
+    '| database | workload | conns | req/s | p50 ms | p99 ms | errors | baseline req/s | vs baseline | vs PostGraphile | peak server RSS MB | target |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
+}
+
+/** PostGraphile's own figures beside the API's on the same PostgreSQL database, with the SQL each sent. */
+function peerTable(results: Result[]): string {
+  const rows = results
+    .filter((r) => r.peer)
+    .map((r) => {
+      const p = r.peer as Measure;
+      return `| ${r.workload.id}. ${r.workload.title} | ${r.workload.connections} | ${p.rps.toFixed(0)} | ${p.p50} | ${p.p99} | ${p.errors + p.non2xx} | ${p.peakRssMb.toFixed(0)} | ${fixed(p.statements, 2)} | ${r.api.rps.toFixed(0)} | ${r.api.p50} | ${r.api.p99} | ${fixed(r.api.statements, 2)} |`;
+    });
+  return [
+    '| workload | conns | PostGraphile req/s | p50 ms | p99 ms | errors | peak RSS MB | SQL statements per request | API req/s | API p50 ms | API p99 ms | API SQL statements per request |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
 }
@@ -368,12 +818,15 @@ function table(results: Result[]): string {
 async function main(): Promise<void> {
   const started = new Date();
   const runStarted = performance.now();
+  const loadAtStart = loadavg()[0] ?? 0;
   const genStart = performance.now();
   const catalog = generateSyntheticCatalog({ products: PRODUCTS, seed: DEFAULT_SYNTHETIC_SEED });
   log(`generated ${catalog.products.length} products in ${((performance.now() - genStart) / 1000).toFixed(2)} s`);
   const all: Result[] = [];
   const loads: string[] = [];
   let site: SiteBuild | undefined;
+  let checked: Record<string, number> | undefined;
+  const starved: Starvation[] = [];
   let pg: ThrowawayPostgres | undefined;
   const tmp = mkdtempSync(join(tmpdir(), 'ocop-bench-'));
   try {
@@ -387,7 +840,11 @@ async function main(): Promise<void> {
           throw new Error(
             'PostgreSQL binaries not found (apt-get install -y postgresql), or set BENCH_DATABASES=sqlite',
           );
-        pg = await startThrowawayPostgres(bin);
+        // pg_stat_statements counts the SQL statements each server sends per request.
+        pg = await startThrowawayPostgres(bin, {
+          shared_preload_libraries: 'pg_stat_statements',
+          'pg_stat_statements.max': '10000',
+        });
         const admin = await openOrm(parseDatabaseUrl(pg.url));
         await admin.em.getConnection().execute('create database ocop_bench');
         await admin.close();
@@ -396,6 +853,8 @@ async function main(): Promise<void> {
       const outcome = await benchDatabase(name, url, catalog);
       const { results, loadSeconds } = outcome;
       site ??= outcome.site;
+      checked ??= outcome.checked;
+      if (outcome.starved) starved.push(outcome.starved);
       all.push(...results);
       loads.push(`${name}: ${loadSeconds.toFixed(1)} s`);
     }
@@ -405,32 +864,71 @@ async function main(): Promise<void> {
   }
 
   const cpu = cpus();
+  const options = Object.entries(process.env)
+    .filter(([key]) => key.startsWith('BENCH_'))
+    .map(([key, value]) => `${key}=${value} `)
+    .sort()
+    .join('');
+  const withPeer = all.some((r) => r.peer);
   const report = `# Benchmark results
 
 Measured by \`pnpm bench\` (test/bench/run.ts) on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC.
 
-- Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM (${(freemem() / 2 ** 30).toFixed(1)} GiB free at the end), ${platform()} ${release()}, Node ${process.version}.
-- Catalog: ${catalog.products.length} synthetic products (seed ${DEFAULT_SYNTHETIC_SEED}), ${catalog.producers.length} producers, ${catalog.regions.length} regions. Loading it took ${loads.join(', ')}.
-- Server: \`node ${SERVER_NODE_ARGS.join(' ')} packages/api/dist/cli.js start\` with NODE_ENV=production (the options of \`pnpm start\`), its own process; load from autocannon 8 in the benchmark process, ${SECONDS} s per workload after a ${SECONDS} s warm-up with the same requests (none for 2c and 3c).
-- What the server reuses between requests, until any write through the API (a write by another process shows within about 1 s on SQLite, 60 s on PostgreSQL): query results (counts, facets, page ids), product, producer and certificate rows by id (up to 5,000 of each), the region tree. Workloads 1–3 are POST requests, which no HTTP cache answers: each one runs GraphQL, but after the warm-up its rows come from memory. Workloads 2c and 3c show the other case, without warm-up: 2c sends a different search each time (the first words of product names), so every count, facet and page is computed by the database; 3c walks through every published product (a stride through the list), so each request reads its product, certificate and related products from the database, and often its producer. Workload 4 is answered from the server's response cache.
+- Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM (${(freemem() / 2 ** 30).toFixed(1)} GiB free at the end), ${platform()} ${release()}, Node ${process.version}. The servers, autocannon and PostgreSQL share its cores, and other work may run on the machine meanwhile: load average (1 min) ${loadAtStart.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end.
+- Catalog: ${catalog.products.length} synthetic products (seed ${DEFAULT_SYNTHETIC_SEED}), ${catalog.producers.length} producers, ${catalog.regions.length} regions. Loading it took ${loads.join(', ')}; PostgreSQL is then vacuumed and analysed, as autovacuum would do a minute later.
+- Server: \`node ${SERVER_NODE_ARGS.join(' ')} packages/api/dist/cli.js start\` with NODE_ENV=production (the options of \`pnpm start\`), its own process; load from autocannon 8 in the benchmark process, ${SECONDS} s per workload after a ${SECONDS} s warm-up with the same requests (none for the cold workloads, marked c).
+- What the server reuses between requests, until any write through the API (a write by another process shows within about 1 s on SQLite, 60 s on PostgreSQL): query results (counts, facets, page ids), product, producer and certificate rows by id (up to 5,000 of each), the region tree. Workloads 1, 2, 2b, 3 and 5 are POST requests, which no HTTP cache answers: each one runs GraphQL, but after the warm-up its rows come from memory. The cold workloads show the other case, without warm-up: 2c and 2d send a different search each time (the first words of product names; 2d's are none of 2c's), so every count, facet and page is computed by the database; 3c and 5c walk through every published product (strides through the list, 5c backwards), so each request reads its product and certificate from the database, and often its producer; 3c also asks for 4 related products, whose lists the server shares between products of the same district and category. Workload 4 is answered from the server's response cache.
 - Baseline: a minimal Node HTTP server (test/bench/baseline-server.mjs) returning the same response bytes, measured with the same connections and duration right after each workload. These machines are noisy: the ratios hold better than the absolute numbers.
+- vs PostGraphile: the API's req/s divided by PostGraphile's for the same workload in the same run (table below). PostGraphile serves PostgreSQL only, so the SQLite rows are divided by its PostgreSQL figures too.
 
 ${table(all)}
 
+## PostGraphile, the peer
+
+${
+  withPeer
+    ? `PostGraphile 4.14.1 with @graphile-contrib/pg-simplify-inflector 6.1.0 (test/bench/postgraphile/, its own package with its own GraphQL 15), \`node test/bench/postgraphile/server.mjs\` with NODE_ENV=production, its own process on the same PostgreSQL database as the API, started beside it; no GraphiQL, no query log, no mutations, a pool of 10 connections as the API's. It serves the views and SQL functions of test/bench/postgraphile/schema.sql, which apply the API's publication rule (an ISSUED certificate of 3★ or more with issued_on ≤ today ≤ expires_on, today in Asia/Ho_Chi_Minh), its search (every word must start a word of the folded name, description or story, by the same LIKE on the same trigram-indexed columns) and its orders: names by \`name_sort_key\` then id, search by the API's relevance then stars, name, id, and related products as ProductService.related() picks them (same district first, then the category; stars, then name). Each workload sends it the same questions in its own schema's words (test/bench/peer.ts), with the same warm-up or none; PostGraphile keeps nothing between requests except parsed GraphQL documents, so for it cold and repeated differ only in which rows PostgreSQL has cached.
+
+Before timing, both servers were asked the same questions (${describeChecks(checked)}) and answered each with the same products, in the same order, with the same fields and counts (test/bench/peer.ts, assertSameAnswer). Where the two still differ: cursors are each server's own encoding; PostGraphile's facets list only choices with results (the API also lists zero counts) and order regions with equal counts by byte order, not Vietnamese dictionary order, so facets are compared as sets; row 4 is the API's GET answered from its response cache, while PostGraphile 4 takes no GET and answers the same question as a POST.
+
+SQL statements per request: the statements PostgreSQL ran during the timed run (pg_stat_statements, top-level statements, its own reads left out) divided by the requests sent. A statement inside a PostGraphile SQL function is part of the one statement that called it.
+
+${peerTable(all)}`
+    : 'Not run this time (it runs on PostgreSQL unless BENCH_POSTGRAPHILE=0).'
+}
+
+## Starvation: the most expensive allowed queries beside a buyer
+
+${
+  starved.length
+    ? `20 connections send the most expensive query the API allows (100 products of a category with 9 related products each, estimated cost 9,302 of the 10,000 allowed; cost from 2,000 makes a query expensive, and one runs at a time while the others wait their turn) for ${SECONDS} s, while one buyer asks for a product (a different one each time, so from the database) every 200 ms and a load balancer asks \`/healthz\` every 100 ms, each from its own connection. The per-client allowance is off, as for every workload here (one client drives all the load); it is tested in test/integration/hardening.test.ts.
+
+${starvationTable(starved)}`
+    : 'Not run this time (BENCH_ONLY without `starve`).'
+}
+
 ${
   site
-    ? `Site build against the same catalog (SQLite server): ${site.steps.map((s) => `${s.name} ${s.seconds.toFixed(0)} s, peak ${s.peakRssMb.toFixed(0)} MB`).join('; ')}; in all ${site.steps.reduce((n, s) => n + s.seconds, 0).toFixed(0)} s (targets: under 180 s, under 2 GB).`
+    ? `Site build against the same catalog (SQLite server): ${site.steps.map((s) => `${s.name} ${s.seconds.toFixed(0)} s, peak ${s.peakRssMb.toFixed(0)} MB`).join('; ')}; in all ${site.steps.reduce((n, s) => n + s.seconds, 0).toFixed(0)} s (targets: under 180 s, under 2 GB).${
+        site.live
+          ? `
+
+The live site (sites/catalog/scripts/live-site.mjs) against the same catalog: its first build took ${site.live.firstBuildSeconds.toFixed(0)} s; then the certificate of the first product of the food listing (${site.live.slug}) was revoked through the API: its page answered 410 after ${site.live.goneSeconds.toFixed(1)} s, and the republished food listing without it was served ${site.live.listingSeconds.toFixed(0)} s after the revocation (target: within 3 minutes at 20,000 products).`
+          : ''
+      }`
     : 'Site build not measured in this run (set BENCH_SITE=1).'
 }
 
-Reproduce: \`${process.env.BENCH_SITE === '1' ? 'BENCH_SITE=1 ' : ''}pnpm bench\` (this run took ${((performance.now() - runStarted) / 60_000).toFixed(0)} minutes; \`BENCH_SECONDS=5 BENCH_DATABASES=sqlite pnpm bench\` for a quick run).
+## How to reproduce
+
+\`${options}pnpm bench\` (this run took ${((performance.now() - runStarted) / 60_000).toFixed(0)} minutes). Options, all environment variables (see the top of test/bench/run.ts): BENCH_DATABASES=postgresql (or sqlite) for one database; BENCH_ONLY=3c,5c for some workloads, by id; BENCH_POSTGRAPHILE=0 without PostGraphile; BENCH_SECONDS=5 for shorter runs; BENCH_PRODUCTS=2000 for a smaller catalog; BENCH_SITE=1 to build the site too; BENCH_CPU_PROF=/tmp/prof to write a V8 CPU profile of the API server there (\`node --cpu-prof\`; \`pnpm --filter @ocop/test exec tsx bench/profile-top.ts /tmp/prof/*.cpuprofile\` lists its top functions). A quick iteration: \`BENCH_SECONDS=3 BENCH_PRODUCTS=2000 BENCH_DATABASES=postgresql BENCH_ONLY=3c pnpm bench\`.
 `;
   const resultsFile = join(import.meta.dirname, 'RESULTS.md');
   writeFileSync(resultsFile, report);
   // Aligned as the repository's formatter wants it, so \`pnpm check\` passes with the new file.
   spawnSync(join(root, 'node_modules/.bin/biome'), ['format', '--write', resultsFile], { stdio: 'ignore' });
   console.log(report);
-  const failed = all.filter((r) => r.errors + r.non2xx > 0);
+  const failed = all.filter((r) => r.api.errors + r.api.non2xx + (r.peer ? r.peer.errors + r.peer.non2xx : 0) > 0);
   if (failed.length) {
     console.error(`[bench] ${failed.length} workload(s) had error responses`);
     process.exit(1);

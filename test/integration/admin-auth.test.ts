@@ -177,7 +177,7 @@ describe.each(testDatabases())('roles and tokens on $name', (db) => {
   it('serves public reads to any caller, a bad token included, and never caches authenticated answers', async () => {
     const query = '{ categories { code certifiedProductCount } }';
     const anonymous = await gql(api, query);
-    expect(anonymous.headers.get('cache-control')).toBe('max-age=60, public');
+    expect(anonymous.headers.get('cache-control')).toBe('public, max-age=5, stale-while-revalidate=5');
     for (const headers of [bearer(office.adminToken), bearer(`ocop_${'B'.repeat(43)}`)]) {
       const res = await gql(api, query, undefined, headers);
       expect(ok(res)).toEqual(ok(anonymous));

@@ -67,7 +67,10 @@ describe.each(testDatabases())('search on $name', (db) => {
   beforeAll(async () => {
     api = await startTestApi(db);
     office = new Office(api, await createToken(api, 'ADMIN'), await createToken(api, 'EVALUATOR'));
-    api.orm.em.getKnex().on('query', (q: { sql: string }) => statements.push(q.sql));
+    const em = api.orm.em as unknown as {
+      getKnex(): { on(event: 'query', listener: (q: { sql: string }) => void): void };
+    };
+    em.getKnex().on('query', (q) => statements.push(q.sql));
   });
   afterAll(async () => {
     await api?.close();

@@ -1,6 +1,7 @@
 import { type ChildProcess, execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { childProcesses } from './processes.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -42,7 +43,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startThrowawayPostgres(bin: string): Promise<ThrowawayPostgres> {
+/** `settings` are extra server settings (`-c name=value`), e.g. the benchmark's pg_stat_statements. */
+export async function startThrowawayPostgres(
+  bin: string,
+  settings: Record<string, string> = {},
+): Promise<ThrowawayPostgres> {
   const asRoot = process.getuid?.() === 0;
   const dir = mkdtempSync(join(tmpdir(), 'ocop-pg-'));
   chmodSync(dir, 0o777);
@@ -65,18 +70,17 @@ export async function startThrowawayPostgres(bin: string): Promise<ThrowawayPost
       '-l',
       join(dir, 'server.log'),
       '-o',
-      `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
+      [
+        `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
+        ...Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`),
+      ].join(' '),
       'start',
     ]);
   startServer();
   /** The postmaster and every process it started. */
   const processes = (): number[] => {
     const postmaster = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-    const children = spawnSync('pgrep', ['-P', String(postmaster)], { encoding: 'utf8' })
-      .stdout.split('\n')
-      .filter(Boolean)
-      .map(Number);
-    return [postmaster, ...children];
+    return [postmaster, ...childProcesses(postmaster).map((c) => c.pid)];
   };
   const signal = (name: NodeJS.Signals) => {
     for (const pid of processes()) {

@@ -26,6 +26,9 @@ export interface TestDatabase {
 
 let counter = 0;
 
+/** Where test APIs keep photos (content-addressed, so shared between them and between runs). */
+export const TEST_IMAGES_DIR = join(tmpdir(), 'ocop-test-images');
+
 const sqlite: TestDatabase = {
   name: 'sqlite',
   async create() {
@@ -94,6 +97,9 @@ export async function startTestApi(
     DATABASE_URL: created.url,
     // Tests send hundreds of requests a second from one address; those that test the limit set it.
     RATE_LIMIT: '0',
+    // Photos are stored by content, so every test API of a run can share one folder (and the
+    // sample's copies are made once).
+    IMAGES_DIR: TEST_IMAGES_DIR,
     ...options.env,
   });
   const queries: string[] = [];
@@ -106,7 +112,7 @@ export async function startTestApi(
     logger,
   });
   await migrate(orm);
-  if (options.seed !== false) await loadCatalog(orm.em.fork(), kienGiangCatalog);
+  if (options.seed !== false) await loadCatalog(orm.em.fork(), kienGiangCatalog, undefined, { images: config.images });
   const server: RunningServer = await startServer({ config, orm, logger, now: options.now });
   queries.length = 0;
   return {

@@ -45,6 +45,8 @@ function siteEnv(apiUrl: string, siteUrl: string): NodeJS.ProcessEnv {
 export interface BuiltSite {
   /** Astro's outDir: client/ (static files and the Pagefind index) and server/ (the Node entry). */
   outDir: string;
+  /** What `astro build` printed (warnings included). */
+  buildOutput: string;
   buildMs: number;
   pagefindMs: number;
   remove(): void;
@@ -55,12 +57,16 @@ export interface BuiltSite {
  * package's `build` script does. The directory sits under the site's node_modules so the server
  * bundle still resolves its packages; the developer's own dist/ is left alone.
  */
-export async function buildSite(options: { apiUrl: string; siteUrl: string }): Promise<BuiltSite> {
+export async function buildSite(options: {
+  apiUrl: string;
+  siteUrl: string;
+  env?: NodeJS.ProcessEnv;
+}): Promise<BuiltSite> {
   const parent = join(SITE_DIR, 'node_modules/.e2e');
   mkdirSync(parent, { recursive: true });
   const outDir = mkdtempSync(join(parent, 'site-'));
   const remove = () => rmSync(outDir, { recursive: true, force: true });
-  const env = siteEnv(options.apiUrl, options.siteUrl);
+  const env = { ...siteEnv(options.apiUrl, options.siteUrl), ...options.env };
   const build = await run(process.execPath, [ASTRO, 'build', '--outDir', outDir], { cwd: SITE_DIR, env });
   if (build.code !== 0) {
     remove();
@@ -71,7 +77,7 @@ export async function buildSite(options: { apiUrl: string; siteUrl: string }): P
     remove();
     throw new Error(`pagefind failed (exit ${index.code}):\n${index.stderr}\n${index.stdout}`);
   }
-  return { outDir, buildMs: build.ms, pagefindMs: index.ms, remove };
+  return { outDir, buildOutput: `${build.stdout}\n${build.stderr}`, buildMs: build.ms, pagefindMs: index.ms, remove };
 }
 
 /** Runs `astro build` expecting it to fail (no output kept); returns what it printed. */

@@ -14,6 +14,7 @@ import { createLogger } from './logger.js';
 import { CLI_ACTOR } from './modules/audit/mutation.js';
 import { isRole, ROLES } from './modules/auth/api-token.entity.js';
 import { ROLE_HELP, TokenService } from './modules/auth/token.service.js';
+import { imagesCommand } from './modules/image/image.cli.js';
 import { exportCommand, importCommand, userPath } from './modules/transfer/transfer.cli.js';
 import { kienGiangCatalog } from './seed/kien-giang.js';
 import { loadCatalog } from './seed/load.js';
@@ -35,14 +36,19 @@ Commands:
   generate --products N [--seed S] [--out FILE]
                                 Print (or write) a deterministic synthetic national catalog as JSON.
   schema [--out FILE]           Print (or write) the GraphQL schema (SDL), as committed in schema.graphql.
-  token create --role ADMIN|EVALUATOR --name "WHO"
-                                Create an API token and print it once (only its SHA-256 hash is stored).
+  images add SLUG FILE… [--alt-vi TEXT] [--alt-en TEXT]
+                                Attach photos to a product: checked, stripped of metadata, resized to AVIF/WebP/JPEG in IMAGES_DIR.
+  token create --role ADMIN|EVALUATOR|PARTNER --name "WHO" [--quota UNITS_PER_MINUTE]
+                                Create an API token (PARTNER: a partner app's key, public reads with its own
+                                allowance) and print it once (only its SHA-256 hash is stored).
   token list                    List tokens: id, role, name, created, last used, revoked (never the token).
   token revoke ID               Revoke a token at once; the audit log keeps its name.
 
 Settings come from the environment: DATABASE_URL, PORT, HOST, NODE_ENV, OCOP_SEED, LOG_LEVEL, BODY_LIMIT,
 QUERY_MAX_COST, RESPONSE_MAX_ITEMS, RATE_LIMIT, RATE_LIMIT_BURST, TRUST_PROXY, EXPENSIVE_QUERY_COST,
-EXPENSIVE_QUERY_CONCURRENCY, DB_STATEMENT_TIMEOUT_MS, DB_LOCK_TIMEOUT_MS, READY_TIMEOUT_MS (see the README).`;
+EXPENSIVE_QUERY_CONCURRENCY, DB_STATEMENT_TIMEOUT_MS, DB_LOCK_TIMEOUT_MS, READY_TIMEOUT_MS, IMAGES_DIR,
+IMAGE_MAX_BYTES, IMAGE_MAX_PIXELS, SMTP_URL, MAIL_FROM, MAIL_BCC, SMTP_TIMEOUT_MS, INQUIRY_LIMIT_PER_HOUR,
+INQUIRY_LIMIT_PER_DAY (see the README).`;
 
 /** A mistake the user can fix: printed as one line, exit code 2. */
 class UsageError extends Error {}
@@ -73,6 +79,9 @@ async function main(argv: string[]): Promise<void> {
       'as-of': { type: 'string' },
       role: { type: 'string' },
       name: { type: 'string' },
+      quota: { type: 'string' },
+      'alt-vi': { type: 'string' },
+      'alt-en': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -106,6 +115,13 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'import') {
     const { kind, 'dry-run': dryRun } = values;
     process.exitCode = await importCommand(config, positionals.slice(1), { kind, dryRun });
+    return;
+  }
+  if (command === 'images') {
+    process.exitCode = await imagesCommand(config, positionals.slice(1), {
+      altVi: values['alt-vi'],
+      altEn: values['alt-en'],
+    });
     return;
   }
   if (command === 'export') {
@@ -149,9 +165,9 @@ async function main(argv: string[]): Promise<void> {
           })
         : kienGiangCatalog;
       const started = performance.now();
-      const summary = await loadCatalog(orm.em.fork(), catalog);
+      const summary = await loadCatalog(orm.em.fork(), catalog, undefined, { images: config.images });
       console.log(
-        `Loaded ${summary.products} products, ${summary.producers} producers, ${summary.regions} regions, ${summary.evaluations} evaluations and ${summary.certificates} certificates in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+        `Loaded ${summary.products} products (${summary.photos} photos), ${summary.producers} producers, ${summary.regions} regions, ${summary.evaluations} evaluations and ${summary.certificates} certificates in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
       );
     } finally {
       await orm.close();
@@ -176,8 +192,14 @@ async function main(argv: string[]): Promise<void> {
             : `--name is ${name.length} characters long; use at most 100.`,
         );
       }
+      let quotaPerMinute: number | null = null;
+      if (values.quota !== undefined) {
+        if (role !== 'PARTNER')
+          throw new UsageError('--quota is for --role PARTNER keys only; other tokens have no allowance of their own.');
+        quotaPerMinute = positiveInt('quota', values.quota);
+      }
       await withTokens(config, async (tokens) => {
-        const { token, record } = await tokens.create({ name, role }, CLI_ACTOR);
+        const { token, record } = await tokens.create({ name, role, quotaPerMinute }, CLI_ACTOR);
         process.stdout.write(`${token}\n`);
         console.error(
           `Created token ${record.id} (${record.role}, "${record.name}"). It is shown only this once: store it now. Send it as "Authorization: Bearer <token>".`,
@@ -216,7 +238,7 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     throw new UsageError(
-      `Unknown command "${positionals.join(' ')}". Use token create --role ADMIN|EVALUATOR --name "…", token list or token revoke ID.`,
+      `Unknown command "${positionals.join(' ')}". Use token create --role ADMIN|EVALUATOR|PARTNER --name "…", token list or token revoke ID.`,
     );
   }
 
@@ -225,7 +247,7 @@ async function main(argv: string[]): Promise<void> {
     const { applied } = await migrate(orm);
     if (applied.length) logger.info({ applied }, 'applied migrations');
     if (config.seedWhenEmpty && (await isEmpty(orm))) {
-      const summary = await loadCatalog(orm.em.fork(), kienGiangCatalog);
+      const summary = await loadCatalog(orm.em.fork(), kienGiangCatalog, undefined, { images: config.images });
       logger.info(summary, 'loaded the sample Kiên Giang catalog into the empty database');
     }
     const server = await startServer({ config, orm, logger }).catch(async (error: unknown) => {

@@ -42,6 +42,47 @@ export interface Config {
   timeouts: Timeouts;
   /** Which peers' X-Forwarded-For is believed when telling clients apart (see {@link TrustProxy}). */
   trustProxy: TrustProxy;
+  images: ImageSettings;
+  mail: MailSettings;
+  inquiries: InquirySettings;
+  webhooks: WebhookSettings;
+}
+
+/** Product photos: where their resized copies are kept, and what an upload may be. */
+export interface ImageSettings {
+  /** Absolute folder of the stored copies, served at /images/. */
+  dir: string;
+  maxBytes: number;
+  maxPixels: number;
+}
+
+/** How quote requests reach producers: SMTP, or nothing (kept and shown as undelivered). */
+export interface MailSettings {
+  /** smtp://user:pass@host:port or smtps://…; undefined when not configured. */
+  smtpUrl?: string;
+  /** The sender of every mail, e.g. "Cổng OCOP An Giang <ocop@example.vn>". */
+  from: string;
+  /** A copy of every quote request to the operating office; undefined for none. */
+  bcc?: string;
+  timeoutMs: number;
+}
+
+export interface InquirySettings {
+  /** Quote requests one address may send per hour; 0 turns the limit off. */
+  perHour: number;
+  /** And per day. */
+  perDay: number;
+}
+
+export interface WebhookSettings {
+  /** Allow endpoints on loopback and private addresses (tests, an intranet); off by default. */
+  allowPrivate: boolean;
+  /** Longest one delivery attempt may take. */
+  timeoutMs: number;
+  /** Wait before the first retry; each next one waits twice as long (at most an hour). */
+  retryMs: number;
+  /** How long an endpoint may keep failing before it is paused. */
+  giveUpMs: number;
 }
 
 /** What one request and one client may cost the server. */
@@ -84,7 +125,7 @@ export const SETTINGS = {
   LOG_LEVEL: 'fatal | error | warn | info | debug | trace | silent. Default: info.',
   BODY_LIMIT: 'Largest request body in bytes. Default: 102400 (100 kB).',
   QUERY_MAX_COST:
-    'Highest estimated cost of one query: every field counts 1, times the page sizes it would really use (variables and defaults included). Default: 20000.',
+    'Highest estimated cost of one query: every field counts 1, times the page sizes it would really use (variables and defaults included). Default: 10000.',
   RESPONSE_MAX_ITEMS:
     'Most list items one response may hold; execution stops with RESPONSE_TOO_LARGE past it. Default: 10000.',
   RATE_LIMIT:
@@ -94,12 +135,30 @@ export const SETTINGS = {
     'Whose X-Forwarded-For names the client: off (default; the connecting address is the client), loopback (a proxy on this machine), or a comma-separated list of proxy addresses.',
   EXPENSIVE_QUERY_COST:
     'Estimated cost from which a query counts as expensive and waits for a free slot. Default: 2000.',
-  EXPENSIVE_QUERY_CONCURRENCY: 'Expensive queries executed at once; the rest queue. Default: 2.',
+  EXPENSIVE_QUERY_CONCURRENCY:
+    'Expensive queries executed at once; the rest queue. Default: 1 (the server runs JavaScript on one thread: more at once only makes each slower, and cheap requests wait longer between their turns).',
   DB_STATEMENT_TIMEOUT_MS:
     'Longest a database statement may run, or a request wait for a connection, in milliseconds; past it the request gets 503. Default: 5000.',
   DB_LOCK_TIMEOUT_MS:
     'SQLite: longest a write waits for another process (an import) to release the database, in milliseconds; past it the request gets 503 DATABASE_BUSY. Default: 15000.',
   READY_TIMEOUT_MS: 'Longest /readyz waits for the database, in milliseconds. Default: 2000.',
+  IMAGES_DIR:
+    'Folder of the product photos’ resized copies (AVIF, WebP, JPEG), served at /images/; relative to the repository root. Default: data/images.',
+  IMAGE_MAX_BYTES: 'Largest photo accepted, in bytes (uploads, the CLI, imports). Default: 15728640 (15 MB).',
+  IMAGE_MAX_PIXELS: 'Most pixels a photo may have (width × height). Default: 40000000 (40 megapixels).',
+  SMTP_URL:
+    'Where quote requests are mailed to producers: smtp://user:password@host:587 (STARTTLS) or smtps://user:password@host:465. Unset: requests are kept and listed as undelivered.',
+  MAIL_FROM: 'Sender of the mails. Default: "Cổng sản phẩm OCOP <no-reply@ocop.invalid>".',
+  MAIL_BCC: 'An address that receives a copy of every quote request (the operating office). Default: none.',
+  SMTP_TIMEOUT_MS: 'Longest wait for the mail server, in milliseconds. Default: 10000.',
+  INQUIRY_LIMIT_PER_HOUR: 'Quote requests one address may send in an hour; 0 turns the limit off. Default: 5.',
+  INQUIRY_LIMIT_PER_DAY: 'Quote requests one address may send in a day; 0 turns the limit off. Default: 20.',
+  WEBHOOK_ALLOW_PRIVATE:
+    'true | false: allow webhook endpoints on loopback and private addresses (tests, an intranet). Default: false.',
+  WEBHOOK_TIMEOUT_MS: 'Longest one webhook delivery attempt may take, in milliseconds. Default: 5000.',
+  WEBHOOK_RETRY_MS:
+    'Wait before retrying a failed webhook delivery, in milliseconds; doubled at each attempt, at most an hour. Default: 10000.',
+  WEBHOOK_GIVE_UP_HOURS: 'Hours an endpoint may keep failing before it is paused. Default: 24.',
 } as const;
 
 /** The repository root: three levels above this file in src/ and in dist/. */
@@ -185,12 +244,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ),
     bodyLimitBytes: integer('BODY_LIMIT', env.BODY_LIMIT, 100 * 1024, 1024, 50 * 1024 * 1024),
     limits: {
-      queryCost: integer('QUERY_MAX_COST', env.QUERY_MAX_COST, 20_000, 10, 10_000_000),
+      queryCost: integer('QUERY_MAX_COST', env.QUERY_MAX_COST, 10_000, 10, 10_000_000),
       responseItems: integer('RESPONSE_MAX_ITEMS', env.RESPONSE_MAX_ITEMS, 10_000, 1, 10_000_000),
       ratePerMinute: integer('RATE_LIMIT', env.RATE_LIMIT, 600, 0, 100_000_000),
       rateBurst: integer('RATE_LIMIT_BURST', env.RATE_LIMIT_BURST, 120, 1, 100_000_000),
       expensiveCost: integer('EXPENSIVE_QUERY_COST', env.EXPENSIVE_QUERY_COST, 2_000, 1, 10_000_000),
-      expensiveConcurrency: integer('EXPENSIVE_QUERY_CONCURRENCY', env.EXPENSIVE_QUERY_CONCURRENCY, 2, 1, 1000),
+      expensiveConcurrency: integer('EXPENSIVE_QUERY_CONCURRENCY', env.EXPENSIVE_QUERY_CONCURRENCY, 1, 1, 1000),
     },
     timeouts: {
       statementMs: integer('DB_STATEMENT_TIMEOUT_MS', env.DB_STATEMENT_TIMEOUT_MS, 5_000, 100, 600_000),
@@ -198,7 +257,44 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       readyMs: integer('READY_TIMEOUT_MS', env.READY_TIMEOUT_MS, 2_000, 100, 60_000),
     },
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    images: {
+      dir: resolve(REPO_ROOT, env.IMAGES_DIR?.trim() || 'data/images'),
+      maxBytes: integer('IMAGE_MAX_BYTES', env.IMAGE_MAX_BYTES, 15 * 1024 * 1024, 10_000, 200 * 1024 * 1024),
+      maxPixels: integer('IMAGE_MAX_PIXELS', env.IMAGE_MAX_PIXELS, 40_000_000, 100_000, 250_000_000),
+    },
+    mail: {
+      smtpUrl: parseSmtpUrl(env.SMTP_URL),
+      from: env.MAIL_FROM?.trim() || 'Cổng sản phẩm OCOP <no-reply@ocop.invalid>',
+      bcc: env.MAIL_BCC?.trim() || undefined,
+      timeoutMs: integer('SMTP_TIMEOUT_MS', env.SMTP_TIMEOUT_MS, 10_000, 100, 120_000),
+    },
+    inquiries: {
+      perHour: integer('INQUIRY_LIMIT_PER_HOUR', env.INQUIRY_LIMIT_PER_HOUR, 5, 0, 100_000),
+      perDay: integer('INQUIRY_LIMIT_PER_DAY', env.INQUIRY_LIMIT_PER_DAY, 20, 0, 1_000_000),
+    },
+    webhooks: {
+      allowPrivate:
+        oneOf('WEBHOOK_ALLOW_PRIVATE', env.WEBHOOK_ALLOW_PRIVATE, ['true', 'false'] as const, 'false') === 'true',
+      timeoutMs: integer('WEBHOOK_TIMEOUT_MS', env.WEBHOOK_TIMEOUT_MS, 5_000, 100, 60_000),
+      retryMs: integer('WEBHOOK_RETRY_MS', env.WEBHOOK_RETRY_MS, 10_000, 10, 3_600_000),
+      giveUpMs: integer('WEBHOOK_GIVE_UP_HOURS', env.WEBHOOK_GIVE_UP_HOURS, 24, 1, 720) * 3_600_000,
+    },
   };
+}
+
+function parseSmtpUrl(raw: string | undefined): string | undefined {
+  const value = raw?.trim();
+  if (!value) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || !url.hostname) {
+    throw new ConfigError('SMTP_URL', `SMTP_URL "${redact(value)}" is not an SMTP address. ${SETTINGS.SMTP_URL}`);
+  }
+  return value;
 }
 
 export function parseTrustProxy(raw: string | undefined): TrustProxy {

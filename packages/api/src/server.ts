@@ -26,11 +26,14 @@ import { requestControl } from './graphql/request-control.js';
 import { responseCache } from './graphql/response-cache.js';
 import { getSchema } from './graphql/schema.js';
 import { type Allowance, clientAddress, RateLimiter, rateLimited, Slots } from './http/limits.js';
+import { mountPortalRoutes } from './http/portal.js';
 import { logRequests, requestInfo } from './http/request-log.js';
 import type { Logger } from './logger.js';
 import { TokenService } from './modules/auth/token.service.js';
 import { TokenUsage } from './modules/auth/token-usage.js';
 import { keepFeed } from './modules/feed/feed.keeper.js';
+import { startWebhookDispatcher } from './modules/webhook/webhook.dispatcher.js';
+import { configureWebhooks } from './modules/webhook/webhook.resolver.js';
 
 export interface ServerDeps {
   config: Config;
@@ -120,8 +123,11 @@ export async function startServer({ config, orm, logger, now = () => new Date() 
   const cache = responseCache(catalogVersion);
   const limits = config.limits;
   const anonymous: Allowance = { perMinute: limits.ratePerMinute, burst: limits.rateBurst };
-  // Officials' tokens are trusted and audited; they get ten times the public allowance.
+  // Officials' tokens are trusted and audited, and partner keys are issued to named apps: both get
+  // ten times the public allowance, or, for a partner key, the quota it was issued with.
   const official: Allowance = { perMinute: limits.ratePerMinute * 10, burst: limits.rateBurst * 10 };
+  const partner = (quota: number | null | undefined): Allowance =>
+    limits.ratePerMinute === 0 || !quota ? official : { perMinute: quota, burst: Math.max(1, Math.ceil(quota / 5)) };
   const limiter = new RateLimiter(anonymous);
   const slots = new Slots(limits.expensiveConcurrency);
   const usage = new TokenUsage(orm, logger);
@@ -173,7 +179,14 @@ export async function startServer({ config, orm, logger, now = () => new Date() 
     plugins: [
       // graphql-armor is typed against Apollo's CommonJS build; the plugin objects are the same.
       ...(protection.plugins as unknown as ApolloServerPlugin<Context>[]),
-      requestControl<Context>({ limits, limiter, slots }),
+      requestControl<Context>({
+        limits,
+        limiter,
+        slots,
+        charged: (context, units) => {
+          if (context.auth) usage.charged(context.auth.tokenId, now(), units);
+        },
+      }),
       errorStatus<Context>(logger),
       // Public catalog data may be kept by browsers and CDNs for 5 s, and served for 5 s more
       // while they revalidate (a cheap 304 by ETag while nothing changed): a withdrawn product
@@ -188,6 +201,10 @@ export async function startServer({ config, orm, logger, now = () => new Date() 
   const stopFollowing = followWrites(config.database, catalogVersion, logger);
   const feed = keepFeed({ orm, now, logger });
   await feed.ready;
+  configureWebhooks(config.webhooks);
+  const dispatcher = startWebhookDispatcher({ orm, settings: config.webhooks, logger, now });
+  // A change anywhere (this process or, through the feed, another) may be due to some endpoint.
+  const stopKicking = catalogVersion.onChange(() => dispatcher.kick());
 
   app.get('/readyz', async (_req, res) => {
     let timer: NodeJS.Timeout | undefined;
@@ -209,6 +226,7 @@ export async function startServer({ config, orm, logger, now = () => new Date() 
       clearTimeout(timer);
     }
   });
+  mountPortalRoutes(app, { config, logger }); // Issue 16: product photos (/images, multipart uploads) and the trade portal's settings.
   app.use(
     '/graphql',
     cors({ methods: ['GET', 'POST', 'OPTIONS'], maxAge: 86_400, exposedHeaders: ['x-request-id', 'retry-after'] }),
@@ -235,12 +253,18 @@ export async function startServer({ config, orm, logger, now = () => new Date() 
         if (auth) {
           usage.used(auth.tokenId, instant);
           rateKey = `token:${auth.tokenId}`;
-          allowance = official;
+          allowance = auth.role === 'PARTNER' ? partner(auth.quotaPerMinute) : official;
         }
         if (req.headers.authorization) {
           const wait = limiter.take(rateKey, 1, allowance);
           if (wait > 0) {
-            throw rateLimited(wait, allowance, auth ? `the token "${auth.name}"` : `the address ${rateKey}`);
+            throw rateLimited(
+              wait,
+              allowance,
+              auth
+                ? `the ${auth.role === 'PARTNER' ? 'partner key' : 'token'} "${auth.name}"`
+                : `the address ${rateKey}`,
+            );
           }
         }
         return {
@@ -269,6 +293,8 @@ export async function startServer({ config, orm, logger, now = () => new Date() 
     close: async () => {
       stopFollowing();
       feed.stop();
+      stopKicking();
+      await dispatcher.stop();
       await closeGracefully(httpServer, apollo);
       await usage.flush();
       usage.stop();

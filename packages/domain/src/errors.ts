@@ -46,6 +46,18 @@ export const ERROR_CODES = {
   DUPLICATE_SLUG: 'DUPLICATE_SLUG',
   UNKNOWN_CATEGORY: 'UNKNOWN_CATEGORY',
   UNKNOWN_REGION: 'UNKNOWN_REGION',
+  /** The bytes sent as a photo are not a JPEG, PNG, WebP, AVIF or TIFF image. */
+  NOT_AN_IMAGE: 'NOT_AN_IMAGE',
+  /** A photo over the size or pixel limit. */
+  IMAGE_TOO_LARGE: 'IMAGE_TOO_LARGE',
+  /** A photo too small to show on a product page. */
+  IMAGE_TOO_SMALL: 'IMAGE_TOO_SMALL',
+  /** A quote request without the buyer's consent to pass their details to the producer. */
+  CONSENT_REQUIRED: 'CONSENT_REQUIRED',
+  /** A form field that people leave empty (a trap for programs that fill in every field) was filled in. */
+  SPAM_SUSPECTED: 'SPAM_SUSPECTED',
+  /** Too many quote requests from one address in a short time. */
+  INQUIRY_LIMIT_REACHED: 'INQUIRY_LIMIT_REACHED',
 } as const;
 
 /** One of the stable codes in {@link ERROR_CODES}. */

@@ -11,4 +11,6 @@ export * from './regions.js';
 export * from './scoring.js';
 export * from './search/index.js';
 export * from './text.js';
+export * from './trade.js';
+export * from './inquiry.js';
 export * from './open-data.js';

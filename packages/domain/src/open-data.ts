@@ -5,6 +5,8 @@
  * export imports again.
  */
 
+import { TRADE_COLUMNS } from './trade.js';
+
 export const OPEN_DATA_KINDS = ['regions', 'producers', 'products', 'certificates'] as const;
 export type OpenDataKind = (typeof OPEN_DATA_KINDS)[number];
 
@@ -24,6 +26,7 @@ export const OPEN_DATA_COLUMNS: Readonly<Record<OpenDataKind, readonly string[]>
     'description_en',
     'story_vi',
     'story_en',
+    ...TRADE_COLUMNS.map((c) => c.column),
   ],
   certificates: [
     'number',

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * The whole main job, for the root `pnpm start`: starts the built API (which migrates the
- * database and loads the sample catalog into an empty one), builds the site against it (Astro +
- * Pagefind), serves the site, and prints both URLs. Ctrl-C stops both servers.
+ * database and loads the sample catalog into an empty one), then the live site against it
+ * (scripts/serve-live.mjs: it builds the site with Astro + Pagefind, serves it, and keeps it in
+ * step with the API's change feed), and prints both URLs. Ctrl-C stops both servers.
  *
  * Expects the API to be built (packages/api/dist). Settings: the API's own (DATABASE_URL, PORT,
  * …), and for the site SITE_PORT (default 4321) and SITE_URL (default http://localhost:SITE_PORT).
@@ -64,18 +65,17 @@ function start(command, args, options, delayMs = 1000) {
   return child;
 }
 
-function run(command, args, options) {
-  return new Promise((done, fail) => {
-    const child = spawn(command, args, { stdio: 'inherit', ...options });
-    child.on('error', fail);
-    child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`${options.name} failed (exit ${code})`))));
-  });
-}
-
 // 1. The API: wait for its "ready" line, which names its URL.
 const api = start(process.execPath, [...SERVER_NODE_ARGS, 'dist/cli.js', 'start'], {
   cwd: apiDir,
-  env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' },
+  // The site relays buyers' requests (/verify, quote requests) from this machine with their
+  // address in X-Forwarded-For: the API believes it from loopback, so each buyer keeps an
+  // allowance of their own instead of sharing the site's.
+  env: {
+    ...process.env,
+    NODE_ENV: process.env.NODE_ENV ?? 'production',
+    TRUST_PROXY: process.env.TRUST_PROXY ?? 'loopback',
+  },
   name: 'The API',
 });
 const apiUrl = await new Promise((done, fail) => {
@@ -93,32 +93,18 @@ const apiUrl = await new Promise((done, fail) => {
   process.exit(1);
 });
 
-// 2. The site, built against that API.
+// 2. The site, built against that API and kept live: it follows the API's change feed, answers 410
+// for withdrawn products at once and republishes changed pages (scripts/live-site.mjs).
 const env = { ...process.env, OCOP_API_URL: apiUrl, SITE_URL: siteUrl, ASTRO_TELEMETRY_DISABLED: '1' };
-try {
-  await run(process.execPath, [join(siteDir, 'node_modules/astro/astro.js'), 'build'], {
-    cwd: siteDir,
-    env,
-    name: 'The site build',
-  });
-  await run(join(siteDir, 'node_modules/.bin/pagefind'), ['--site', 'dist/client'], {
-    cwd: siteDir,
-    env,
-    name: 'The search index',
-  });
-} catch (error) {
-  console.error(error.message);
-  stopAll(1);
-  process.exit(1);
-}
 
 // 3. The site server.
-const site = start(process.execPath, ['dist/server/entry.mjs'], {
+const site = start(process.execPath, ['scripts/serve-live.mjs'], {
   cwd: siteDir,
   env: { ...env, PORT: sitePort, HOST: process.env.SITE_HOST ?? '0.0.0.0' },
   name: 'The site server',
 });
 site.stdout.on('data', (chunk) => {
+  process.stdout.write(chunk);
   if (!running && /listening/iu.test(chunk.toString())) {
     running = true;
     console.log(`\nOCOP API ready at ${apiUrl}\nOCOP catalog site ready at ${siteUrl}\n`);

@@ -17,6 +17,11 @@ export class RowCache<T> {
     this.caches = perDatabase(() => new CatalogCache<string, { row: T | null }>(name, { max: maxRows }));
   }
 
+  /** Keeps `row`, read when the catalog version was `readAt`, as another query's by-product. */
+  prime(em: Pick<SqlEntityManager, 'config'>, key: string, row: T, readAt: number): void {
+    this.caches(em).set(key, { row }, readAt);
+  }
+
   /** The rows for `keys`, in their order; `load` reads those not kept. */
   async many(
     em: Pick<SqlEntityManager, 'config'>,

@@ -5,6 +5,7 @@ import {
   type CycleStage,
   type IsoDate,
   type ProducerType,
+  type ProductTrade,
   type RegionKind,
   type RegionLevel,
   type Stars,
@@ -34,6 +35,9 @@ export interface ProductImageView {
   url: string;
   altVi: string;
   altEn?: string;
+  width?: number;
+  height?: number;
+  widths?: number[];
 }
 
 export interface ProductView extends Typed<'Product'> {
@@ -48,6 +52,7 @@ export interface ProductView extends Typed<'Product'> {
   storyVi?: string | null;
   storyEn?: string | null;
   images: ProductImageView[];
+  trade?: ProductTrade | null;
   producer: Ref;
   region: Ref;
   /**
@@ -107,7 +112,7 @@ const ref = (v: unknown): Ref | null => (v === null || v === undefined ? null : 
 const json = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
 
 export const PRODUCT_COLUMNS =
-  'p.id, p.slug, p.name_vi, p.name_en, p.category, p.cycle_stage, p.description_vi, p.description_en, p.story_vi, p.story_en, p.images, p.producer_id, p.region_id';
+  'p.id, p.slug, p.name_vi, p.name_en, p.category, p.cycle_stage, p.description_vi, p.description_en, p.story_vi, p.story_en, p.images, p.trade, p.producer_id, p.region_id';
 
 export function toProductView(r: Row): ProductView {
   return {
@@ -123,12 +128,13 @@ export function toProductView(r: Row): ProductView {
     storyVi: optStr(r.story_vi),
     storyEn: optStr(r.story_en),
     images: json<ProductImageView[]>(r.images) ?? [],
+    trade: r.trade === null || r.trade === undefined ? null : json<ProductTrade>(r.trade),
     producer: { id: Number(r.producer_id) },
     region: { id: Number(r.region_id) },
   };
 }
 
-function toProducerView(r: Row): ProducerView {
+export function toProducerView(r: Row): ProducerView {
   return {
     __typename: 'Producer',
     id: Number(r.id),
@@ -144,7 +150,7 @@ function toProducerView(r: Row): ProducerView {
   };
 }
 
-function toCertificateView(r: Row): CertificateView {
+export function toCertificateView(r: Row): CertificateView {
   return {
     __typename: 'Certificate',
     id: Number(r.id),
@@ -182,8 +188,18 @@ function placeholders(n: number): string {
   return new Array(n).fill('?').join(', ');
 }
 
-function rows(em: SqlEntityManager, sql: string, params: unknown[]): Promise<Row[]> {
-  return em.getConnection().execute<Row[]>(sql, params, 'all');
+/**
+ * Runs a read with its values as bindings, not written into the SQL: MikroORM's `execute` inlines
+ * them, so every product id made a new statement for SQLite to compile (the prepared-statement
+ * cache in orm.ts keys on the SQL text) and for PostgreSQL to parse and plan. The statement is
+ * still reported to the ORM's logger (tests count statements with it).
+ */
+export async function rows(em: SqlEntityManager, sql: string, params: unknown[]): Promise<Row[]> {
+  const connection = em.getConnection() as unknown as { logQuery(query: string, context?: object): void };
+  const started = Date.now();
+  const result = (await em.getKnex().raw(sql, params as never[])) as Row[] | { rows: Row[] };
+  connection.logQuery(sql, { took: Date.now() - started });
+  return Array.isArray(result) ? result : result.rows;
 }
 
 const productCache = new RowCache<ProductView>('product rows');
@@ -245,6 +261,22 @@ export async function activeCertificatesByProductIds(
       return byKey(list.map(toCertificateView), (c) => `${today}|${c.product.id}`);
     },
   );
+}
+
+/**
+ * Keeps rows another query read on the way (the product page reads its product, certificate and
+ * producer in one statement), so the loaders find them instead of asking again.
+ */
+export function primeRows(
+  em: SqlEntityManager,
+  today: IsoDate,
+  readAt: number,
+  found: { product?: ProductView; certificate?: CertificateView; producer?: ProducerView },
+): void {
+  if (found.product) productCache.prime(em, String(found.product.id), found.product, readAt);
+  if (found.certificate)
+    certificateCache.prime(em, `${today}|${found.certificate.product.id}`, found.certificate, readAt);
+  if (found.producer) producerCache.prime(em, String(found.producer.id), found.producer, readAt);
 }
 
 /** Every region, indexed: a few thousand rows that change only when the catalog does. */

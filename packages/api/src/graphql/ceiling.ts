@@ -19,7 +19,20 @@ export interface ResponseBudget {
   items: number;
   max: number;
   exceeded: boolean;
+  /** `items` when execution last let other requests in (see {@link YIELD_EVERY}). */
+  yieldedAt?: number;
 }
+
+/**
+ * List items between two pauses of a response's execution. graphql-js resolves a tree whose
+ * data is in memory (the caches) in microtasks, without ever returning to the event loop: an
+ * expensive query would hold the process for its whole duration, and /healthz and a buyer's
+ * product page would wait behind it. Every this many items, execution waits for the event loop
+ * to turn (setImmediate), so other requests interleave.
+ */
+export const YIELD_EVERY = 100;
+
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export const RESPONSE_TOO_LARGE = 'RESPONSE_TOO_LARGE';
 
@@ -36,6 +49,10 @@ function count(budget: ResponseBudget | undefined, value: unknown): unknown {
   if (budget.items > budget.max) {
     budget.exceeded = true;
     throw responseTooLarge(budget.max);
+  }
+  if (budget.items - (budget.yieldedAt ?? 0) >= YIELD_EVERY) {
+    budget.yieldedAt = budget.items;
+    return turn().then(() => value);
   }
   return value;
 }

@@ -1,5 +1,9 @@
 import {
   CATEGORIES,
+  CERTIFICATION_SCHEME_INFO,
+  CERTIFICATION_SCHEMES,
+  EXPORT_READINESS,
+  EXPORT_READINESS_INFO,
   CATEGORY_CODES,
   COUNCIL_LEVELS,
   CYCLE_STEPS,
@@ -82,4 +86,28 @@ registerEnumType(LanguageEnum, {
   description:
     'Language of text fields. Without an argument the Accept-Language header decides; Vietnamese is the default and the fallback where no translation exists.',
   valuesConfig: { VI: { description: 'Vietnamese (tiếng Việt).' }, EN: { description: 'English.' } },
+});
+
+export const CertificationSchemeEnum = enumObject(CERTIFICATION_SCHEMES);
+registerEnumType(CertificationSchemeEnum, {
+  name: 'CertificationScheme',
+  description: 'Certifications other than OCOP that trade buyers ask about.',
+  valuesConfig: Object.fromEntries(
+    CERTIFICATION_SCHEMES.map((s) => [
+      s,
+      { description: `${CERTIFICATION_SCHEME_INFO[s].nameEn} (${CERTIFICATION_SCHEME_INFO[s].nameVi}).` },
+    ]),
+  ),
+});
+
+export const ExportReadinessEnum = enumObject(EXPORT_READINESS);
+registerEnumType(ExportReadinessEnum, {
+  name: 'ExportReadiness',
+  description: 'How far a product is from being sold abroad, as its producer states it.',
+  valuesConfig: Object.fromEntries(
+    EXPORT_READINESS.map((r) => [
+      r,
+      { description: `${EXPORT_READINESS_INFO[r].nameEn} (${EXPORT_READINESS_INFO[r].nameVi}).` },
+    ]),
+  ),
 });

@@ -15,13 +15,15 @@ export const QUERY_TOO_EXPENSIVE = 'QUERY_TOO_EXPENSIVE';
 /**
  * What happens between parsing a request and running it: its operation is named for the access
  * log, its cost is estimated from the page sizes it will use (cost.ts) and refused above the
- * limit, charged to its client's allowance, and an expensive one waits for one of the few
- * slots such queries share.
+ * limit, charged to its client's allowance, and an expensive one waits for its turn (one at a
+ * time by default).
  */
 export function requestControl<T extends ControlledContext>(options: {
   limits: Pick<Limits, 'queryCost' | 'expensiveCost'>;
   limiter: RateLimiter;
   slots: Slots;
+  /** Told of the units a request's cost added to its allowance (a token's daily usage). */
+  charged?: (context: T, units: number) => void;
 }): ApolloServerPlugin<T> {
   const { limits, limiter, slots } = options;
   return {
@@ -48,6 +50,7 @@ export function requestControl<T extends ControlledContext>(options: {
           }
           const rate = contextValue.rate;
           if (rate) limiter.charge(rate.key, unitsForCost(cost), rate.allowance);
+          options.charged?.(contextValue, unitsForCost(cost));
           if (cost >= limits.expensiveCost) release = await slots.acquire();
         },
         async willSendResponse() {

@@ -6,6 +6,10 @@ import { CertificateAdminResolver } from '../modules/certificate/certificate.adm
 import { CertificateResolver } from '../modules/certificate/certificate.resolver.js';
 import { EvaluationResolver } from '../modules/evaluation/evaluation.resolver.js';
 import { FeedResolver } from '../modules/feed/feed.resolver.js';
+import { PartnerKeyResolver } from '../modules/auth/partner.resolver.js';
+import { WebhookResolver } from '../modules/webhook/webhook.resolver.js';
+import { PhotoResolver } from '../modules/image/photo.resolver.js';
+import { QuoteRequestResolver } from '../modules/inquiry/quote-request.resolver.js';
 import { ProducerAdminResolver } from '../modules/producer/producer.admin.resolver.js';
 import { ProducerResolver } from '../modules/producer/producer.resolver.js';
 import { ProductAdminResolver } from '../modules/product/product.admin.resolver.js';
@@ -37,6 +41,10 @@ export function getSchema(): Promise<GraphQLSchema> {
       EvaluationResolver,
       CertificateAdminResolver,
       AuditResolver,
+      PartnerKeyResolver,
+      WebhookResolver,
+      PhotoResolver,
+      QuoteRequestResolver,
     ],
     validate: false,
   })
@@ -55,7 +63,7 @@ function describeRoots(built: GraphQLSchema): GraphQLSchema {
   const mutation = built.getMutationType();
   if (mutation) {
     mutation.description =
-      'Changes for officials and councils; every mutation needs an API token (Authorization: Bearer …).';
+      'Changes for officials and councils, which need an API token (Authorization: Bearer …); and requestQuote, which any buyer may send.';
   }
   return built;
 }

@@ -37,14 +37,16 @@ export function logRequests(logger: Logger, req: IncomingMessage, res: ServerRes
   const info = requestInfo(req);
   res.setHeader('x-request-id', info.id);
   if (logger.isLevelEnabled('info')) {
+    // Read now: Express rewrites req.url for mounted middleware.
+    const url = req.url ?? '';
+    const query = url.indexOf('?');
+    const path = query >= 0 ? url.slice(0, query) : url;
     res.once('close', () => {
-      const url = req.url ?? '';
-      const query = url.indexOf('?');
       logger.info(
         {
           reqId: info.id,
           method: req.method,
-          path: query >= 0 ? url.slice(0, query) : url,
+          path,
           operation: info.operation,
           status: res.statusCode,
           durationMs: Math.round((performance.now() - info.started) * 10) / 10,

@@ -22,7 +22,16 @@ import {
   type RegionKind,
   slugify,
 } from '@ocop/domain';
-import type { SeedCatalog, SeedEvaluation, SeedProducer, SeedProduct, SeedRegion, SeedTarget } from './seed.types.js';
+import { illustrativeTrade } from './kien-giang-trade.js';
+import type {
+  SeedCatalog,
+  SeedEvaluation,
+  SeedPhoto,
+  SeedProducer,
+  SeedProduct,
+  SeedRegion,
+  SeedTarget,
+} from './seed.types.js';
 
 /** The day the sample catalog describes ("today" for the visibility cases). */
 export const KIEN_GIANG_AS_OF = '2026-11-29';
@@ -368,6 +377,52 @@ function stageOf(evaluations: SeedEvaluation[]): CycleStage {
   return last.status === 'DRAFT' ? 'EVALUATION' : 'PRODUCTION';
 }
 
+/** Photos drawn for the sample (scripts/draw-sample-photos.ts): illustrations, not the producers' own. */
+const SAMPLE_PHOTOS: Record<string, SeedPhoto[]> = {
+  'nuoc-mam-phu-quoc-khai-hoan-38-do-dam': [
+    {
+      file: 'nuoc-mam-phu-quoc-khai-hoan-38-do-dam.jpg',
+      altVi: 'Hai chai nước mắm màu cánh gián trên bàn gỗ, bên cạnh thùng gỗ ủ chượp (ảnh minh họa)',
+      altEn: 'Two bottles of amber fish sauce on a wooden table beside a fermenting barrel (illustration)',
+    },
+  ],
+  'tieu-xay-phu-quoc-thanh-quoc': [
+    {
+      file: 'tieu-xay-phu-quoc-thanh-quoc.jpg',
+      altVi: 'Hũ tiêu xay nắp vàng, hạt tiêu đen và chùm tiêu xanh trên bàn gỗ (ảnh minh họa)',
+      altEn: 'A jar of ground pepper with black peppercorns and a green pepper spike on a wooden table (illustration)',
+    },
+  ],
+  'mat-ong-rung-u-minh-thuong-le-tien': [
+    {
+      file: 'mat-ong-rung-u-minh-thuong-le-tien.jpg',
+      altVi: 'Hũ mật ong rừng vàng óng và que lấy mật trên bàn gỗ (ảnh minh họa)',
+      altEn: 'A jar of golden forest honey and a honey dipper on a wooden table (illustration)',
+    },
+  ],
+  'tui-xach-co-bang-phu-my': [
+    {
+      file: 'tui-xach-co-bang-phu-my.jpg',
+      altVi: 'Túi xách đan bằng cỏ bàng có quai, gắn nhãn Phú Mỹ (ảnh minh họa)',
+      altEn: 'A woven sedge handbag with a handle and a Phú Mỹ tag (illustration)',
+    },
+  ],
+  'gao-st25-son-kien': [
+    {
+      file: 'gao-st25-son-kien.jpg',
+      altVi: 'Bao gạo ST25 và một bát gạo trắng hạt dài (ảnh minh họa)',
+      altEn: 'A bag of ST25 rice and a bowl of long white grains (illustration)',
+    },
+  ],
+  'vong-co-ngoc-trai-phu-quoc': [
+    {
+      file: 'vong-co-ngoc-trai-phu-quoc.jpg',
+      altVi: 'Vòng cổ ngọc trai trắng trên nền nhung xanh thẫm (ảnh minh họa)',
+      altEn: 'A white pearl necklace on dark blue velvet (illustration)',
+    },
+  ],
+};
+
 function product(spec: ProductSpec): SeedProduct {
   const evaluations = spec.evaluations ?? [];
   return {
@@ -383,6 +438,10 @@ function product(spec: ProductSpec): SeedProduct {
     ...(spec.storyVi ? { storyVi: spec.storyVi } : {}),
     ...(spec.storyEn ? { storyEn: spec.storyEn } : {}),
     images: [],
+    ...(SAMPLE_PHOTOS[spec.slug ?? slugify(spec.nameVi)]
+      ? { photos: SAMPLE_PHOTOS[spec.slug ?? slugify(spec.nameVi)] }
+      : {}),
+    trade: illustrativeTrade({ slug: spec.slug ?? slugify(spec.nameVi), nameVi: spec.nameVi, category: spec.category }),
     real: spec.real ?? false,
     evaluations,
   };

@@ -1,7 +1,13 @@
 import { type EntityManager, ref } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { certificateExpiry, type IsoDate, scoreEvaluation, todayInVietnam } from '@ocop/domain';
+import { certificateExpiry, checkTrade, type IsoDate, scoreEvaluation, todayInVietnam } from '@ocop/domain';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type ImageSettings, REPO_ROOT } from '../config.js';
 import { syncPublicState } from '../modules/feed/feed.service.js';
+import { storeImage } from '../modules/image/image.store.js';
+import { photoRecord } from '../modules/image/photo.service.js';
+import type { ProductImage } from '../modules/product/product.entity.js';
 import { Certificate } from '../modules/certificate/certificate.entity.js';
 import { Evaluation } from '../modules/evaluation/evaluation.entity.js';
 import { Producer } from '../modules/producer/producer.entity.js';
@@ -10,6 +16,14 @@ import { ProgramTarget } from '../modules/program/program-target.entity.js';
 import { Region } from '../modules/region/region.entity.js';
 import type { SeedCatalog, SeedRegion } from './seed.types.js';
 
+/** Where the sample photos are, and where their copies go (without it, photos are left out). */
+export interface LoadOptions {
+  images?: ImageSettings;
+  photosDir?: string;
+}
+
+export const SAMPLE_PHOTOS_DIR = join(REPO_ROOT, 'packages/api/seed-photos');
+
 export interface LoadSummary {
   regions: number;
   producers: number;
@@ -17,6 +31,7 @@ export interface LoadSummary {
   evaluations: number;
   certificates: number;
   targets: number;
+  photos: number;
 }
 
 /** Parents before children, so every region's materialised path can be computed on the way. */
@@ -41,8 +56,30 @@ export async function loadCatalog(
   em: EntityManager,
   catalog: SeedCatalog,
   today: IsoDate = todayInVietnam(new Date()),
+  options: LoadOptions = {},
 ): Promise<LoadSummary> {
-  const summary: LoadSummary = { regions: 0, producers: 0, products: 0, evaluations: 0, certificates: 0, targets: 0 };
+  const summary: LoadSummary = {
+    regions: 0,
+    producers: 0,
+    products: 0,
+    evaluations: 0,
+    certificates: 0,
+    targets: 0,
+    photos: 0,
+  };
+  // Photos are checked and resized like uploads, before the transaction (CPU, not the database).
+  const photos = new Map<string, ProductImage[]>();
+  if (options.images) {
+    for (const p of catalog.products) {
+      const records: ProductImage[] = [];
+      for (const photo of p.photos ?? []) {
+        const bytes = await readFile(join(options.photosDir ?? SAMPLE_PHOTOS_DIR, photo.file));
+        const image = await storeImage(bytes, options.images, photo.file);
+        records.push(photoRecord({ image, altVi: photo.altVi, altEn: photo.altEn }));
+      }
+      if (records.length) photos.set(p.slug, records);
+    }
+  }
   await em.transactional(async (tx) => {
     const regions = new Map<string, Region>();
     for (const r of orderRegions(catalog.regions)) {
@@ -95,6 +132,10 @@ export async function loadCatalog(
     for (const p of catalog.products) {
       const producer = producers.get(p.producerSlug);
       if (!producer) throw new Error(`Product ${p.slug} names unknown producer ${p.producerSlug}`);
+      const trade = p.trade ? checkTrade(p.trade, null) : undefined;
+      if (trade?.issues.length) {
+        throw new Error(`Product ${p.slug}'s trade information: ${trade.issues.map((i) => i.message).join(' ')}`);
+      }
       const product = tx.create(Product, {
         slug: p.slug,
         nameVi: p.nameVi,
@@ -107,9 +148,11 @@ export async function loadCatalog(
         descriptionEn: p.descriptionEn,
         storyVi: p.storyVi,
         storyEn: p.storyEn,
-        images: p.images,
+        images: [...p.images, ...(photos.get(p.slug) ?? [])],
+        trade: trade?.trade ?? null,
       });
       summary.products++;
+      summary.photos += photos.get(p.slug)?.length ?? 0;
       let previous: Certificate | undefined;
       for (const e of p.evaluations) {
         const { total, stars } = scoreEvaluation(e.criteriaVersion, e);

@@ -7,6 +7,7 @@ import type {
   ProducerType,
   RegionKind,
   RegionLevel,
+  TradeChanges,
 } from '@ocop/domain';
 
 /**
@@ -58,6 +59,13 @@ export interface SeedImage {
   altEn?: string;
 }
 
+export interface SeedPhoto {
+  /** File name in packages/api/seed-photos/. */
+  file: string;
+  altVi: string;
+  altEn: string;
+}
+
 export interface SeedProduct {
   slug: string;
   nameVi: string;
@@ -71,6 +79,10 @@ export interface SeedProduct {
   storyVi?: string;
   storyEn?: string;
   images: SeedImage[];
+  /** Photo files (in packages/api/seed-photos/) stored like uploads when the catalog is loaded. */
+  photos?: SeedPhoto[];
+  /** Trade information (checked by @ocop/domain's checkTrade when loaded); the sample's is illustrative. */
+  trade?: TradeChanges;
   /** True for products named in public sources (DOMAIN.md); false for illustrative ones. */
   real: boolean;
   /** Oldest first. */

@@ -1,6 +1,6 @@
 /**
  * Build-time data: the whole published catalog, read from the GraphQL API with a few batched
- * queries (one for the region tree, then pages of 100 products of a category with both languages
+ * queries (one for the region tree, then pages of 50 products of a category with both languages
  * at once, three categories at a time) and kept in memory for every page of the build. Nothing
  * here runs in the browser or per request.
  */
@@ -64,6 +64,51 @@ export interface ProductImage {
   /** The address as the API stores it (relative for the API's own files), for the open data. */
   source: string;
   alt: Localized;
+  /** For photos the API stores: their size and `srcset` per format (paths on this site, /images/…). */
+  width: number | null;
+  height: number | null;
+  srcset: { avif: string; webp: string; jpeg: string } | null;
+  /** The original's width and height, and its stored copies' widths, for the open data. */
+  widths: number[] | null;
+}
+
+/** A text given in Vietnamese, English, both or neither (trade texts have no fallback in the API). */
+export interface MaybeLocalized {
+  vi: string | null;
+  en: string | null;
+}
+
+export interface OtherCertification {
+  scheme: string;
+  name: Localized;
+  number: string | null;
+  expiresOn: string | null;
+  valid: boolean;
+}
+
+/** Trade information, as the API gives it; every field may be missing. */
+export interface Trade {
+  packaging: MaybeLocalized;
+  priceUnit: MaybeLocalized;
+  retailPriceMin: number | null;
+  retailPriceMax: number | null;
+  wholesalePrice: number | null;
+  minimumOrder: MaybeLocalized;
+  monthlyCapacity: MaybeLocalized;
+  shelfLifeDays: number | null;
+  storage: MaybeLocalized;
+  certifications: OtherCertification[];
+  exportReadiness: 'DOMESTIC_ONLY' | 'EXPORT_READY' | 'EXPORTING' | null;
+  exportMarkets: { code: string; name: Localized }[];
+  leadTimeDays: number | null;
+  samplePolicy: MaybeLocalized;
+  note: MaybeLocalized;
+  tour: {
+    duration: MaybeLocalized;
+    pricePerPerson: number | null;
+    season: MaybeLocalized;
+    bookingContact: string | null;
+  } | null;
 }
 
 export interface Product {
@@ -85,6 +130,8 @@ export interface Product {
   province: Region | null;
   producer: Producer;
   certificate: Certificate;
+  /** Null when the producer gave no trade information. */
+  trade: Trade | null;
 }
 
 export interface Catalog {
@@ -109,6 +156,31 @@ const REGIONS_QUERY = `
 `;
 
 /**
+ * Trade information, read apart from the rest (the API allows 30 aliases a query): once in each
+ * language, since the API gives each text only in the language it was given in.
+ */
+const TRADE_TEXTS = 'packaging priceUnit minimumOrder monthlyCapacity storage samplePolicy note';
+const TRADE_QUERY = `
+  query CatalogTrade($category: CategoryCode!, $first: Int!, $after: String) {
+    products(filter: { categories: [$category] }, first: $first, after: $after) {
+      pageInfo { hasNextPage endCursor }
+      nodes {
+        slug
+        vi: trade(lang: VI) {
+          ${TRADE_TEXTS} retailPriceMin retailPriceMax wholesalePrice shelfLifeDays leadTimeDays exportReadiness
+          certifications { scheme name number expiresOn valid }
+          exportMarkets { code name }
+          tour { duration pricePerPerson season bookingContact }
+        }
+        en: trade(lang: EN) {
+          ${TRADE_TEXTS} certifications { name } exportMarkets { name } tour { duration season }
+        }
+      }
+    }
+  }
+`;
+
+/**
  * Every published product with what any page shows of it, in both languages. `related` is left
  * out on purpose: the API answers it with one query per product (~15 ms each, minutes for a
  * national catalog), and the site derives the same list from the data it already has
@@ -124,7 +196,7 @@ const PRODUCTS_QUERY = `
         nameVi: name(lang: VI) nameEn: name(lang: EN)
         descriptionVi: description(lang: VI) descriptionEn: description(lang: EN)
         storyVi: story(lang: VI) storyEn: story(lang: EN)
-        images { url altVi: alt(lang: VI) altEn: alt(lang: EN) }
+        images { url altVi: alt(lang: VI) altEn: alt(lang: EN) width height sources { type srcset } }
         region { ${REGION_FIELDS} parent { ${REGION_FIELDS} } }
         district { ${REGION_FIELDS} parent { ${REGION_FIELDS} } }
         producer {
@@ -137,8 +209,13 @@ const PRODUCTS_QUERY = `
   }
 `;
 
-/** The API's largest page. */
-const PAGE_SIZE = 100;
+/**
+ * Products per request. With up to 12 photos and their sources a product costs about 250 in the
+ * API's estimate (its limit is 10,000 a request), and so does its trade information in both
+ * languages: pages of 30 stay well under it.
+ */
+const PAGE_SIZE = 30;
+const TRADE_PAGE_SIZE = 30;
 
 interface RawRegion {
   code: string;
@@ -167,7 +244,14 @@ interface RawProduct {
   descriptionEn: string;
   storyVi: string | null;
   storyEn: string | null;
-  images: { url: string; altVi: string; altEn: string }[];
+  images: {
+    url: string;
+    altVi: string;
+    altEn: string;
+    width: number | null;
+    height: number | null;
+    sources: { type: string; srcset: string }[];
+  }[];
   region: RawRegionWithParent;
   district: RawRegionWithParent | null;
   producer: Omit<Producer, 'region'> & { region: RawRegion };
@@ -186,6 +270,96 @@ type RawRegionNode = RawRegion & {
   certifiedProductCount: number;
   children: (RawRegion & { certifiedProductCount: number })[];
 };
+
+type TradeTextKey =
+  | 'packaging'
+  | 'priceUnit'
+  | 'minimumOrder'
+  | 'monthlyCapacity'
+  | 'storage'
+  | 'samplePolicy'
+  | 'note';
+
+type RawTradeVi = { [K in TradeTextKey]: string | null } & {
+  retailPriceMin: number | null;
+  retailPriceMax: number | null;
+  wholesalePrice: number | null;
+  shelfLifeDays: number | null;
+  leadTimeDays: number | null;
+  exportReadiness: Trade['exportReadiness'];
+  certifications: { scheme: string; name: string; number: string | null; expiresOn: string | null; valid: boolean }[];
+  exportMarkets: { code: string; name: string }[];
+  tour: {
+    duration: string | null;
+    pricePerPerson: number | null;
+    season: string | null;
+    bookingContact: string | null;
+  } | null;
+};
+
+type RawTradeEn = { [K in TradeTextKey]: string | null } & {
+  certifications: { name: string }[];
+  exportMarkets: { name: string }[];
+  tour: { duration: string | null; season: string | null } | null;
+};
+
+interface TradePage {
+  products: {
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes: { slug: string; vi: RawTradeVi | null; en: RawTradeEn | null }[];
+  };
+}
+
+function trade(vi: RawTradeVi, en: RawTradeEn): Trade {
+  const both = (key: TradeTextKey): MaybeLocalized => ({ vi: vi[key], en: en[key] });
+  return {
+    packaging: both('packaging'),
+    priceUnit: both('priceUnit'),
+    retailPriceMin: vi.retailPriceMin,
+    retailPriceMax: vi.retailPriceMax,
+    wholesalePrice: vi.wholesalePrice,
+    minimumOrder: both('minimumOrder'),
+    monthlyCapacity: both('monthlyCapacity'),
+    shelfLifeDays: vi.shelfLifeDays,
+    storage: both('storage'),
+    certifications: vi.certifications.map((c, i) => ({
+      scheme: c.scheme,
+      name: { vi: c.name, en: en.certifications[i]?.name ?? c.name },
+      number: c.number,
+      expiresOn: c.expiresOn,
+      valid: c.valid,
+    })),
+    exportReadiness: vi.exportReadiness,
+    exportMarkets: vi.exportMarkets.map((m, i) => ({
+      code: m.code,
+      name: { vi: m.name, en: en.exportMarkets[i]?.name ?? m.name },
+    })),
+    leadTimeDays: vi.leadTimeDays,
+    samplePolicy: both('samplePolicy'),
+    note: both('note'),
+    tour: vi.tour
+      ? {
+          duration: { vi: vi.tour.duration, en: en.tour?.duration ?? null },
+          pricePerPerson: vi.tour.pricePerPerson,
+          season: { vi: vi.tour.season, en: en.tour?.season ?? null },
+          bookingContact: vi.tour.bookingContact,
+        }
+      : null,
+  };
+}
+
+/** The widths in a srcset ("/images/x/400.jpg 400w, …"). */
+function srcsetWidths(srcset: string): number[] {
+  return [...srcset.matchAll(/ (\d+)w/gu)].map((m) => Number(m[1]));
+}
+
+function srcsets(sources: { type: string; srcset: string }[]): ProductImage['srcset'] {
+  const of = (type: string) => sources.find((s) => s.type === type)?.srcset;
+  const avif = of('image/avif');
+  const webp = of('image/webp');
+  const jpeg = of('image/jpeg');
+  return avif && webp && jpeg ? { avif, webp, jpeg } : null;
+}
 
 function region(r: RawRegion): Region {
   return {
@@ -213,12 +387,18 @@ function product(p: RawProduct, apiUrl: string): Product | undefined {
     name: { vi: p.nameVi, en: p.nameEn },
     description: { vi: p.descriptionVi, en: p.descriptionEn },
     story: p.storyVi ? { vi: p.storyVi, en: p.storyEn ?? p.storyVi } : null,
-    // Relative photo URLs are the API's own files.
+    // Photos the API stores (/images/…) are copied into the site at build time and served by it
+    // under the same paths (src/pages/images/); other addresses are used as they are.
     images: p.images.map((i) => ({
-      url: new URL(i.url, apiUrl).toString(),
+      url: i.url.startsWith('/images/') ? i.url : new URL(i.url, apiUrl).toString(),
       source: i.url,
       alt: { vi: i.altVi, en: i.altEn },
+      width: i.width,
+      height: i.height,
+      srcset: srcsets(i.sources),
+      widths: i.sources[0] ? srcsetWidths(i.sources[0].srcset) : null,
     })),
+    trade: null,
     region: region(p.region),
     district: p.district ? region(p.district) : null,
     province: province ? region(province) : null,
@@ -249,6 +429,22 @@ async function fetchCategory(
     for (const raw of page.products.nodes) {
       const p = product(raw, apiUrl);
       if (p) products.push(p);
+    }
+    if (!page.products.pageInfo.hasNextPage || !page.products.pageInfo.endCursor) break;
+    after = page.products.pageInfo.endCursor;
+  }
+  const bySlug = new Map(products.map((p) => [p.slug, p]));
+  for (let after: string | null = null; ; ) {
+    const page: TradePage = await graphql<TradePage>(
+      apiUrl,
+      TRADE_QUERY,
+      { category, first: TRADE_PAGE_SIZE, after },
+      BUILD_REQUEST,
+    );
+    requests++;
+    for (const node of page.products.nodes) {
+      const p = bySlug.get(node.slug);
+      if (p && node.vi && node.en) p.trade = trade(node.vi, node.en);
     }
     if (!page.products.pageInfo.hasNextPage || !page.products.pageInfo.endCursor) break;
     after = page.products.pageInfo.endCursor;

@@ -423,7 +423,8 @@ const vi = {
     more: 'Thông tin',
     rss: 'Sản phẩm mới (RSS)',
     sitemap: 'Sơ đồ trang',
-    updated: (date: string) => `Chương trình Mỗi xã một sản phẩm (OCOP) · Danh mục cập nhật ngày ${date}`,
+    updated: (date: string, time: string) =>
+      `Chương trình Mỗi xã một sản phẩm (OCOP) · Dữ liệu công bố lúc ${time} ngày ${date} (giờ Việt Nam)`,
   },
   rss: {
     title: 'Sản phẩm OCOP Kiên Giang mới được công nhận',
@@ -722,7 +723,8 @@ const en: Strings = {
     more: 'More',
     rss: 'New products (RSS)',
     sitemap: 'Sitemap',
-    updated: (date: string) => `One Commune One Product programme (OCOP) · Catalog updated ${date}`,
+    updated: (date: string, time: string) =>
+      `One Commune One Product programme (OCOP) · Data published ${date}, ${time} (Vietnam time)`,
   },
   rss: {
     title: 'Newly certified OCOP products from Kiên Giang',

@@ -8,8 +8,16 @@
  * `pnpm ocop export` uses; the browser tests also compare the site's files with the API's export.
  */
 import type { OpenDataKind, RegionKind, RegionLevel } from '@ocop/domain';
-import { OPEN_DATA_COLUMNS, OPEN_DATA_KINDS, openDataCsv, openDataJson, vietnameseSortKey } from '@ocop/domain';
-import { loadCatalog, type Product } from './api.js';
+import {
+  OPEN_DATA_COLUMNS,
+  OPEN_DATA_KINDS,
+  openDataCsv,
+  openDataJson,
+  type ProductTrade,
+  tradeCells,
+  vietnameseSortKey,
+} from '@ocop/domain';
+import { loadCatalog, type Product, type Trade } from './api.js';
 import { BUILT_ON } from './build-info.js';
 import { loadSettings } from './config.js';
 import { BUILD_REQUEST, graphql } from './graphql.js';
@@ -29,6 +37,9 @@ export interface ImageValue {
   url: string;
   altVi: string;
   altEn?: string;
+  width?: number;
+  height?: number;
+  widths?: number[];
 }
 
 export type ExportValue = string | number | null | ImageValue[];
@@ -85,6 +96,45 @@ const byKey =
     return 0;
   };
 
+/** The site's view of trade information back in the stored shape, for the export's cells. */
+function storedTrade(t: Trade | null): ProductTrade | null {
+  if (!t) return null;
+  return {
+    packagingVi: t.packaging.vi,
+    packagingEn: t.packaging.en,
+    priceUnitVi: t.priceUnit.vi,
+    priceUnitEn: t.priceUnit.en,
+    retailPriceMin: t.retailPriceMin,
+    retailPriceMax: t.retailPriceMax,
+    wholesalePrice: t.wholesalePrice,
+    minimumOrderVi: t.minimumOrder.vi,
+    minimumOrderEn: t.minimumOrder.en,
+    monthlyCapacityVi: t.monthlyCapacity.vi,
+    monthlyCapacityEn: t.monthlyCapacity.en,
+    shelfLifeDays: t.shelfLifeDays,
+    storageVi: t.storage.vi,
+    storageEn: t.storage.en,
+    certifications: t.certifications.map((c) => ({
+      scheme: c.scheme as ProductTrade['certifications'][number]['scheme'],
+      number: c.number,
+      expiresOn: c.expiresOn,
+    })),
+    exportReadiness: t.exportReadiness,
+    exportMarkets: t.exportMarkets.map((m) => m.code),
+    leadTimeDays: t.leadTimeDays,
+    samplePolicyVi: t.samplePolicy.vi,
+    samplePolicyEn: t.samplePolicy.en,
+    tourDurationVi: t.tour?.duration.vi ?? null,
+    tourDurationEn: t.tour?.duration.en ?? null,
+    tourPricePerPerson: t.tour?.pricePerPerson ?? null,
+    tourSeasonVi: t.tour?.season.vi ?? null,
+    tourSeasonEn: t.tour?.season.en ?? null,
+    bookingContact: t.tour?.bookingContact ?? null,
+    noteVi: t.note.vi,
+    noteEn: t.note.en,
+  };
+}
+
 function productRecord(p: Product): ExportRecord {
   return {
     slug: p.slug,
@@ -98,9 +148,13 @@ function productRecord(p: Product): ExportRecord {
     description_en: english(p.description.en, p.description.vi, p.hasEnglish),
     story_vi: p.story?.vi ?? null,
     story_en: p.story ? english(p.story.en, p.story.vi, p.hasEnglish) : null,
+    ...tradeCells(storedTrade(p.trade)),
     images: p.images.map((i) => {
       const altEn = english(i.alt.en, i.alt.vi, false);
-      return altEn === null ? { url: i.source, altVi: i.alt.vi } : { url: i.source, altVi: i.alt.vi, altEn };
+      const size = i.width && i.height && i.widths ? { width: i.width, height: i.height, widths: i.widths } : {};
+      return altEn === null
+        ? { url: i.source, altVi: i.alt.vi, ...size }
+        : { url: i.source, altVi: i.alt.vi, altEn, ...size };
     }),
   };
 }

@@ -57,6 +57,12 @@ export const paths = {
     return `${paths.category(slug, { stars })}${DISTRICT_CHOOSER_SEGMENT}/`;
   },
   product: (slug: string) => `/products/${slug}/`,
+  /** The product's QR code to print on a pack: SVG, or PNG at 300 dpi. */
+  productQr: (slug: string, format: 'svg' | 'png') => `/products/${slug}/qr-${slug}.${format}`,
+  quote: () => '/quote',
+  /** Take-away catalogs: PDF per scope and language, and the buyers' spreadsheet. */
+  catalogPdf: (scope: string, lang: 'vi' | 'en') => `/catalogs/ocop-${scope}-${lang}.pdf`,
+  buyersSheet: (scope: string, lang: 'vi' | 'en') => `/catalogs/ocop-${scope}-${lang}.csv`,
   producers: () => '/producers/',
   producer: (slug: string) => `/producers/${slug}/`,
   districts: () => '/districts/',

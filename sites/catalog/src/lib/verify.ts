@@ -59,8 +59,15 @@ const CHECK_QUERY = `
 /** Longest input echoed back or sent on; anything longer is not a certificate number. */
 const MAX_INPUT = 200;
 
-/** Checks `raw` (the `number` query parameter) against the API. Never throws. */
-export async function verifyCertificate(raw: string | null, lang: Lang): Promise<VerifyOutcome> {
+/**
+ * Checks `raw` (the `number` query parameter) against the API. Never throws. The buyer's address
+ * goes with it (X-Forwarded-For), so the API's per-client allowance is the buyer's, not the site's.
+ */
+export async function verifyCertificate(
+  raw: string | null,
+  lang: Lang,
+  clientAddress?: string,
+): Promise<VerifyOutcome> {
   const input = (raw ?? '').trim();
   if (!input) return { kind: 'EMPTY' };
   if (input.length > MAX_INPUT || !normalizeCertificateNumber(input)) {
@@ -72,7 +79,7 @@ export async function verifyCertificate(raw: string | null, lang: Lang): Promise
       apiUrl,
       CHECK_QUERY,
       { number: input, lang: lang.toUpperCase() },
-      { timeoutMs: 5_000 },
+      { timeoutMs: 5_000, headers: clientAddress ? { 'x-forwarded-for': clientAddress } : undefined },
     );
     if (data.certificate.result === 'INVALID_NUMBER') return { kind: 'INVALID', input };
     return { kind: 'CHECKED', input, check: data.certificate };

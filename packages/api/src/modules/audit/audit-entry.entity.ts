@@ -13,7 +13,7 @@ export interface FieldChange {
 export type Changes = Record<string, FieldChange>;
 
 /** The kinds of record a mutation changes, as named in the audit log. */
-export const AUDITED_ENTITIES = ['Producer', 'Product', 'Evaluation', 'Certificate', 'ApiToken'] as const;
+export const AUDITED_ENTITIES = ['Producer', 'Product', 'Evaluation', 'Certificate', 'ApiToken', 'Webhook'] as const;
 export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];
 
 /**
@@ -52,7 +52,7 @@ export class AuditEntry {
   operation!: string;
 
   @Field(() => String, {
-    description: 'Kind of record changed: Producer, Product, Evaluation, Certificate or ApiToken.',
+    description: 'Kind of record changed: Producer, Product, Evaluation, Certificate, ApiToken or Webhook.',
   })
   @Enum({ items: () => [...AUDITED_ENTITIES], type: 'string' })
   entityType!: AuditedEntity;

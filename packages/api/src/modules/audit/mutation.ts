@@ -285,7 +285,15 @@ export function checkNotBefore(
 }
 
 /** Record types whose IDs clients send back; Product, Producer and Certificate IDs are Relay global IDs. */
-export type IdType = 'Product' | 'Producer' | 'Certificate' | 'Evaluation' | 'AuditEntry' | 'ApiToken';
+export type IdType =
+  | 'Product'
+  | 'Producer'
+  | 'Certificate'
+  | 'Evaluation'
+  | 'AuditEntry'
+  | 'ApiToken'
+  | 'Webhook'
+  | 'QuoteRequest';
 
 /** Opaque ID in the same shape as Relay global IDs (base64url of "Type:id"). */
 export function encodeId(type: IdType, id: number): string {

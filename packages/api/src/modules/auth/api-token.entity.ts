@@ -1,7 +1,11 @@
 import { Entity, Enum, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 
-/** What a token may do. The public needs no token: it reads published data only. */
-export const ROLES = ['ADMIN', 'EVALUATOR'] as const;
+/**
+ * What a token may do. The public needs no token: it reads published data only. A PARTNER key
+ * (a partner app: a provincial portal, a marketplace) reads exactly what the public reads, with
+ * an allowance of its own instead of its address's, counted per day.
+ */
+export const ROLES = ['ADMIN', 'EVALUATOR', 'PARTNER'] as const;
 export type Role = (typeof ROLES)[number];
 
 export function isRole(value: string): value is Role {
@@ -36,7 +40,11 @@ export class ApiToken {
   @Property({ type: 'datetime', nullable: true })
   revokedAt?: Date;
 
-  /** Updated at most once a minute, so authenticated reads do not turn into writes. */
+  /** Written off the request path, about once a minute (token-usage.ts). */
   @Property({ type: 'datetime', nullable: true })
   lastUsedAt?: Date;
+
+  /** A partner key's allowance in units a minute; null for the default partner allowance. */
+  @Property({ type: 'integer', nullable: true })
+  quotaPerMinute?: number;
 }

@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 
-export const RoleEnum = { ADMIN: 'ADMIN', EVALUATOR: 'EVALUATOR' } as const;
+export const RoleEnum = { ADMIN: 'ADMIN', EVALUATOR: 'EVALUATOR', PARTNER: 'PARTNER' } as const;
 registerEnumType(RoleEnum, {
   name: 'Role',
   description: 'What an API token may do. The public needs no token and reads published data only.',
@@ -9,5 +9,9 @@ registerEnumType(RoleEnum, {
       description: 'Provincial OCOP office: producers, products, the OCOP cycle, certificates and the audit log.',
     },
     EVALUATOR: { description: 'Evaluation council member: records, corrects and finalises evaluations.' },
+    PARTNER: {
+      description:
+        'Partner app (portal, marketplace, tourism app): reads what the public reads, with an allowance of its own. Never writes.',
+    },
   },
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
-import type { IsoDate } from '@ocop/domain';
+import { type IsoDate, isTradeEmpty, normalizeTrade, type ProductTrade } from '@ocop/domain';
 import { dialectOf } from '../product/product.query.js';
 
 /**
@@ -52,7 +52,7 @@ interface StateRow {
 
 /** Everything a public page shows of a product, from its own row, its certificate, producer and places. */
 const PUBLIC_COLUMNS = `p.id, p.slug, p.name_vi, p.name_en, p.description_vi, p.description_en, p.story_vi, p.story_en,
-  p.images, p.category, p.cycle_stage, p.region_id, p.producer_id,
+  p.images, p.trade, p.category, p.cycle_stage, p.region_id, p.producer_id,
   c.number, c.stars, c.issued_on, c.expires_on, c.decision_number, c.decision_date, c.issuing_level,
   pr.slug as producer_slug, pr.name as producer_name, pr.type as producer_type, pr.representative, pr.address,
   pr.phone, pr.email, pr.website, pr.region_id as producer_region_id`;
@@ -65,9 +65,17 @@ function chunks<T>(list: T[], size = CHUNK): T[][] {
 
 const marks = (n: number) => new Array(n).fill('?').join(', ');
 
-/** The day and time as stored: a Date, which each driver writes in its own way. */
+function tradeOf(row: PublicRow): { trade?: ProductTrade } {
+  const trade = typeof row.trade === 'string' ? JSON.parse(row.trade) : (row.trade as ProductTrade | null);
+  return isTradeEmpty(trade) ? {} : { trade: normalizeTrade(trade) };
+}
+
+/**
+ * A hash of everything a public page shows of a product, written the same way whichever database
+ * read it (numbers as numbers, dates as text, JSON parsed): equal fingerprints, unchanged page.
+ */
 function fingerprint(row: PublicRow, places: Map<number, string>): string {
-  const { id: _id, ...rest } = row;
+  const { id: _id, trade: _trade, ...rest } = row;
   const json = JSON.stringify({
     ...rest,
     stars: Number(row.stars),
@@ -75,6 +83,9 @@ function fingerprint(row: PublicRow, places: Map<number, string>): string {
     expires_on: String(row.expires_on),
     decision_date: String(row.decision_date),
     images: typeof row.images === 'string' ? JSON.parse(row.images) : row.images,
+    // Absent when empty, so products without trade information keep the fingerprints they had
+    // before it existed; in one fixed key order otherwise (jsonb hands keys back in its own).
+    ...tradeOf(row),
     places: [places.get(Number(row.region_id)), places.get(Number(row.producer_region_id))],
   });
   return createHash('sha1').update(json).digest('base64url');

@@ -1,6 +1,6 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
 import type { IsoDate } from '@ocop/domain';
-import { PublishedProductQuery } from '../product/product.query.js';
+import { dialectOf, PublishedProductQuery } from '../product/product.query.js';
 import { Producer } from './producer.entity.js';
 
 /** The public sees a producer only while it has a published product: that is what makes it an OCOP producer. */
@@ -11,7 +11,9 @@ export class ProducerService {
   ) {}
 
   private publishedProducerIds() {
-    return new PublishedProductQuery(this.em.getKnex(), this.today, {}).base().distinct('p.producer_id');
+    return new PublishedProductQuery(this.em.getKnex(), dialectOf(this.em), this.today, {})
+      .base()
+      .distinct('p.producer_id');
   }
 
   async publicIds(ids: number[]): Promise<Set<number>> {

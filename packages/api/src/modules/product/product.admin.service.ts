@@ -1,5 +1,5 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
-import { type CycleStage, checkCycleTransition, ERROR_CODES } from '@ocop/domain';
+import { type CycleStage, checkCycleTransition, checkTrade, ERROR_CODES, isTradeEmpty } from '@ocop/domain';
 import {
   type AuditTrail,
   checkId,
@@ -34,10 +34,15 @@ function snapshot(p: Product, regionCode: string): Record<string, unknown> {
     storyVi: p.storyVi,
     storyEn: p.storyEn,
     images: p.images,
+    trade: p.trade ?? null,
   };
 }
 
-function checkImages(issues: Issues, images: ProductImageInput[] | null | undefined): ProductImage[] | undefined {
+function checkImages(
+  issues: Issues,
+  images: ProductImageInput[] | null | undefined,
+  current: ProductImage[] = [],
+): ProductImage[] | undefined {
   if (images === undefined || images === null) return images === null ? [] : undefined;
   if (images.length > MAX_IMAGES) {
     issues.add(
@@ -71,11 +76,17 @@ function checkImages(issues: Issues, images: ProductImageInput[] | null | undefi
       max: 300,
       required: false,
     });
-    return { url: url ?? '', altVi: altVi ?? '', ...(altEn ? { altEn } : {}) };
+    // A photo the catalog stores keeps its size and copies when sent back by its url.
+    const stored = current.find((c) => c.url === url && c.widths);
+    const size = stored ? { width: stored.width, height: stored.height, widths: stored.widths } : {};
+    return { url: url ?? '', altVi: altVi ?? '', ...(altEn ? { altEn } : {}), ...size };
   });
 }
 
-type Fields = Partial<Omit<Product, 'producer' | 'region' | 'nameEn' | 'descriptionEn' | 'storyVi' | 'storyEn'>> & {
+type Fields = Partial<
+  Omit<Product, 'producer' | 'region' | 'nameEn' | 'descriptionEn' | 'storyVi' | 'storyEn' | 'trade'>
+> & {
+  trade?: Product['trade'];
   producer?: Producer;
   region?: Region;
   nameEn?: string | null;
@@ -107,6 +118,7 @@ export class ProductAdminService {
       storyVi: fields.storyVi ?? undefined,
       storyEn: fields.storyEn ?? undefined,
       images: fields.images ?? [],
+      trade: fields.trade ?? null,
     });
     await flushOrRefuse(this.tx, () => this.duplicate(fields.slug));
     this.audit.record('Product', product.id, diff({}, snapshot(product, region.code)));
@@ -176,8 +188,13 @@ export class ProductAdminService {
       descriptionEn: optional('descriptionEn', 'The English description', 5000),
       storyVi: optional('storyVi', 'The Vietnamese story', 10_000),
       storyEn: optional('storyEn', 'The English story', 10_000),
-      images: checkImages(issues, input.images),
+      images: checkImages(issues, input.images, existing?.images),
     };
+    if (input.trade !== undefined && input.trade !== null) {
+      const checked = checkTrade(input.trade, existing?.trade);
+      issues.push(...checked.issues);
+      fields.trade = isTradeEmpty(checked.trade) ? null : checked.trade;
+    }
     if (input.category !== undefined && input.category !== null) fields.category = input.category;
     else if (!updating)
       issues.add('category', ERROR_CODES.VALIDATION_FAILED, 'The product group (category) is required.');

@@ -14,6 +14,7 @@ import {
   type CategoryCode,
   CYCLE_STAGES,
   type CycleStage,
+  type ProductTrade,
   searchTokens,
   vietnameseSortKey,
 } from '@ocop/domain';
@@ -28,6 +29,11 @@ export interface ProductImage {
   url: string;
   altVi: string;
   altEn?: string;
+  /** For photos stored by this API (modules/image): their size and the variants made of them. */
+  width?: number;
+  height?: number;
+  /** Widths of the resized copies, each in AVIF, WebP and JPEG under /images/<id>/<width>.<ext>. */
+  widths?: number[];
 }
 
 /** A product (or tourism service) taking part in the OCOP programme, certified or not. */
@@ -89,6 +95,10 @@ export class Product extends BaseEntity {
 
   @Property({ type: 'json' })
   images: ProductImage[] & Opt = [];
+
+  /** Trade information (prices, pack sizes, certifications, export…); null when none is recorded. */
+  @Property({ type: 'json', nullable: true })
+  trade?: ProductTrade | null;
 
   /** Derived search and sort columns are recomputed on every write, so they never go stale. */
   @BeforeCreate()

@@ -1,6 +1,6 @@
-import type { CategoryCode, ProducerType } from '@ocop/domain';
+import type { CategoryCode, CertificationScheme, ProducerType } from '@ocop/domain';
 import { Field, InputType, Int, registerEnumType } from 'type-graphql';
-import { CategoryCodeEnum, ProducerTypeEnum } from '../../graphql/enums.js';
+import { CategoryCodeEnum, CertificationSchemeEnum, ProducerTypeEnum } from '../../graphql/enums.js';
 import type { OrderDirection, ProductFilterArgs, ProductOrderField } from './product.service.js';
 
 export const ProductOrderFieldEnum = {
@@ -61,6 +61,18 @@ export class ProductFilter implements ProductFilterArgs {
 
   @Field(() => Int, { nullable: true, description: 'Valid certificate issued in this year or earlier.' })
   certifiedTo?: number;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: only products ready to export or already exporting (`trade.exportReadiness`).',
+  })
+  exportReady?: boolean;
+
+  @Field(() => [CertificationSchemeEnum], {
+    nullable: true,
+    description: 'Products holding each of these certifications, valid today (e.g. [HACCP]).',
+  })
+  certifications?: CertificationScheme[];
 }
 
 @InputType({ description: 'Sort order of a product list.' })

@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import type { CategoryCode, IsoDate, ProducerType } from '@ocop/domain';
+import type { CategoryCode, CertificationScheme, IsoDate, ProducerType } from '@ocop/domain';
 
 type Knex = ReturnType<SqlEntityManager['getKnex']>;
 export type QueryBuilder = ReturnType<Knex['queryBuilder']>;
@@ -20,9 +20,13 @@ export interface PublishedFilter {
   producerTypes?: ProducerType[];
   certifiedFrom?: number;
   certifiedTo?: number;
+  /** Only products ready to export or exporting. */
+  exportReady?: boolean;
+  /** Products holding each of these certifications, valid today. */
+  certifications?: CertificationScheme[];
 }
 
-export type FacetDimension = 'category' | 'stars' | 'region' | 'producerType';
+export type FacetDimension = 'category' | 'stars' | 'region' | 'producerType' | 'certification' | 'exportReady';
 
 /**
  * SQL for "published products matching a filter", written once for both databases: every public
@@ -33,6 +37,7 @@ export type FacetDimension = 'category' | 'stars' | 'region' | 'producerType';
 export class PublishedProductQuery {
   constructor(
     private readonly knex: Knex,
+    private readonly dialect: Dialect,
     private readonly today: IsoDate,
     private readonly filter: PublishedFilter,
   ) {}
@@ -64,6 +69,56 @@ export class PublishedProductQuery {
     if (byProducerType) qb.whereIn('pr.type', filter.producerTypes as string[]);
     if (filter.certifiedFrom !== undefined) qb.where('c.issued_on', '>=', `${filter.certifiedFrom}-01-01`);
     if (filter.certifiedTo !== undefined) qb.where('c.issued_on', '<=', `${filter.certifiedTo}-12-31`);
+    if (except !== 'exportReady' && filter.exportReady) qb.whereRaw(this.exportReadySql());
+    if (except !== 'certification') {
+      for (const scheme of filter.certifications ?? []) {
+        qb.whereRaw(`exists (select 1 from ${this.certificationsOf()} where ${this.validCertification()})`, [
+          scheme,
+          today,
+        ]);
+      }
+    }
     return qb;
+  }
+
+  /**
+   * Trade information is one JSON document per product (p.trade); these are the only statements
+   * that look inside it, one spelling per database.
+   */
+  exportReadySql(): string {
+    const readiness =
+      this.dialect === 'sqlite' ? `json_extract(p.trade, '$.exportReadiness')` : `(p.trade ->> 'exportReadiness')`;
+    return `${readiness} in ('EXPORT_READY', 'EXPORTING')`;
+  }
+
+  /** The product's other certifications as rows `j` (a table expression for FROM or JOIN). */
+  private certificationsOf(): string {
+    return this.dialect === 'sqlite'
+      ? `json_each(p.trade, '$.certifications') as j`
+      : `jsonb_array_elements(coalesce(p.trade -> 'certifications', '[]'::jsonb)) as j(value)`;
+  }
+
+  /** `j` is of the scheme bound first and valid on the day bound second (no expiry recorded counts). */
+  private validCertification(): string {
+    return `${this.certificationScheme()} = ? and coalesce(${this.certificationField('expiresOn')}, '9999-12-31') >= ?`;
+  }
+
+  private certificationField(name: string): string {
+    return this.dialect === 'sqlite' ? `json_extract(j.value, '$.${name}')` : `(j.value ->> '${name}')`;
+  }
+
+  private certificationScheme(): string {
+    return this.certificationField('scheme');
+  }
+
+  /** Published products per certification scheme valid today, with every filter but the certification one. */
+  certificationCounts(): QueryBuilder {
+    const join = this.dialect === 'sqlite' ? 'cross join' : 'cross join lateral';
+    return this.base('certification')
+      .joinRaw(`${join} ${this.certificationsOf()}`)
+      .whereRaw(`coalesce(${this.certificationField('expiresOn')}, '9999-12-31') >= ?`, [this.today])
+      .select({ value: this.knex.raw(this.certificationScheme()) })
+      .countDistinct({ n: 'p.id' })
+      .groupByRaw(this.certificationScheme());
   }
 }

@@ -2,8 +2,12 @@ import { ERROR_CODES } from '@ocop/domain';
 import { GraphQLError } from 'graphql';
 import {
   CATEGORIES,
+  CERTIFICATION_SCHEME_INFO,
+  CERTIFICATION_SCHEMES,
   type Category as CategoryInfo,
   categoryByCode,
+  isTradeEmpty,
+  normalizeTrade,
   PRODUCER_TYPE_INFO,
   PRODUCER_TYPES,
 } from '@ocop/domain';
@@ -48,6 +52,7 @@ import {
   type ProductOrderField,
   ProductService,
 } from './product.service.js';
+import { ProductTrade } from './product.trade.types.js';
 import { FacetCount, ProductConnection, ProductFacets, ProductImage } from './product.types.js';
 
 const langArg = { nullable: true, description: 'Language of the text; overrides Accept-Language.' } as const;
@@ -152,6 +157,15 @@ export class ProductResolver {
       producerTypes: PRODUCER_TYPES.map((t) =>
         facetCount(t, PRODUCER_TYPE_INFO[t].nameVi, PRODUCER_TYPE_INFO[t].nameEn, count(f.producerTypes, t)),
       ),
+      certifications: CERTIFICATION_SCHEMES.map((s) =>
+        facetCount(
+          s,
+          CERTIFICATION_SCHEME_INFO[s].nameVi,
+          CERTIFICATION_SCHEME_INFO[s].nameEn,
+          count(f.certifications, s),
+        ),
+      ),
+      exportReady: f.exportReady,
     });
   }
 
@@ -204,6 +218,23 @@ export class ProductResolver {
   @FieldResolver(() => [ProductImage], { description: 'Photos, best first; empty when none were supplied.' })
   images(@Root() p: ProductView): ProductImage[] {
     return p.images.map((image) => Object.assign(new ProductImage(), image));
+  }
+
+  @FieldResolver(() => ProductTrade, {
+    nullable: true,
+    description: 'What a trade buyer needs before asking for a quote; null when the producer gave none.',
+  })
+  trade(
+    @Root() p: ProductView,
+    @Ctx() ctx: Context,
+    @Arg('lang', () => LanguageEnum, {
+      nullable: true,
+      description: 'Language of every text inside (a text’s own `lang` overrides it); else Accept-Language.',
+    })
+    lang?: Lang,
+  ): ProductTrade | null {
+    if (isTradeEmpty(p.trade)) return null;
+    return Object.assign(new ProductTrade(), { value: normalizeTrade(p.trade), today: ctx.today, lang });
   }
 
   @FieldResolver(() => Producer, { description: 'Who makes the product.' })

@@ -1,18 +1,23 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
 import {
   type CategoryCode,
+  type CertificationScheme,
   ERROR_CODES,
   type IsoDate,
   type ProducerType,
   type QueryInterpretation,
 } from '@ocop/domain';
 import { GraphQLError } from 'graphql';
+import { catalogVersion } from '../../cache/catalog-version.js';
 import {
   PRODUCT_COLUMNS,
   type ProductView,
+  primeRows,
   productsByIds,
   type RegionView,
   regionDirectory,
+  toCertificateView,
+  toProducerView,
   toProductView,
 } from '../../db/catalog-reader.js';
 import { cachedRows, derivedFrom } from '../../cache/query-cache.js';
@@ -20,11 +25,32 @@ import type { SearchIndex } from '../search/search.index.js';
 import { searchCounts, searchIndex, searchMatches, searchOrder } from '../search/search.reader.js';
 import { checkSearchLength } from '../search/search.input.js';
 import {
+  dialectOf,
   type FacetDimension,
   type PublishedFilter,
   PublishedProductQuery,
   type QueryBuilder,
 } from './product.query.js';
+
+/** The certificate's and the producer's columns, prefixed, for the one-statement product page. */
+const SLUG_PAGE_COLUMNS = [
+  ...[
+    'id',
+    'number',
+    'product_id',
+    'decision_number',
+    'decision_date',
+    'issuing_level',
+    'stars',
+    'issued_on',
+    'expires_on',
+    'status',
+    'revoked_on',
+  ].map((c) => `c.${c} as c__${c}`),
+  ...['id', 'slug', 'name', 'type', 'representative', 'address', 'region_id', 'phone', 'email', 'website'].map(
+    (c) => `pr.${c} as pr__${c}`,
+  ),
+].join(', ');
 
 /** Most related products one product lists (`related(first:)`), and how many by default. */
 export const MAX_RELATED = 20;
@@ -43,6 +69,8 @@ export interface ProductFilterArgs {
   producerTypes?: ProducerType[] | null;
   certifiedFrom?: number | null;
   certifiedTo?: number | null;
+  exportReady?: boolean | null;
+  certifications?: CertificationScheme[] | null;
 }
 
 /** A search text as the search index read it. */
@@ -87,6 +115,8 @@ export interface Facets {
   stars: FacetCount[];
   regions: FacetCount[];
   producerTypes: FacetCount[];
+  certifications: FacetCount[];
+  exportReady: number;
 }
 
 /** The facet dimension each grouped column counts. */
@@ -114,7 +144,7 @@ export class ProductService {
   }
 
   private query(search: ProductSearch): PublishedProductQuery {
-    return new PublishedProductQuery(this.em.getKnex(), this.today, search.filter);
+    return new PublishedProductQuery(this.em.getKnex(), dialectOf(this.em), this.today, search.filter);
   }
 
   /** Checks a client's filter and search text and turns them into SQL-ready values. */
@@ -177,6 +207,8 @@ export class ProductService {
         producerTypes: f.producerTypes ?? undefined,
         certifiedFrom: f.certifiedFrom ?? undefined,
         certifiedTo: f.certifiedTo ?? undefined,
+        exportReady: f.exportReady ?? undefined,
+        certifications: f.certifications?.length ? [...new Set(f.certifications)] : undefined,
       },
       text: search?.trim() ? await this.read(search) : null,
     };
@@ -289,22 +321,69 @@ export class ProductService {
    * how many results picking that choice would give (the choice's own dimension is left out).
    */
   async facets(search: ProductSearch): Promise<Omit<Facets, 'regions'> & { regionIds: Map<number, number> }> {
-    const [totalCount, categories, stars, producerTypes, regionIds] = await Promise.all([
+    const [totalCount, categories, stars, producerTypes, regionIds, certifications, exportReady] = await Promise.all([
       this.count(search),
       this.countBy(search, 'p.category', 'category'),
       this.countBy(search, 'c.stars', 'stars'),
       this.countBy(search, 'pr.type', 'producerType'),
       this.publishedCountByRegionId(search, 'region'),
+      this.certificationCounts(search),
+      this.exportReadyCount(search),
     ]);
-    return { totalCount, categories, stars, producerTypes, regionIds };
+    return { totalCount, categories, stars, producerTypes, regionIds, certifications, exportReady };
   }
 
+  /** Per certification scheme valid today: what adding it to the filter would give. */
+  private async certificationCounts(search: ProductSearch): Promise<FacetCount[]> {
+    if (search.text) {
+      return searchCounts(this.em, this.today, search.text, search.filter, 'certification', 'certification');
+    }
+    const rows = await cachedRows<{ value: string; n: number | string }>(
+      this.em,
+      this.key('certificationCounts', search),
+      () => this.query(search).certificationCounts(),
+    );
+    return derivedFrom(rows, 'facetCounts', () => rows.map((r) => ({ value: String(r.value), count: Number(r.n) })));
+  }
+
+  /** Products among the results that are ready to export or exporting (the exportReady filter left out). */
+  private async exportReadyCount(search: ProductSearch): Promise<number> {
+    if (search.text) {
+      const counts = await searchCounts(this.em, this.today, search.text, search.filter, 'exportReady', 'exportReady');
+      return counts[0]?.count ?? 0;
+    }
+    const q = this.query(search);
+    const rows = await cachedRows<{ n: number | string }>(this.em, this.key('exportReadyCount', search), () =>
+      q.base('exportReady').whereRaw(q.exportReadySql()).count({ n: '*' }),
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  /**
+   * A published product by slug, read in one statement with its valid certificate and its
+   * producer, which are kept for the loaders: a product page asked cold costs one query.
+   */
   async publishedBySlug(slug: string): Promise<ProductView | null> {
+    const readAt = catalogVersion.current;
     const rows = (await this.query(EVERYTHING)
-      .base()
+      .base(undefined, { producer: true })
       .where('p.slug', slug)
-      .select(this.em.getKnex().raw(PRODUCT_COLUMNS))) as Record<string, unknown>[];
-    return rows[0] ? toProductView(rows[0]) : null;
+      .select(this.em.getKnex().raw(`${PRODUCT_COLUMNS}, ${SLUG_PAGE_COLUMNS}`))) as Record<string, unknown>[];
+    const row = rows[0];
+    if (!row) return null;
+    const pick = (prefix: string) =>
+      Object.fromEntries(
+        Object.entries(row)
+          .filter(([name]) => name.startsWith(prefix))
+          .map(([name, value]) => [name.slice(prefix.length), value]),
+      );
+    const product = toProductView(row);
+    primeRows(this.em, this.today, readAt, {
+      product,
+      certificate: toCertificateView(pick('c__')),
+      producer: toProducerView(pick('pr__')),
+    });
+    return product;
   }
 
   async publishedIds(ids: number[]): Promise<Set<number>> {

@@ -1,4 +1,10 @@
-import { rankSearchResults, searchDocument, searchTokens, vietnameseSortKey } from '@ocop/domain';
+import {
+  type CertificationScheme,
+  rankSearchResults,
+  searchDocument,
+  searchTokens,
+  vietnameseSortKey,
+} from '@ocop/domain';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { kienGiangCatalog } from '../../seed/kien-giang.js';
@@ -33,6 +39,9 @@ const places = new Map<number, SearchIndexPlace>(
   ]),
 );
 
+/** Certifications spread over the sample products, so that the trade filters have something to tell apart. */
+const TRADE_CERTIFICATIONS: CertificationScheme[][] = [[], ['VIETGAP'], ['HACCP', 'VIETGAP'], [], ['ORGANIC']];
+
 const rows: SearchIndexRow[] = catalog.products.flatMap((p, i) => {
   const certified = p.evaluations.filter((e) => e.certificate).at(-1);
   if (!certified?.certificate) return [];
@@ -54,6 +63,8 @@ const rows: SearchIndexRow[] = catalog.products.flatMap((p, i) => {
       stars: 3 + (i % 3),
       issuedOn: certified.certificate.issuedOn,
       certificateNumber: certified.certificate.number,
+      exportReady: i % 4 === 0,
+      certifications: TRADE_CERTIFICATIONS[i % TRADE_CERTIFICATIONS.length] ?? [],
     },
   ];
 });
@@ -194,5 +205,37 @@ describe('the search index', () => {
     expect(stars.reduce((n, s) => n + s.count, 0)).toBe(all.length);
     const food = index.countBy(matches, { categories: ['FOOD'] }, 'category');
     expect(food).toEqual([{ value: 'FOOD', count: index.count(matches, { categories: ['FOOD'] }) }]);
+  });
+
+  it('filters and counts by readiness to export and by other certifications, as a scan of every match would', () => {
+    const matches = index.match(index.interpret('a'));
+    if (!matches) throw new Error('a matches');
+    const found = new Set(Array.from(matches.slots, (slot) => index.idAt(slot)));
+    const hits = rows.filter((r) => found.has(r.id));
+    const holds = (r: SearchIndexRow, wanted: CertificationScheme[]) =>
+      wanted.every((s) => r.certifications.includes(s));
+    for (const filter of [
+      { exportReady: true },
+      { certifications: ['VIETGAP'] as CertificationScheme[] },
+      { certifications: ['VIETGAP', 'HACCP'] as CertificationScheme[] },
+      { exportReady: true, certifications: ['ORGANIC'] as CertificationScheme[] },
+    ]) {
+      const expected = hits.filter(
+        (r) => (!filter.exportReady || r.exportReady) && holds(r, filter.certifications ?? []),
+      );
+      expect(index.count(matches, filter), JSON.stringify(filter)).toBe(expected.length);
+      expect(new Set(index.ordered(matches, filter, 'NAME', 'ASC'))).toEqual(new Set(expected.map((r) => r.id)));
+      // Each facet leaves its own filter out and counts a product once under each scheme it holds.
+      const others = hits.filter((r) => holds(r, filter.certifications ?? []));
+      expect(index.countBy(matches, filter, 'exportReady', 'exportReady')).toEqual(
+        others.some((r) => r.exportReady) ? [{ value: 'true', count: others.filter((r) => r.exportReady).length }] : [],
+      );
+      const perScheme = new Map<string, number>();
+      for (const r of hits.filter((r) => !filter.exportReady || r.exportReady)) {
+        for (const scheme of r.certifications) perScheme.set(scheme, (perScheme.get(scheme) ?? 0) + 1);
+      }
+      const counted = index.countBy(matches, filter, 'certification', 'certification');
+      expect(new Map(counted.map((c) => [c.value, c.count]))).toEqual(perScheme);
+    }
   });
 });

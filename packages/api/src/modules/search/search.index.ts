@@ -16,6 +16,8 @@
 import {
   CATEGORY_CODES,
   type CategoryCode,
+  CERTIFICATION_SCHEMES,
+  type CertificationScheme,
   type InterpretOptions,
   interpretQuery,
   PRODUCER_TYPES,
@@ -24,9 +26,9 @@ import {
   SEARCH_COSTS,
   SEARCH_TIERS,
   type SearchDocument,
-  SearchVocabulary,
   searchScore,
   searchTokens,
+  SearchVocabulary,
   tierScore,
 } from '@ocop/domain';
 
@@ -48,6 +50,10 @@ export interface SearchIndexRow {
   stars: number;
   issuedOn: string;
   certificateNumber: string;
+  /** Ready to export or exporting (trade information). */
+  exportReady: boolean;
+  /** Its other certifications (VietGAP, HACCP…) valid on the index's day. */
+  certifications: readonly CertificationScheme[];
 }
 
 /** Where a product comes from, as search sees it. */
@@ -68,9 +74,12 @@ export interface SearchIndexFilter {
   producerTypes?: readonly ProducerType[];
   certifiedFrom?: number;
   certifiedTo?: number;
+  exportReady?: boolean;
+  /** The product must hold every one of these. */
+  certifications?: readonly CertificationScheme[];
 }
 
-export type SearchDimension = 'category' | 'stars' | 'region' | 'producerType';
+export type SearchDimension = 'category' | 'stars' | 'region' | 'producerType' | 'certification' | 'exportReady';
 export type SearchOrderField = 'RELEVANCE' | 'STARS' | 'CERTIFIED_AT' | 'NAME';
 
 /** The products a query matches (slots, ascending) and their scores. */
@@ -200,6 +209,8 @@ export class SearchIndexBuilder {
       stars: row.stars,
       issuedOn: row.issuedOn,
       certificateNumber: row.certificateNumber,
+      exportReady: row.exportReady,
+      certifications: row.certifications,
     });
     this.texts.push(row.nameVi, row.nameEn ?? '');
     if (!this.producersSeen.has(row.producerId)) {
@@ -286,6 +297,9 @@ export class SearchIndex {
   private readonly regionId: Int32Array;
   private readonly regionPath: string[];
   private readonly issuedOn: string[];
+  private readonly exportReady: Uint8Array;
+  /** Bit i set: holds CERTIFICATION_SCHEMES[i]. */
+  private readonly certifications: Uint8Array;
   /** Position of each product's name in Vietnamese dictionary order; equal names share one. */
   private readonly nameRank: Int32Array;
   /** Position of each product in name-then-id order (unique), and the product at each position. */
@@ -321,6 +335,10 @@ export class SearchIndex {
     this.regionId = Int32Array.from(rows, (r) => r.regionId);
     this.regionPath = rows.map((r) => parts.places.get(r.regionId)?.path ?? '');
     this.issuedOn = rows.map((r) => r.issuedOn);
+    this.exportReady = Uint8Array.from(rows, (r) => (r.exportReady ? 1 : 0));
+    this.certifications = Uint8Array.from(rows, (r) =>
+      r.certifications.reduce((bits, scheme) => bits | (1 << CERTIFICATION_SCHEMES.indexOf(scheme)), 0),
+    );
     const byName = rows
       .map((_, i) => i)
       .sort((a, b) => compareText(rows[a]?.nameSortKey ?? '', rows[b]?.nameSortKey ?? ''));
@@ -523,6 +541,13 @@ export class SearchIndex {
       const to = `${filter.certifiedTo}-12-31`;
       tests.push((slot) => (this.issuedOn[slot] ?? '') <= to);
     }
+    if (except !== 'exportReady' && filter.exportReady) {
+      tests.push((slot) => this.exportReady[slot] === 1);
+    }
+    if (except !== 'certification' && filter.certifications?.length) {
+      const wanted = filter.certifications.reduce((bits, s) => bits | (1 << CERTIFICATION_SCHEMES.indexOf(s)), 0);
+      tests.push((slot) => ((this.certifications[slot] ?? 0) & wanted) === wanted);
+    }
     return (slot) => tests.every((test) => test(slot));
   }
 
@@ -543,7 +568,8 @@ export class SearchIndex {
 
   /**
    * Matches per value of `dimension` (a category code, a star count, a region id, a producer
-   * type), with every filter applied but `except`'s.
+   * type, a certification scheme, or "true" for ready to export), with every filter applied but
+   * `except`'s. A product with several certifications counts once under each.
    */
   countBy(
     matches: SearchMatches,
@@ -553,7 +579,17 @@ export class SearchIndex {
   ): { value: string; count: number }[] {
     const accepts = this.accepts(filter, except);
     const counts = new Map<number, number>();
-    const values: Record<SearchDimension, (slot: number) => number> = {
+    if (dimension === 'certification' || dimension === 'exportReady') {
+      const bits = dimension === 'certification' ? this.certifications : this.exportReady;
+      for (const slot of matches.slots) {
+        if (!accepts(slot)) continue;
+        const held = bits[slot] ?? 0;
+        for (let i = 0; held >> i; i++) if (held & (1 << i)) counts.set(i, (counts.get(i) ?? 0) + 1);
+      }
+      const name = (i: number) => (dimension === 'certification' ? (CERTIFICATION_SCHEMES[i] ?? '') : 'true');
+      return [...counts].sort(([a], [b]) => a - b).map(([i, count]) => ({ value: name(i), count }));
+    }
+    const values: Record<'category' | 'stars' | 'region' | 'producerType', (slot: number) => number> = {
       category: (slot) => this.category[slot] ?? 0,
       stars: (slot) => this.stars[slot] ?? 0,
       region: (slot) => this.regionId[slot] ?? 0,
@@ -565,7 +601,7 @@ export class SearchIndex {
       const v = value(slot);
       counts.set(v, (counts.get(v) ?? 0) + 1);
     }
-    const label: Record<SearchDimension, (v: number) => string> = {
+    const label: Record<'category' | 'stars' | 'region' | 'producerType', (v: number) => string> = {
       category: (v) => CATEGORY_CODES[v] ?? '',
       stars: (v) => String(v),
       region: (v) => String(v),

@@ -1,14 +1,15 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { CATEGORIES, type CategoryCode, type IsoDate, type ProducerType } from '@ocop/domain';
+import { CATEGORIES, type CategoryCode, type IsoDate, type ProducerType, type ProductTrade } from '@ocop/domain';
 import { CatalogCache, perDatabase } from '../../cache/catalog-cache.js';
 import { type RegionDirectory, regionDirectory } from '../../db/catalog-reader.js';
-import { PublishedProductQuery } from '../product/product.query.js';
+import { dialectOf, PublishedProductQuery } from '../product/product.query.js';
 import {
   type SearchDimension,
   type SearchIndex,
   SearchIndexBuilder,
   type SearchIndexFilter,
   type SearchIndexPlace,
+  type SearchIndexRow,
   type SearchMatches,
   type SearchOrderField,
 } from './search.index.js';
@@ -84,7 +85,7 @@ async function buildSearchIndex(em: SqlEntityManager, today: IsoDate): Promise<S
   const builder = new SearchIndexBuilder(placesOf(directory));
   const usedRegions = new Set<number>();
   const knex = em.getKnex();
-  const published = new PublishedProductQuery(knex, today, {});
+  const published = new PublishedProductQuery(knex, dialectOf(em), today, {});
   for (let after = 0; ; ) {
     const rows = (await published
       .base(undefined, { producer: true })
@@ -100,6 +101,7 @@ async function buildSearchIndex(em: SqlEntityManager, today: IsoDate): Promise<S
         'c.stars',
         'c.issued_on',
         'c.number',
+        'p.trade',
         { producer_name: 'pr.name', producer_type: 'pr.type' },
       )
       .where('p.id', '>', after)
@@ -122,6 +124,7 @@ async function buildSearchIndex(em: SqlEntityManager, today: IsoDate): Promise<S
         stars: Number(r.stars),
         issuedOn: String(r.issued_on),
         certificateNumber: String(r.number),
+        ...tradeFacts(r.trade, today),
       });
     }
     if (rows.length < BATCH) break;
@@ -142,6 +145,18 @@ async function buildSearchIndex(em: SqlEntityManager, today: IsoDate): Promise<S
   for (const c of CATEGORIES) texts.push(c.nameVi, c.nameEn);
   await breathe();
   return builder.finish(texts);
+}
+
+/** What the trade filters ask of a product's trade information (stored as JSON), on `today`. */
+function tradeFacts(value: unknown, today: IsoDate): Pick<SearchIndexRow, 'exportReady' | 'certifications'> {
+  if (value === null || value === undefined) return { exportReady: false, certifications: [] };
+  const trade = (typeof value === 'string' ? JSON.parse(value) : value) as Partial<ProductTrade>;
+  return {
+    exportReady: trade.exportReadiness === 'EXPORT_READY' || trade.exportReadiness === 'EXPORTING',
+    certifications: (trade.certifications ?? [])
+      .filter((c) => (c.expiresOn ?? '9999-12-31') >= today)
+      .map((c) => c.scheme),
+  };
 }
 
 /** A search text as read by the index: the reading, and the key that identifies it. */

@@ -6,8 +6,10 @@ import {
   type OpenDataKind,
   openDataCsv,
   openDataJson,
+  type ProductTrade,
+  tradeCells,
 } from '@ocop/domain';
-import { PublishedProductQuery } from '../product/product.query.js';
+import { dialectOf, PublishedProductQuery } from '../product/product.query.js';
 import type { TransferKind } from './formats.js';
 import type { ImageValue } from './import.sources.js';
 
@@ -65,7 +67,7 @@ const byKey =
 /** Reads the catalog published on `asOf`, in a stable order (by natural keys, never by id). */
 export async function collectPublicCatalog(em: EntityManager, asOf: IsoDate): Promise<PublicCatalog> {
   const knex = em.getKnex();
-  const published = () => new PublishedProductQuery(knex, asOf, {}).base();
+  const published = () => new PublishedProductQuery(knex, dialectOf(em), asOf, {}).base();
 
   // Own aliases for producer and region: base() joins its own only when a filter needs them.
   const productRows = (await published()
@@ -83,6 +85,7 @@ export async function collectPublicCatalog(em: EntityManager, asOf: IsoDate): Pr
       'p.story_vi',
       'p.story_en',
       'p.images',
+      'p.trade',
       { region_code: 'xr.code', producer_slug: 'xpr.slug' },
       {
         c_number: 'c.number',
@@ -130,6 +133,9 @@ export async function collectPublicCatalog(em: EntityManager, asOf: IsoDate): Pr
       description_en: text(r.description_en),
       story_vi: text(r.story_vi),
       story_en: text(r.story_en),
+      ...tradeCells(
+        r.trade == null ? null : ((typeof r.trade === 'string' ? JSON.parse(r.trade) : r.trade) as ProductTrade),
+      ),
       images: images(r.images),
     }));
   const certificates = [...productRows].sort(byKey((r) => String(r.c_number))).map((r) => ({

@@ -1,4 +1,4 @@
-import { foldVietnamese } from '@ocop/domain';
+import { foldVietnamese, TRADE_COLUMNS } from '@ocop/domain';
 
 /**
  * The import and export formats: which files exist, their columns in order, and the headers
@@ -44,6 +44,39 @@ const REGION_ALIASES = [
   'don vi hanh chinh',
   'xa phuong',
 ];
+
+/** Vietnamese headers of the trade columns (products.csv); `_en` columns add "tiếng Anh". */
+const TRADE_VI: Record<string, [string, ...string[]]> = {
+  packaging: ['Quy cách đóng gói', 'quy cach', 'dong goi'],
+  price_unit: ['Đơn vị tính giá', 'don vi tinh'],
+  retail_price_min: ['Giá bán lẻ thấp nhất', 'gia ban le tu'],
+  retail_price_max: ['Giá bán lẻ cao nhất', 'gia ban le den'],
+  wholesale_price: ['Giá bán sỉ', 'gia si', 'gia ban buon'],
+  minimum_order: ['Đơn hàng tối thiểu', 'moq'],
+  monthly_capacity: ['Năng lực cung ứng mỗi tháng', 'san luong thang', 'nang luc cung ung'],
+  shelf_life_days: ['Hạn sử dụng', 'thoi han su dung', 'shelf life'],
+  storage: ['Điều kiện bảo quản', 'bao quan'],
+  certifications: ['Chứng nhận khác', 'chung nhan', 'other certifications'],
+  export_readiness: ['Khả năng xuất khẩu', 'san sang xuat khau'],
+  export_markets: ['Thị trường xuất khẩu', 'thi truong'],
+  lead_time_days: ['Thời gian giao hàng', 'lead time'],
+  sample_policy: ['Chính sách hàng mẫu', 'hang mau'],
+  tour_duration: ['Thời lượng tour', 'thoi gian tour'],
+  tour_price_per_person: ['Giá tour mỗi khách', 'gia tour'],
+  tour_season: ['Mùa du lịch', 'mua tour'],
+  booking_contact: ['Liên hệ đặt tour', 'dat tour'],
+  trade_note: ['Ghi chú thương mại', 'ghi chu'],
+};
+
+const TRADE_HEADERS: Record<string, ColumnDef> = Object.fromEntries(
+  TRADE_COLUMNS.map(({ column }) => {
+    const lang = /_(vi|en)$/u.exec(column)?.[1];
+    const base = lang ? column.slice(0, -3) : column;
+    const [vi, ...aliases] = TRADE_VI[base] ?? [column];
+    const suffix = lang === 'en' ? ' tiếng Anh' : '';
+    return [column, { key: column, vi: `${vi}${suffix}`, aliases: aliases.map((a) => `${a}${suffix}`) }];
+  }),
+);
 
 export const KINDS: Readonly<Record<TransferKind, KindDef>> = {
   regions: {
@@ -120,6 +153,7 @@ export const KINDS: Readonly<Record<TransferKind, KindDef>> = {
       { key: 'description_en', vi: 'Mô tả tiếng Anh', aliases: ['english description'] },
       { key: 'story_vi', vi: 'Câu chuyện sản phẩm', aliases: ['cau chuyen', 'story'] },
       { key: 'story_en', vi: 'Câu chuyện tiếng Anh', aliases: ['english story'] },
+      ...TRADE_COLUMNS.map(({ column }) => TRADE_HEADERS[column] as ColumnDef),
     ],
   },
   evaluations: {

@@ -6,10 +6,12 @@ import type {
   CycleStage,
   EvaluationStatus,
   ProducerType,
+  ProductTrade,
   RegionKind,
   RegionLevel,
   StoredCertificateStatus,
 } from '@ocop/domain';
+import { normalizeTrade } from '@ocop/domain';
 import type { ImageValue } from './import.sources.js';
 
 /**
@@ -60,6 +62,8 @@ export interface ProductNode {
   storyVi: string | null;
   storyEn: string | null;
   images: ImageValue[];
+  /** Trade information in one fixed key order (normalizeTrade), or null. */
+  trade: ProductTrade | null;
 }
 
 export interface EvaluationNode {
@@ -160,6 +164,7 @@ export async function loadSnapshot(em: EntityManager): Promise<Snapshot> {
       'story_vi',
       'story_en',
       'images',
+      'trade',
     ),
     knex('evaluation').select(
       'id',
@@ -255,6 +260,7 @@ export async function loadSnapshot(em: EntityManager): Promise<Snapshot> {
       storyVi: opt(p.story_vi),
       storyEn: opt(p.story_en),
       images: json(p.images),
+      trade: p.trade == null ? null : normalizeTrade(typeof p.trade === 'string' ? JSON.parse(p.trade) : p.trade),
     });
   }
   const productOf = (id: unknown): ProductNode => {

@@ -1,4 +1,14 @@
 import {
+  type CertificationChange,
+  checkTrade,
+  isTradeEmpty,
+  parseCertificationsCell,
+  parseCountryCodes,
+  parseDays,
+  parseExportReadiness,
+  parseVnd,
+  TRADE_COLUMNS,
+  type TradeChanges,
   certificateExpiry,
   certificateExpiryCountingIssueDay,
   certificateStatus,
@@ -200,7 +210,7 @@ function changedFields<N extends object>(node: N, next: Partial<N>): Set<string>
     const same =
       current === value ||
       (current == null && value == null) ||
-      (Array.isArray(value) && JSON.stringify(current) === JSON.stringify(value));
+      (typeof value === 'object' && value !== null && JSON.stringify(current) === JSON.stringify(value));
     if (!same) changed.add(key);
   }
   return changed;
@@ -721,6 +731,7 @@ export class ImportPlanner {
     if (!existing && !check.has('description_vi')) {
       check.problem('description_vi', 'missing, but a new product needs a Vietnamese description.');
     }
+    const trade = this.tradeOf(check, existing);
     if (check.bad || !slug || !nameVi || !category || !producer) {
       if (slug) this.failedProducts.set(slug, check.where);
       if (nameVi) this.failedProducts.set(foldKey(nameVi), check.where);
@@ -738,6 +749,7 @@ export class ImportPlanner {
       ...(check.has('story_vi') ? { storyVi: storyVi ?? null } : {}),
       ...(check.has('story_en') ? { storyEn: storyEn ?? null } : {}),
       ...(row.images ? { images: row.images } : {}),
+      ...(trade !== undefined ? { trade } : {}),
     };
     if (existing) {
       const fields = changedFields(existing, values);
@@ -759,12 +771,66 @@ export class ImportPlanner {
       storyVi: null,
       storyEn: null,
       images: [],
+      trade: null,
     };
     const node: ProductNode = Object.assign(defaults, values);
     if (!cycleStage) this.stageFromCertificates.add(node);
     this.plan.products.creates.push(node);
     counts.created++;
     this.indexProduct(node);
+  }
+
+  /**
+   * The trade columns the row has, read and checked by @ocop/domain's checkTrade on top of what
+   * the catalog holds (a column the file lacks keeps its value); undefined when the file has
+   * none of them, null when the result is empty.
+   */
+  private tradeOf(check: RowCheck, existing: ProductNode | undefined): ProductNode['trade'] | undefined {
+    const present = TRADE_COLUMNS.filter(({ column }) => check.has(column));
+    if (present.length === 0) return undefined;
+    const changes: Record<string, unknown> = {};
+    const whole = (column: string, text: string, days = false): number | null | undefined => {
+      const n = days ? parseDays(text) : parseVnd(text);
+      if (n === undefined) {
+        check.problem(
+          column,
+          days
+            ? `"${text}" is not a number of days; write e.g. 720, "24 tháng" or "90 ngày".`
+            : `"${text}" is not an amount in đồng; write a whole number such as 85000 or 85.000.`,
+        );
+      }
+      return n;
+    };
+    for (const { column, field } of present) {
+      const text = check.text(column);
+      if (text === '') {
+        changes[field] = field === 'certifications' || field === 'exportMarkets' ? [] : null;
+        continue;
+      }
+      if (field === 'certifications') {
+        const parsed = parseCertificationsCell(text);
+        if (parsed.ok) changes[field] = parsed.value satisfies CertificationChange[];
+        else check.problem(column, `${parsed.message}.`);
+      } else if (field === 'exportMarkets') changes[field] = parseCountryCodes(text);
+      else if (field === 'exportReadiness') {
+        const readiness = parseExportReadiness(text);
+        if (readiness) changes[field] = readiness;
+        else
+          check.problem(
+            column,
+            `"${text}" is not an export readiness; use DOMESTIC_ONLY, EXPORT_READY or EXPORTING (or Chỉ bán trong nước, Sẵn sàng xuất khẩu, Đang xuất khẩu).`,
+          );
+      } else if (field === 'shelfLifeDays' || field === 'leadTimeDays') changes[field] = whole(column, text, true);
+      else if (field.endsWith('Price') || field.startsWith('retailPrice') || field === 'tourPricePerPerson')
+        changes[field] = whole(column, text);
+      else changes[field] = text;
+    }
+    const checked = checkTrade(changes as TradeChanges, existing?.trade ?? null);
+    for (const issue of checked.issues) {
+      const field = issue.field.split('.')[1];
+      check.problem(TRADE_COLUMNS.find((c) => c.field === field)?.column ?? 'certifications', issue.message);
+    }
+    return isTradeEmpty(checked.trade) ? null : checked.trade;
   }
 
   /** A product by slug or exact name, in the catalog or in this import. */

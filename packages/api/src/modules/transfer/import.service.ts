@@ -1,7 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { IsoDate } from '@ocop/domain';
+import type { ImageSettings } from '../../config.js';
 import { syncPublicState } from '../feed/feed.service.js';
+import { attachImportPhotos, imageFolders, readImportPhotos } from './import.images.js';
 import type { TransferKind } from './formats.js';
 import { loadSnapshot } from './import.model.js';
 import { type Counts, type ImportPlan, ImportPlanner } from './import.plan.js';
@@ -31,6 +33,8 @@ export interface ImportOptions {
   /** How paths are shown in messages (e.g. relative to where the user ran the command). */
   display?: (path: string) => string;
   onProgress?: (progress: ImportProgress) => void;
+  /** Where photos from an images/ folder beside the files are stored; without it such a folder is ignored. */
+  images?: ImageSettings;
 }
 
 export interface FileReport extends Counts {
@@ -50,6 +54,8 @@ export interface ImportReport {
   totals: Counts;
   /** Certificates already in the catalog that imported newer ones superseded. */
   superseded: number;
+  /** Photos added from images/ folders (or, in a dry run, that would be). */
+  photos: number;
 }
 
 /** The database refused the write although every row was valid: someone changed it meanwhile. */
@@ -63,7 +69,7 @@ export class ImportWriteError extends Error {
   }
 }
 
-function summarise(plan: ImportPlan | undefined): Pick<ImportReport, 'files' | 'totals' | 'superseded'> {
+function summarise(plan: ImportPlan | undefined): Pick<ImportReport, 'files' | 'totals' | 'superseded' | 'photos'> {
   const totals: Counts = { created: 0, updated: 0, unchanged: 0 };
   const files: FileReport[] = (plan?.counts ?? []).map(({ table, counts }) => {
     totals.created += counts.created;
@@ -71,7 +77,7 @@ function summarise(plan: ImportPlan | undefined): Pick<ImportReport, 'files' | '
     totals.unchanged += counts.unchanged;
     return { file: table.file, kind: table.kind, rows: table.rows.length, ...counts };
   });
-  return { files, totals, superseded: plan?.superseded ?? 0 };
+  return { files, totals, superseded: plan?.superseded ?? 0, photos: 0 };
 }
 
 /** Imports `paths` (CSV files, folders of them, or JSON documents) with `em`, a fork of the ORM's manager. */
@@ -95,8 +101,24 @@ export async function importFiles(
   }).planAll(read.tables);
   const summary = summarise(plan);
   base.notes = [...read.notes, ...plan.notes];
-  if (plan.problems.length > 0 || options.dryRun) {
-    return { ...base, ok: plan.problems.length === 0, problems: plan.problems, ...summary };
+  const folders = imageFolders(paths);
+  if (folders.length > 0 && !options.images)
+    base.notes.push(`${folders.join(', ')}: photos are not imported here (no IMAGES_DIR given).`);
+  let photos: Awaited<ReturnType<typeof readImportPhotos>> = { photos: [], problems: [] };
+  if (folders.length > 0 && options.images && plan.problems.length === 0) {
+    const products = new Map([...snapshot.products, ...plan.products.creates].map((p) => [p.slug, p] as const));
+    photos = await readImportPhotos(
+      folders,
+      products,
+      options.images,
+      options.display ?? ((p) => p),
+      options.dryRun ?? false,
+    );
+  }
+  summary.photos = photos.photos.length;
+  const problems = [...plan.problems, ...photos.problems];
+  if (problems.length > 0 || options.dryRun) {
+    return { ...base, ok: problems.length === 0, problems, ...summary };
   }
   const writes =
     plan.regions.creates.length +
@@ -109,11 +131,12 @@ export async function importFiles(
     plan.evaluations.updates.length +
     plan.certificates.creates.length +
     plan.certificates.updates.length;
-  if (writes > 0) {
+  if (writes > 0 || photos.photos.length > 0) {
     options.onProgress?.({ phase: 'write', done: 0, total: writes });
     try {
       await em.transactional(async (tx) => {
         await new PlanWriter(tx, (done) => options.onProgress?.({ phase: 'write', done, total: writes })).write(plan);
+        summary.photos = await attachImportPhotos(tx as SqlEntityManager, photos.photos);
         // What the import did to the public catalog goes into the change feed, in the same transaction.
         await syncPublicState(tx as SqlEntityManager, options.today, { all: true });
       });

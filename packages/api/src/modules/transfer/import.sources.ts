@@ -35,6 +35,10 @@ export interface ImageValue {
   url: string;
   altVi: string;
   altEn?: string;
+  /** For photos this catalog stores: their size and the widths of their copies. */
+  width?: number;
+  height?: number;
+  widths?: number[];
 }
 
 /**
@@ -293,11 +297,16 @@ function parseImages(value: unknown): ImageValue[] | string {
   const images: ImageValue[] = [];
   for (const item of value) {
     if (typeof item !== 'object' || item === null) return message;
-    const { url, altVi, altEn } = item as Record<string, unknown>;
+    const { url, altVi, altEn, width, height, widths } = item as Record<string, unknown>;
     if (typeof url !== 'string' || typeof altVi !== 'string' || (altEn !== undefined && typeof altEn !== 'string')) {
       return message;
     }
-    images.push({ url, altVi, ...(typeof altEn === 'string' ? { altEn } : {}) });
+    const whole = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n > 0 && n <= 100_000;
+    const size =
+      whole(width) && whole(height) && Array.isArray(widths) && widths.length > 0 && widths.every(whole)
+        ? { width: width as number, height: height as number, widths: widths as number[] }
+        : {};
+    images.push({ url, altVi, ...(typeof altEn === 'string' ? { altEn } : {}), ...size });
   }
   return images;
 }

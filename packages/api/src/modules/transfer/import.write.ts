@@ -186,6 +186,7 @@ export class PlanWriter {
         storyVi: p.storyVi,
         storyEn: p.storyEn,
         images: p.images,
+        trade: p.trade,
       }),
     );
     const TEXT = new Set(['nameVi', 'nameEn', 'descriptionVi', 'descriptionEn', 'storyVi', 'storyEn']);

@@ -56,14 +56,15 @@ export function printImportReport(report: ImportReport, seconds: number): void {
   if (report.dryRun) {
     const { created, updated, unchanged } = report.totals;
     console.log(
-      `Dry run, nothing written: ${plural(rows, 'row')} checked; ${created.toLocaleString('en')} would be created, ${updated.toLocaleString('en')} updated, ${unchanged.toLocaleString('en')} unchanged.${report.superseded ? ` ${older} in the catalog would be superseded.` : ''}`,
+      `Dry run, nothing written: ${plural(rows, 'row')} checked; ${created.toLocaleString('en')} would be created, ${updated.toLocaleString('en')} updated, ${unchanged.toLocaleString('en')} unchanged.${report.superseded ? ` ${older} in the catalog would be superseded.` : ''}${report.photos ? ` ${plural(report.photos, 'photo')} would be added.` : ''}`,
     );
     return;
   }
   const superseded = report.superseded ? ` ${older} in the catalog superseded by newer ones.` : '';
-  const nothing = report.totals.created + report.totals.updated === 0 && report.superseded === 0;
+  const photos = report.photos ? ` ${plural(report.photos, 'photo')} added.` : '';
+  const nothing = report.totals.created + report.totals.updated === 0 && report.superseded === 0 && !report.photos;
   console.log(
-    `${nothing ? 'Nothing to change' : 'Imported in one transaction'}: ${counts(report.totals)} (${plural(rows, 'row')} in ${seconds.toFixed(1)} s).${superseded}`,
+    `${nothing ? 'Nothing to change' : 'Imported in one transaction'}: ${counts(report.totals)} (${plural(rows, 'row')} in ${seconds.toFixed(1)} s).${superseded}${photos}`,
   );
 }
 
@@ -91,6 +92,7 @@ export async function importCommand(
       today: todayInVietnam(new Date()),
       display: shown,
       onProgress: progressReporter(process.stderr),
+      images: config.images,
     });
     printImportReport(report, (performance.now() - started) / 1000);
     return report.ok ? 0 : 1;

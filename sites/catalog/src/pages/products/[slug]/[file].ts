@@ -1,0 +1,28 @@
+/**
+ * Each product's QR code at print size: /products/<slug>/qr-<slug>.svg and .png (300 dpi). The
+ * code holds the product page's public address (SITE_URL): the build warns while that is still a
+ * localhost address, since such a code works on no one's phone.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { siteData } from '../../../lib/catalog';
+import { loadSettings } from '../../../lib/config';
+import { qrPrintPng, qrPrintSvg } from '../../../lib/qr-print';
+import { paths } from '../../../lib/routes';
+
+export const getStaticPaths = (async () => {
+  const data = await siteData();
+  return data.sorted.vi.flatMap((p) =>
+    (['svg', 'png'] as const).map((format) => ({
+      params: { slug: p.slug, file: `qr-${p.slug}.${format}` },
+      props: { format },
+    })),
+  );
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params, props }) => {
+  const url = `${loadSettings().siteUrl}${paths.product(String(params.slug))}`;
+  if (props.format === 'svg') {
+    return new Response(await qrPrintSvg(url), { headers: { 'Content-Type': 'image/svg+xml' } });
+  }
+  return new Response(new Uint8Array(await qrPrintPng(url)), { headers: { 'Content-Type': 'image/png' } });
+};

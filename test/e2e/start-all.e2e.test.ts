@@ -1,0 +1,91 @@
+/**
+ * `pnpm start`'s process supervisor (sites/catalog/scripts/start-all.mjs), as an operator meets
+ * it: the API and the live site come up together, and when the API's process dies (a crash, an
+ * out-of-memory kill) it is started again while the site keeps serving its pages.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childProcesses } from '../support/processes.js';
+import { freePort, SITE_DIR } from '../support/site.js';
+
+const ROOT = resolve(SITE_DIR, '../..');
+
+async function waitFor(what: string, check: () => Promise<boolean> | boolean, timeoutMs: number): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    if (await check()) return Date.now() - started;
+    if (Date.now() - started > timeoutMs) throw new Error(`${what}: not within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const status = async (url: string) => {
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+    await res.arrayBuffer();
+    return res.status;
+  } catch {
+    return 0;
+  }
+};
+
+describe('pnpm start', () => {
+  let dir: string;
+  let child: ChildProcess;
+  let output = '';
+  let apiPort: number;
+  let sitePort: number;
+
+  beforeAll(async () => {
+    // start-all runs the built API, as `pnpm start` does after building it.
+    execFileSync('pnpm', ['--filter', '@ocop/api...', 'run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+    const parent = join(SITE_DIR, 'node_modules/.e2e');
+    mkdirSync(parent, { recursive: true });
+    dir = mkdtempSync(join(parent, 'start-all-'));
+    apiPort = await freePort();
+    sitePort = await freePort();
+    child = spawn(process.execPath, [join(SITE_DIR, 'scripts/start-all.mjs')], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: `sqlite:${join(dir, 'ocop.sqlite')}`,
+        PORT: String(apiPort),
+        HOST: '127.0.0.1',
+        SITE_PORT: String(sitePort),
+        SITE_HOST: '127.0.0.1',
+        OCOP_SITE_BUILDS: join(dir, 'builds'),
+        LOG_LEVEL: 'warn',
+      },
+    });
+    child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+    await waitFor('both servers ready', () => /catalog site ready at/.test(output), 240_000);
+  }, 300_000);
+  afterAll(async () => {
+    if (child && child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('restarts the API when its process dies, while the site keeps serving', async () => {
+    const api = `http://127.0.0.1:${apiPort}`;
+    const site = `http://127.0.0.1:${sitePort}`;
+    expect(await status(`${api}/healthz`)).toBe(200);
+    expect(await status(`${site}/`)).toBe(200);
+    // The API is start-all's child running dist/cli.js.
+    const apiPid = childProcesses(child.pid as number).find((c) => c.command.includes('dist/cli.js start'))?.pid ?? 0;
+    expect(apiPid).toBeGreaterThan(0);
+    process.kill(apiPid, 'SIGKILL');
+    await waitFor('the API down', async () => (await status(`${api}/healthz`)) === 0, 5000);
+    expect(await status(`${site}/`)).toBe(200);
+    expect(await status(`${site}/categories/food/`)).toBe(200);
+    const back = await waitFor('the API back', async () => (await status(`${api}/healthz`)) === 200, 60_000);
+    console.log(`[pnpm start] the API answered again ${back} ms after its process was killed`);
+    expect(output).toMatch(/The API stopped \(SIGKILL\); restarting it/);
+    expect(child.exitCode).toBeNull();
+  }, 120_000);
+});
