@@ -1,15 +1,14 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { DomainError } from '@ocop/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseDatabaseUrl } from '../../config.js';
-import { migrate } from '../../db/database.js';
-import { type Orm, openOrm } from '../../db/orm.js';
+import type { Orm } from '../../db/orm.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { CLI_ACTOR } from '../audit/mutation.js';
 import { ApiToken } from './api-token.entity.js';
 import { bearerToken, generateToken, hashToken, TokenService } from './token.service.js';
 import { TokenUsage } from './token-usage.js';
 import { createLogger } from '../../logger.js';
+import { openTestDatabase } from '../../test-support/fixtures.js';
 
 describe('tokens', () => {
   it('are 32 random bytes in base64url behind a recognisable prefix', () => {
@@ -38,9 +37,7 @@ describe('TokenService', () => {
   let orm: Orm;
   let em: SqlEntityManager;
   beforeAll(async () => {
-    orm = await openOrm(parseDatabaseUrl('sqlite::memory:'));
-    await migrate(orm);
-    em = orm.em.fork() as SqlEntityManager;
+    ({ orm, em } = await openTestDatabase());
   });
   afterAll(async () => {
     await orm?.close(true);

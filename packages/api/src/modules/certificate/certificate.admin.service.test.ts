@@ -1,15 +1,12 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseDatabaseUrl } from '../../config.js';
-import { migrate } from '../../db/database.js';
-import { type Orm, openOrm } from '../../db/orm.js';
+import type { Orm } from '../../db/orm.js';
 import { audited, encodeId } from '../audit/mutation.js';
 import { Evaluation } from '../evaluation/evaluation.entity.js';
-import { Producer } from '../producer/producer.entity.js';
-import { Product } from '../product/product.entity.js';
-import { Region } from '../region/region.entity.js';
+import type { Product } from '../product/product.entity.js';
 import { CertificateAdminService, ExpiringCertificates } from './certificate.admin.service.js';
 import { Certificate } from './certificate.entity.js';
+import { openTestDatabase, sampleProducer, sampleProduct, sampleRegion } from '../../test-support/fixtures.js';
 
 const TODAY = '2026-11-29';
 const actor = { tokenId: null, name: 'unit test', role: null };
@@ -19,35 +16,9 @@ describe('CertificateAdminService', () => {
   let em: SqlEntityManager;
   let product: Product;
   beforeAll(async () => {
-    orm = await openOrm(parseDatabaseUrl('sqlite::memory:'));
-    await migrate(orm);
-    em = orm.em.fork() as SqlEntityManager;
-    const region = em.create(Region, {
-      code: 'AG',
-      nameVi: 'An Giang',
-      level: 'PROVINCE',
-      kind: 'PROVINCE',
-      path: '/AG/',
-    });
-    const producer = em.create(Producer, {
-      slug: 'htx-test',
-      name: 'HTX Test',
-      type: 'COOPERATIVE',
-      representative: 'A',
-      address: 'B',
-      region,
-      phone: '0000 000 000',
-      email: 'a@example.vn',
-    });
-    product = em.create(Product, {
-      slug: 'tieu-test',
-      nameVi: 'Tiêu test',
-      category: 'FOOD',
-      region,
-      producer,
-      cycleStage: 'EVALUATION',
-      descriptionVi: 'Mô tả',
-    });
+    ({ orm, em } = await openTestDatabase());
+    const producer = sampleProducer(em, sampleRegion(em, 'AG'));
+    product = sampleProduct(em, producer, { slug: 'tieu-test', nameVi: 'Tiêu test', cycleStage: 'EVALUATION' });
     await em.flush();
   });
   afterAll(async () => {

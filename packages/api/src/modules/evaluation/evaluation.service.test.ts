@@ -1,12 +1,9 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseDatabaseUrl } from '../../config.js';
-import { migrate } from '../../db/database.js';
-import { type Orm, openOrm } from '../../db/orm.js';
+import type { Orm } from '../../db/orm.js';
 import { audited, encodeId, Issues } from '../audit/mutation.js';
-import { Producer } from '../producer/producer.entity.js';
 import { Product } from '../product/product.entity.js';
-import { Region } from '../region/region.entity.js';
+import { openTestDatabase, sampleProducer, sampleProduct, sampleRegion } from '../../test-support/fixtures.js';
 import { checkScoreSheet, EvaluationService, type ScoreSheetValues } from './evaluation.service.js';
 
 const TODAY = '2026-11-29';
@@ -74,35 +71,8 @@ describe('EvaluationService', () => {
   let em: SqlEntityManager;
   let product: Product;
   beforeAll(async () => {
-    orm = await openOrm(parseDatabaseUrl('sqlite::memory:'));
-    await migrate(orm);
-    em = orm.em.fork() as SqlEntityManager;
-    const region = em.create(Region, {
-      code: 'AG-PQ',
-      nameVi: 'Phú Quốc',
-      level: 'COMMUNE',
-      kind: 'SPECIAL_ZONE',
-      path: '/AG-PQ/',
-    });
-    const producer = em.create(Producer, {
-      slug: 'htx-test',
-      name: 'HTX Test',
-      type: 'COOPERATIVE',
-      representative: 'A',
-      address: 'B',
-      region,
-      phone: '0000 000 000',
-      email: 'a@example.vn',
-    });
-    product = em.create(Product, {
-      slug: 'nuoc-mam-test',
-      nameVi: 'Nước mắm test',
-      category: 'FOOD',
-      region,
-      producer,
-      cycleStage: 'PRODUCTION',
-      descriptionVi: 'Mô tả',
-    });
+    ({ orm, em } = await openTestDatabase());
+    product = sampleProduct(em, sampleProducer(em, sampleRegion(em)));
     await em.flush();
   });
   afterAll(async () => {

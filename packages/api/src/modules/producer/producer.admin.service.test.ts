@@ -1,11 +1,9 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseDatabaseUrl } from '../../config.js';
-import { migrate } from '../../db/database.js';
-import { type Orm, openOrm } from '../../db/orm.js';
+import type { Orm } from '../../db/orm.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { audited } from '../audit/mutation.js';
-import { Region } from '../region/region.entity.js';
+import { openTestDatabase, sampleRegion } from '../../test-support/fixtures.js';
 import type { CreateProducerInput } from './producer.admin.inputs.js';
 import { ProducerAdminService } from './producer.admin.service.js';
 import { Producer } from './producer.entity.js';
@@ -25,10 +23,8 @@ describe('ProducerAdminService', () => {
   let orm: Orm;
   let em: SqlEntityManager;
   beforeAll(async () => {
-    orm = await openOrm(parseDatabaseUrl('sqlite::memory:'));
-    await migrate(orm);
-    em = orm.em.fork() as SqlEntityManager;
-    em.create(Region, { code: 'AG-PQ', nameVi: 'Phú Quốc', level: 'COMMUNE', kind: 'SPECIAL_ZONE', path: '/AG-PQ/' });
+    ({ orm, em } = await openTestDatabase());
+    sampleRegion(em);
     await em.flush();
   });
   afterAll(async () => {

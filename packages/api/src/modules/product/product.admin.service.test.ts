@@ -1,11 +1,8 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseDatabaseUrl } from '../../config.js';
-import { migrate } from '../../db/database.js';
-import { type Orm, openOrm } from '../../db/orm.js';
+import type { Orm } from '../../db/orm.js';
 import { audited, encodeId } from '../audit/mutation.js';
-import { Producer } from '../producer/producer.entity.js';
-import { Region } from '../region/region.entity.js';
+import { openTestDatabase, sampleProducer, sampleRegion } from '../../test-support/fixtures.js';
 import { ProductAdminService } from './product.admin.service.js';
 import { Product } from './product.entity.js';
 
@@ -16,26 +13,8 @@ describe('ProductAdminService', () => {
   let em: SqlEntityManager;
   let producerId: string;
   beforeAll(async () => {
-    orm = await openOrm(parseDatabaseUrl('sqlite::memory:'));
-    await migrate(orm);
-    em = orm.em.fork() as SqlEntityManager;
-    const region = em.create(Region, {
-      code: 'AG-PQ',
-      nameVi: 'Phú Quốc',
-      level: 'COMMUNE',
-      kind: 'SPECIAL_ZONE',
-      path: '/AG-PQ/',
-    });
-    const producer = em.create(Producer, {
-      slug: 'htx-test',
-      name: 'HTX Test',
-      type: 'COOPERATIVE',
-      representative: 'A',
-      address: 'B',
-      region,
-      phone: '0000 000 000',
-      email: 'a@example.vn',
-    });
+    ({ orm, em } = await openTestDatabase());
+    const producer = sampleProducer(em, sampleRegion(em));
     await em.flush();
     producerId = encodeId('Producer', producer.id);
   });

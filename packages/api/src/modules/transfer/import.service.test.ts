@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseDatabaseUrl } from '../../config.js';
-import { migrate } from '../../db/database.js';
-import { type Orm, openOrm } from '../../db/orm.js';
+import type { Orm } from '../../db/orm.js';
 import { kienGiangCatalog } from '../../seed/kien-giang.js';
 import { loadCatalog } from '../../seed/load.js';
+import { openTestDatabase } from '../../test-support/fixtures.js';
 import { formatProblem } from './import.sources.js';
 import { type ImportOptions, importFiles } from './import.service.js';
 
@@ -40,8 +39,7 @@ async function fingerprint(): Promise<string> {
 }
 
 beforeEach(async () => {
-  orm = await openOrm(parseDatabaseUrl('sqlite::memory:'));
-  await migrate(orm);
+  ({ orm } = await openTestDatabase());
   await loadCatalog(orm.em.fork(), kienGiangCatalog);
 });
 afterEach(async () => {
