@@ -12,6 +12,7 @@ import {
   type ValidationIssue,
 } from '@ocop/domain';
 import { GraphQLError } from 'graphql';
+import { decodeId, type IdType } from '../../graphql/ids.js';
 import type { Role } from '../auth/api-token.entity.js';
 import { productsOf, syncPublicState } from '../feed/feed.service.js';
 import { Region } from '../region/region.entity.js';
@@ -282,29 +283,6 @@ export function checkNotBefore(
   if (later !== undefined && later < earlier) {
     issues.add(field, ERROR_CODES.VALIDATION_FAILED, message(formatIsoDateEn(later), formatIsoDateEn(earlier)));
   }
-}
-
-/** Record types whose IDs clients send back; Product, Producer and Certificate IDs are Relay global IDs. */
-export type IdType =
-  | 'Product'
-  | 'Producer'
-  | 'Certificate'
-  | 'Evaluation'
-  | 'AuditEntry'
-  | 'ApiToken'
-  | 'Webhook'
-  | 'QuoteRequest';
-
-/** Opaque ID in the same shape as Relay global IDs (base64url of "Type:id"). */
-export function encodeId(type: IdType, id: number): string {
-  return Buffer.from(`${type}:${id}`).toString('base64url');
-}
-
-/** The type and database id inside an opaque ID, or undefined when it is not one. */
-export function decodeId(value: string): { type: string; id: number } | undefined {
-  const decoded = /^[A-Za-z0-9_-]{1,64}$/.test(value) ? Buffer.from(value, 'base64url').toString('utf8') : '';
-  const match = /^([A-Za-z]+):([1-9][0-9]{0,14})$/.exec(decoded);
-  return match?.[1] && match[2] ? { type: match[1], id: Number(match[2]) } : undefined;
 }
 
 /** The database id in an opaque ID of `type`, or an INVALID_ID issue on `field`. */
