@@ -42,6 +42,7 @@ import type { Problem, SourceRow, SourceTable } from './import.sources.js';
 import {
   cleanText,
   foldKey,
+  LENGTH,
   type Parsed,
   parseCategory,
   parseCertificateStatus,
@@ -107,18 +108,6 @@ export interface PlanOptions {
   /** Called every few hundred rows. */
   onRow?: (done: number) => void;
 }
-
-const LENGTH = {
-  regionCode: 32,
-  regionName: 120,
-  slug: 120,
-  name: 255,
-  address: 500,
-  phone: 40,
-  email: 255,
-  website: 500,
-  decisionNumber: 60,
-} as const;
 
 /** One row being checked: reads its cells and records its problems. */
 class RowCheck {
@@ -559,7 +548,7 @@ export class ImportPlanner {
       if (resolved.ok) region = resolved.value;
       else check.problem('region', `${resolved.message}.`);
     }
-    const representative = check.optional('representative', LENGTH.name);
+    const representative = check.optional('representative', LENGTH.representative);
     const phone = check.parse('phone', parsePhone);
     const email = check.parse('email', parseEmail);
     const website = check.parse('website', parseWebsite);
@@ -682,8 +671,8 @@ export class ImportPlanner {
 
   private planProduct(check: RowCheck, row: SourceRow, counts: Counts): void {
     const givenSlug = check.parse('slug', parseSlug);
-    const nameVi = check.required('name_vi', 'every product needs its Vietnamese name', LENGTH.name);
-    const nameEn = check.optional('name_en', LENGTH.name);
+    const nameVi = check.required('name_vi', 'every product needs its Vietnamese name', LENGTH.productName);
+    const nameEn = check.optional('name_en', LENGTH.productName);
     const category = check.parse('category', parseCategory, 'every product belongs to one of the six groups');
     const producerText = check.text('producer');
     let producer: ProducerNode | undefined;
@@ -702,11 +691,11 @@ export class ImportPlanner {
     }
     const cycleStage = check.parse('cycle_stage', parseCycleStage);
     const descriptionVi = check.has('description_vi')
-      ? check.required('description_vi', 'every product needs a Vietnamese description')
+      ? check.required('description_vi', 'every product needs a Vietnamese description', LENGTH.descriptionVi)
       : undefined;
-    const descriptionEn = check.optional('description_en');
-    const storyVi = check.optional('story_vi');
-    const storyEn = check.optional('story_en');
+    const descriptionEn = check.optional('description_en', LENGTH.descriptionEn);
+    const storyVi = check.optional('story_vi', LENGTH.storyVi);
+    const storyEn = check.optional('story_en', LENGTH.storyEn);
     if (givenSlug && givenSlug.length > LENGTH.slug) check.problem('slug', `longer than ${LENGTH.slug} characters.`);
 
     const slug = givenSlug ?? (nameVi ? slugify(nameVi, LENGTH.slug) : undefined);
