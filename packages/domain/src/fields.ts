@@ -87,7 +87,10 @@ export function checkLength(field: TextField, text: string): FieldCheck {
 /** Room for the longest number with spaces, dots, dashes and brackets; the column is the limit. */
 const PHONE = /^\+?[0-9][0-9 .()-]{5,}$/u;
 
-/** A phone number as people write it: digits, spaces, dots, dashes, brackets, an optional leading +. */
+/**
+ * A producer's phone number as people write it: digits, spaces, dots, dashes, brackets, an
+ * optional leading +. Buyers' numbers on quote requests have their own rule (inquiry.ts).
+ */
 export function checkPhone(text: string): FieldCheck {
   const length = checkLength(PRODUCER_FIELDS.phone, text);
   if (!length.ok) return length;
@@ -98,7 +101,10 @@ export function checkPhone(text: string): FieldCheck {
 /** Something before the @, and a domain of dot-separated, non-empty labels after it. */
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/u;
 
-/** A producer's e-mail address. (Buyers' addresses on quote requests follow their own, stricter rule: see inquiry.ts.) */
+/**
+ * A producer's e-mail address. Buyers' addresses on quote requests follow their own, stricter rule
+ * on purpose (see inquiry.ts): they come from a public form.
+ */
 export function checkEmail(text: string): FieldCheck {
   const length = checkLength(PRODUCER_FIELDS.email, text);
   if (!length.ok) return length;
