@@ -78,6 +78,18 @@ export const CERTIFICATE_FIELDS = {
   decisionNumber: { label: 'The decision number', max: 60 },
 } as const satisfies Record<string, TextField>;
 
+const ASCII = /^[\x20-\x7e]*$/u;
+
+/**
+ * Text as stored: trimmed, in Unicode NFC. macOS and some Vietnamese keyboards type letters
+ * decomposed ("ơ" as "o" + a combining horn), which would otherwise look the same but compare,
+ * sort and count differently.
+ */
+export function cleanText(text: string): string {
+  const trimmed = text.trim();
+  return ASCII.test(trimmed) ? trimmed : trimmed.normalize('NFC');
+}
+
 /** `text` if it fits `field`, else a message giving its length and the limit. */
 export function checkLength(field: TextField, text: string): FieldCheck {
   if (text.length <= field.max) return { ok: true, value: text };

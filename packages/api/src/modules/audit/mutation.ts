@@ -3,6 +3,7 @@ import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
 import {
   checkLength,
   checkSlug as checkGivenSlug,
+  cleanText,
   DomainError,
   ERROR_CODES,
   type ErrorCode,
@@ -171,8 +172,8 @@ export interface TextRule extends TextField {
 /**
  * Checks a text field against `rule`, and against `format` when given (a domain check such as
  * checkPhone, which may also rewrite the value, e.g. a tax code without its spaces). Returns the
- * trimmed text to store, `null` to clear an optional field (null or blank), or `undefined` when
- * the field was left out or refused.
+ * text to store (trimmed, in Unicode NFC, as the importer stores it), `null` to clear an optional
+ * field (null or blank), or `undefined` when the field was left out or refused.
  */
 export function checkText(
   issues: Issues,
@@ -182,7 +183,7 @@ export function checkText(
   format: (text: string) => FieldCheck = (text) => checkLength(rule, text),
 ): string | null | undefined {
   if (value === undefined && rule.absentOk) return undefined;
-  const trimmed = value?.trim() ?? '';
+  const trimmed = cleanText(value ?? '');
   if (trimmed === '') {
     if (rule.required) {
       issues.add(field, ERROR_CODES.VALIDATION_FAILED, `${rule.label} is required; it cannot be empty.`);

@@ -84,6 +84,13 @@ describe('ProducerAdminService', () => {
     });
   });
 
+  it('stores text in Unicode NFC, as the importer does, whatever form the keyboard typed', async () => {
+    const typed = 'Cơ sở Nước mắm Gành Dầu'.normalize('NFD');
+    const producer = await run((s) => s.create({ ...input, name: typed, address: ` ${typed} ` }));
+    expect(producer.name).toBe('Cơ sở Nước mắm Gành Dầu'.normalize('NFC'));
+    expect(producer.address).toBe(producer.name);
+  });
+
   it('updates only the fields given, keeps the slug, and clears optional ones with null', async () => {
     const producer = await run((s) =>
       s.create({ ...input, name: 'Cơ sở Tiêu Hàm Ninh', website: 'https://tieu.example.vn' }),

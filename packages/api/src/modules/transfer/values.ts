@@ -5,6 +5,7 @@ import {
   CERTIFICATE_FIELDS,
   checkEmail,
   checkPhone,
+  cleanText,
   checkSlug,
   checkTaxCode,
   checkWebsite,
@@ -55,13 +56,8 @@ export function foldKey(text: string): string {
     .trim();
 }
 
-const ASCII = /^[\x20-\x7e]*$/u;
-
-/** Cell text as stored: Unicode NFC (macOS and some keyboards type decomposed letters), trimmed. */
-export function cleanText(text: string): string {
-  const trimmed = text.trim();
-  return ASCII.test(trimmed) ? trimmed : trimmed.normalize('NFC');
-}
+/** Cell text as stored: the domain's cleanText (trimmed, Unicode NFC), as the admin mutations store it. */
+export { cleanText };
 
 const DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/u;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]00:00(?::00(?:\.0+)?)?(?:Z)?)?$/u;
