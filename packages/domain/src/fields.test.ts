@@ -4,6 +4,7 @@ import { normalizeCertificateNumber } from './certificates.js';
 import {
   CERTIFICATE_FIELDS,
   checkEmail,
+  checkImageUrl,
   checkLength,
   checkPhone,
   checkSlug,
@@ -69,6 +70,15 @@ describe('field rules', () => {
     expect(value(checkWebsite('https://example.vn'))).toBe('https://example.vn');
     expect(value(checkWebsite('ftp://example.vn'))).toMatch(/not a web address; write it in full/);
     expect(value(checkWebsite('example.vn'))).toMatch(/e\.g\. https:\/\/example\.vn\.$/);
+  });
+
+  it('takes photos from the web or from the catalog site', () => {
+    expect(value(checkImageUrl('https://example.vn/a.jpg'))).toBe('https://example.vn/a.jpg');
+    expect(value(checkImageUrl('/images/nuoc-mam.jpg'))).toBe('/images/nuoc-mam.jpg');
+    expect(value(checkImageUrl('ftp://example.vn/a.jpg', "Photo 2's url"))).toBe(
+      '✗ Photo 2\'s url "ftp://example.vn/a.jpg" is neither https://… nor a path on the catalog site such as /images/nuoc-mam.jpg.',
+    );
+    expect(value(checkImageUrl(`/${'a'.repeat(500)}`))).toMatch(/501 characters long; shorten it to at most 500/);
   });
 
   it('stores tax codes without the spaces they are often copied with', () => {

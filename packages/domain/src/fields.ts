@@ -144,6 +144,21 @@ export function checkWebsite(text: string): FieldCheck {
   return refused(`"${text.slice(0, 100)}" is not a web address; write it in full, e.g. https://example.vn.`);
 }
 
+const IMAGE_URL = /^(https?:\/\/\S+|\/\S*)$/u;
+
+/**
+ * A product photo's address: https:// (or http://) elsewhere, or a path on the catalog site such
+ * as /images/nuoc-mam.jpg. `label` names the photo in messages, e.g. "Photo 2's url".
+ */
+export function checkImageUrl(text: string, label: string = PRODUCT_IMAGE_FIELDS.url.label): FieldCheck {
+  const length = checkLength({ label, max: PRODUCT_IMAGE_FIELDS.url.max }, text);
+  if (!length.ok) return length;
+  if (IMAGE_URL.test(text)) return { ok: true, value: text };
+  return refused(
+    `${label} "${text.slice(0, 100)}" is neither https://… nor a path on the catalog site such as /images/nuoc-mam.jpg.`,
+  );
+}
+
 const TAX_CODE = /^[0-9]{10}(-[0-9]{3})?$/u;
 
 /**

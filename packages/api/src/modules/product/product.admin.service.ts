@@ -2,6 +2,7 @@ import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
 import {
   type CycleStage,
   checkCycleTransition,
+  checkImageUrl,
   checkTrade,
   ERROR_CODES,
   isTradeEmpty,
@@ -63,18 +64,14 @@ function checkImages(
   }
   return images.map((image, i) => {
     const field = `images.${i}`;
-    const url = checkText(issues, `${field}.url`, image.url, {
-      label: `Photo ${i + 1}'s url`,
-      max: PRODUCT_IMAGE_FIELDS.url.max,
-      required: true,
-    });
-    if (url && !/^(https?:\/\/\S+|\/\S*)$/.test(url)) {
-      issues.add(
-        `${field}.url`,
-        ERROR_CODES.VALIDATION_FAILED,
-        `Photo ${i + 1}'s url "${url.slice(0, 100)}" is neither https://… nor a path on the catalog site such as /images/nuoc-mam.jpg.`,
-      );
-    }
+    const urlLabel = `Photo ${i + 1}'s url`;
+    const url = checkText(
+      issues,
+      `${field}.url`,
+      image.url,
+      { label: urlLabel, max: PRODUCT_IMAGE_FIELDS.url.max, required: true },
+      (text) => checkImageUrl(text, urlLabel),
+    );
     const altVi = checkText(issues, `${field}.altVi`, image.altVi, {
       label: `Photo ${i + 1}'s Vietnamese text alternative`,
       max: PRODUCT_IMAGE_FIELDS.altVi.max,
