@@ -6,6 +6,7 @@ export * from './councils.js';
 export * from './cycle.js';
 export * from './dates.js';
 export * from './errors.js';
+export * from './fields.js';
 export * from './producers.js';
 export * from './regions.js';
 export * from './scoring.js';

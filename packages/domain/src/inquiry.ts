@@ -40,6 +40,11 @@ export interface QuoteRequestInputValues {
   website?: string | null;
 }
 
+/**
+ * Buyers' contacts differ from producers' (fields.ts) on purpose: they come from a public form
+ * and are answered by mail, so the e-mail needs a top-level domain of letters and the phone must
+ * end in a digit, within the quote_request columns (254 and 30).
+ */
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[a-z]{2,}$/iu;
 const PHONE = /^\+?[0-9][0-9 .()-]{6,28}[0-9]$/u;
 // Control characters other than line breaks and tabs: never part of what a person types.

@@ -8,7 +8,7 @@ import { Connection, decodeCursor, encodeCursor } from '../../graphql/relay.js';
 import { requireRole } from '../auth/auth.guard.js';
 import { AUDITED_ENTITIES, type AuditedEntity, AuditEntry, type Changes } from './audit-entry.entity.js';
 import { AuditService } from './audit.service.js';
-import { decodeId, encodeId } from './mutation.js';
+import { decodeId, encodeId } from '../../graphql/ids.js';
 
 @ObjectType({ description: 'A page of the audit log, newest first (Relay connection).' })
 export class AuditEntryConnection extends Connection(AuditEntry, 'AuditEntry', 'audit entry') {}

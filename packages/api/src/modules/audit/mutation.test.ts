@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDatabaseUrl } from '../../config.js';
 import { migrate } from '../../db/database.js';
 import { type Orm, openOrm } from '../../db/orm.js';
+import { encodeId } from '../../graphql/ids.js';
 import { AuditEntry } from './audit-entry.entity.js';
 import {
   type Actor,
@@ -14,7 +15,6 @@ import {
   checkSlug,
   checkText,
   diff,
-  encodeId,
   Issues,
   refusal,
   runMutation,

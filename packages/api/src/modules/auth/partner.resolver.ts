@@ -15,7 +15,8 @@ import {
   Root,
 } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { encodeId, idArgument, toGraphQLError } from '../audit/mutation.js';
+import { encodeId } from '../../graphql/ids.js';
+import { idArgument, toGraphQLError } from '../audit/mutation.js';
 import { ApiToken } from './api-token.entity.js';
 import { requireRole } from './auth.guard.js';
 import { MAX_PARTNER_QUOTA, TokenService } from './token.service.js';

@@ -1,7 +1,8 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Orm } from '../../db/orm.js';
-import { audited, encodeId } from '../audit/mutation.js';
+import { encodeId } from '../../graphql/ids.js';
+import { audited } from '../audit/mutation.js';
 import { Evaluation } from '../evaluation/evaluation.entity.js';
 import type { Product } from '../product/product.entity.js';
 import { CertificateAdminService, ExpiringCertificates } from './certificate.admin.service.js';

@@ -1,6 +1,7 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
 import {
   addDays,
+  CERTIFICATE_FIELDS,
   certificateExpiry,
   checkIssuingLevel,
   ERROR_CODES,
@@ -118,8 +119,7 @@ export class CertificateAdminService {
     }
 
     const decisionNumber = checkText(issues, 'decisionNumber', input.decisionNumber, {
-      label: 'The decision number',
-      max: 60,
+      ...CERTIFICATE_FIELDS.decisionNumber,
       required: true,
     });
     const decisionDate = checkPastDate(issues, 'decisionDate', input.decisionDate, this.today, 'The decision date');

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context, Lang } from '../../graphql/context.js';
 import { LanguageEnum } from '../../graphql/enums.js';
-import { toGlobalId } from '../../graphql/ids.js';
+import { encodeId } from '../../graphql/ids.js';
 import { langOf, localized } from '../../graphql/language.js';
 import type { CertificateView, ProductView } from '../../db/catalog-reader.js';
 import { Product } from '../product/product.entity.js';
@@ -26,7 +26,7 @@ export class CertificateResolver {
 
   @FieldResolver(() => ID, { description: 'Opaque global ID (Relay).' })
   id(@Root() certificate: CertificateView): string {
-    return toGlobalId('Certificate', certificate.id);
+    return encodeId('Certificate', certificate.id);
   }
 
   @FieldResolver(() => CertificateStatusEnum, { description: 'Standing on the day of the query.' })

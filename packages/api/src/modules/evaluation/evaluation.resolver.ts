@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { encodeId, idArgument, requireId, runMutation } from '../audit/mutation.js';
+import { encodeId } from '../../graphql/ids.js';
+import { idArgument, requireId, runMutation } from '../audit/mutation.js';
 import { requireRole } from '../auth/auth.guard.js';
 import { Certificate } from '../certificate/certificate.entity.js';
 import type { ProductView } from '../../db/catalog-reader.js';

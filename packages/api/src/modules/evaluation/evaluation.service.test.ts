@@ -1,7 +1,8 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Orm } from '../../db/orm.js';
-import { audited, encodeId, Issues } from '../audit/mutation.js';
+import { encodeId } from '../../graphql/ids.js';
+import { audited, Issues } from '../audit/mutation.js';
 import { Product } from '../product/product.entity.js';
 import { openTestDatabase, sampleProducer, sampleProduct, sampleRegion } from '../../test-support/fixtures.js';
 import { checkScoreSheet, EvaluationService, type ScoreSheetValues } from './evaluation.service.js';

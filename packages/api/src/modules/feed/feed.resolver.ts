@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 import { Args, ArgsType, Ctx, Field, ID, Int, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { CategoryCodeEnum } from '../../graphql/enums.js';
-import { toGlobalId } from '../../graphql/ids.js';
+import { encodeId } from '../../graphql/ids.js';
 import { pageSize } from '../../graphql/pagination.js';
 import { decodeCursor, encodeCursor, PageInfo } from '../../graphql/relay.js';
 import { CHANGE_KINDS, type ChangeKind } from './feed.service.js';
@@ -127,7 +127,7 @@ export class FeedResolver {
         sequence: r.seq,
         kind: r.kind,
         at: r.at,
-        productId: toGlobalId('Product', r.productId),
+        productId: encodeId('Product', r.productId),
         slug: r.slug,
         category: r.kind === 'WITHDRAWN' ? null : r.category,
         stars: r.kind === 'WITHDRAWN' ? null : r.stars,

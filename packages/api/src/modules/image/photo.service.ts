@@ -1,5 +1,5 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
-import { ERROR_CODES } from '@ocop/domain';
+import { ERROR_CODES, PRODUCT_IMAGE_FIELDS } from '@ocop/domain';
 import { type AuditTrail, checkText, diff, Issues, refuse } from '../audit/mutation.js';
 import { MAX_IMAGES } from '../product/product.admin.service.js';
 import { Product, type ProductImage } from '../product/product.entity.js';
@@ -29,12 +29,8 @@ export function photoRecord(photo: NewPhoto): ProductImage {
 /** Checks a photo's text alternatives (required in Vietnamese, optional in English). */
 export function checkAlt(altVi: string | null | undefined, altEn: string | null | undefined, field = 'altVi') {
   const issues = new Issues();
-  const vi = checkText(issues, field, altVi, { label: 'The Vietnamese text alternative', max: 300, required: true });
-  const en = checkText(issues, field.replace(/Vi$/u, 'En'), altEn, {
-    label: 'The English text alternative',
-    max: 300,
-    required: false,
-  });
+  const vi = checkText(issues, field, altVi, { ...PRODUCT_IMAGE_FIELDS.altVi, required: true });
+  const en = checkText(issues, field.replace(/Vi$/u, 'En'), altEn, { ...PRODUCT_IMAGE_FIELDS.altEn, required: false });
   issues.throwIfAny();
   return { altVi: vi as string, altEn: en ?? null };
 }

@@ -63,9 +63,28 @@ describe('ProducerAdminService', () => {
       ),
     ).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
-      issues: ['website', 'phone', 'email', 'taxCode', 'regionCode'].map((field) => expect.objectContaining({ field })),
+      issues: ['phone', 'email', 'website', 'taxCode', 'regionCode'].map((field) => expect.objectContaining({ field })),
     });
     expect(await em.fork().count(Producer, {})).toBe(1);
+  });
+
+  it('takes a tax code written with spaces, as the importer does, and stores it without them', async () => {
+    const producer = await run((s) =>
+      s.create({ ...input, name: 'Cơ sở Mắm Hàm Ninh', phone: `+0${'1'.repeat(38)}`, taxCode: ' 1700 123 456 - 001 ' }),
+    );
+    expect(producer.taxCode).toBe('1700123456-001');
+    await expect(
+      run((s) => s.create({ ...input, name: 'Cơ sở Mắm Cửa Cạn', taxCode: '1700 123 456 - 001 - 9' })),
+    ).rejects.toMatchObject({
+      issues: [{ field: 'taxCode', message: 'The tax code is 22 characters long; shorten it to at most 20.' }],
+    });
+  });
+
+  it('stores text in Unicode NFC, as the importer does, whatever form the keyboard typed', async () => {
+    const typed = 'Cơ sở Nước mắm Gành Dầu'.normalize('NFD');
+    const producer = await run((s) => s.create({ ...input, name: typed, address: ` ${typed} ` }));
+    expect(producer.name).toBe('Cơ sở Nước mắm Gành Dầu'.normalize('NFC'));
+    expect(producer.address).toBe(producer.name);
   });
 
   it('updates only the fields given, keeps the slug, and clears optional ones with null', async () => {

@@ -1,5 +1,13 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
-import { ERROR_CODES } from '@ocop/domain';
+import {
+  checkEmail,
+  checkPhone,
+  checkTaxCode,
+  checkWebsite,
+  ERROR_CODES,
+  PRODUCER_FIELDS,
+  REGION_FIELDS,
+} from '@ocop/domain';
 import {
   type AuditTrail,
   checkSlug,
@@ -14,30 +22,6 @@ import {
 import { Region } from '../region/region.entity.js';
 import type { CreateProducerInput, UpdateProducerInput } from './producer.admin.inputs.js';
 import { Producer } from './producer.entity.js';
-
-const PHONE = /^\+?[0-9][0-9 .()-]{5,38}$/;
-const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
-const TAX_CODE = /^[0-9]{10}(-[0-9]{3})?$/;
-
-function checkWebsite(issues: Issues, value: string | null | undefined): string | null | undefined {
-  const text = checkText(issues, 'website', value, { label: 'The website', max: 500, required: false });
-  if (!text) return text;
-  let url: URL | undefined;
-  try {
-    url = new URL(text);
-  } catch {
-    url = undefined;
-  }
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    issues.add(
-      'website',
-      ERROR_CODES.VALIDATION_FAILED,
-      `"${text.slice(0, 100)}" is not a web address; write it in full, e.g. https://example.vn.`,
-    );
-    return undefined;
-  }
-  return text;
-}
 
 /** The audited fields of a producer. */
 function snapshot(p: Producer, regionCode: string): Record<string, unknown> {
@@ -123,40 +107,24 @@ export class ProducerAdminService {
   ): Promise<Fields> {
     const issues = new Issues();
     const updating = existing !== undefined;
-    const text = (field: 'name' | 'representative' | 'address' | 'phone' | 'email', label: string, max: number) =>
-      checkText(issues, field, input[field], { label, max, required: true, absentOk: updating }) ?? undefined;
+    const required = { required: true, absentOk: updating };
+    const optional = { required: false };
     const fields: Fields = {
-      name: text('name', 'The name', 255),
-      representative: text('representative', 'The representative', 255),
-      address: text('address', 'The address', 500),
-      phone: text('phone', 'The phone number', 40),
-      email: text('email', 'The email address', 255),
-      website: checkWebsite(issues, input.website),
-      taxCode: checkText(issues, 'taxCode', input.taxCode, { label: 'The tax code', max: 14, required: false }),
+      name: checkText(issues, 'name', input.name, { ...PRODUCER_FIELDS.name, ...required }) ?? undefined,
+      representative:
+        checkText(issues, 'representative', input.representative, { ...PRODUCER_FIELDS.representative, ...required }) ??
+        undefined,
+      address: checkText(issues, 'address', input.address, { ...PRODUCER_FIELDS.address, ...required }) ?? undefined,
+      phone:
+        checkText(issues, 'phone', input.phone, { ...PRODUCER_FIELDS.phone, ...required }, checkPhone) ?? undefined,
+      email:
+        checkText(issues, 'email', input.email, { ...PRODUCER_FIELDS.email, ...required }, checkEmail) ?? undefined,
+      website: checkText(issues, 'website', input.website, { ...PRODUCER_FIELDS.website, ...optional }, checkWebsite),
+      taxCode: checkText(issues, 'taxCode', input.taxCode, { ...PRODUCER_FIELDS.taxCode, ...optional }, checkTaxCode),
     };
     if (input.type !== undefined && input.type !== null) fields.type = input.type;
     else if (!updating) issues.add('type', ERROR_CODES.VALIDATION_FAILED, 'The legal form (type) is required.');
-    if (fields.phone && !PHONE.test(fields.phone)) {
-      issues.add(
-        'phone',
-        ERROR_CODES.VALIDATION_FAILED,
-        `"${fields.phone}" is not a phone number; write digits, e.g. 0297 3846 000 or +84 297 3846 000.`,
-      );
-    }
-    if (fields.email && !EMAIL.test(fields.email)) {
-      issues.add(
-        'email',
-        ERROR_CODES.VALIDATION_FAILED,
-        `"${fields.email}" is not an email address; write it as name@example.vn.`,
-      );
-    }
-    if (fields.taxCode && !TAX_CODE.test(fields.taxCode)) {
-      issues.add(
-        'taxCode',
-        ERROR_CODES.VALIDATION_FAILED,
-        `"${fields.taxCode}" is not a tax code; it has 10 digits, or 10 digits, a dash and 3 digits (e.g. 1700123456-001).`,
-      );
-    } else if (fields.taxCode) {
+    if (fields.taxCode) {
       const holder = await this.tx.findOne(Producer, { taxCode: fields.taxCode, id: { $ne: existing?.id ?? 0 } });
       if (holder) {
         issues.add(
@@ -167,12 +135,7 @@ export class ProducerAdminService {
       }
     }
 
-    const regionCode = checkText(issues, 'regionCode', input.regionCode, {
-      label: 'The region code',
-      max: 32,
-      required: true,
-      absentOk: updating,
-    });
+    const regionCode = checkText(issues, 'regionCode', input.regionCode, { ...REGION_FIELDS.code, ...required });
     if (regionCode) {
       const region = await findRegion(this.tx, issues, regionCode);
       if (region) fields.region = region;

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { toGlobalId } from '../../graphql/ids.js';
+import { encodeId } from '../../graphql/ids.js';
 import type { ProducerView, ProductView, RegionView } from '../../db/catalog-reader.js';
 import { type ConnectionShape, pageWindow, toConnection } from '../../graphql/pagination.js';
 import { ConnectionArgs } from '../product/product.resolver.js';
@@ -22,7 +22,7 @@ export class ProducerResolver {
 
   @FieldResolver(() => ID, { description: 'Opaque global ID (Relay).' })
   id(@Root() producer: ProducerView): string {
-    return toGlobalId('Producer', producer.id);
+    return encodeId('Producer', producer.id);
   }
 
   @FieldResolver(() => Region, { description: 'Where the producer is based.' })

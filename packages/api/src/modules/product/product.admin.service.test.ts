@@ -1,7 +1,8 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Orm } from '../../db/orm.js';
-import { audited, encodeId } from '../audit/mutation.js';
+import { encodeId } from '../../graphql/ids.js';
+import { audited } from '../audit/mutation.js';
 import { openTestDatabase, sampleProducer, sampleRegion } from '../../test-support/fixtures.js';
 import { ProductAdminService } from './product.admin.service.js';
 import { Product } from './product.entity.js';

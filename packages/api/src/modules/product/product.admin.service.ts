@@ -1,5 +1,15 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
-import { type CycleStage, checkCycleTransition, checkTrade, ERROR_CODES, isTradeEmpty } from '@ocop/domain';
+import {
+  type CycleStage,
+  checkCycleTransition,
+  checkImageUrl,
+  checkTrade,
+  ERROR_CODES,
+  isTradeEmpty,
+  PRODUCT_FIELDS,
+  PRODUCT_IMAGE_FIELDS,
+  REGION_FIELDS,
+} from '@ocop/domain';
 import {
   type AuditTrail,
   checkId,
@@ -54,26 +64,22 @@ function checkImages(
   }
   return images.map((image, i) => {
     const field = `images.${i}`;
-    const url = checkText(issues, `${field}.url`, image.url, {
-      label: `Photo ${i + 1}'s url`,
-      max: 500,
-      required: true,
-    });
-    if (url && !/^(https?:\/\/\S+|\/\S*)$/.test(url)) {
-      issues.add(
-        `${field}.url`,
-        ERROR_CODES.VALIDATION_FAILED,
-        `Photo ${i + 1}'s url "${url.slice(0, 100)}" is neither https://… nor a path on the catalog site such as /images/nuoc-mam.jpg.`,
-      );
-    }
+    const urlLabel = `Photo ${i + 1}'s url`;
+    const url = checkText(
+      issues,
+      `${field}.url`,
+      image.url,
+      { label: urlLabel, max: PRODUCT_IMAGE_FIELDS.url.max, required: true },
+      (text) => checkImageUrl(text, urlLabel),
+    );
     const altVi = checkText(issues, `${field}.altVi`, image.altVi, {
       label: `Photo ${i + 1}'s Vietnamese text alternative`,
-      max: 300,
+      max: PRODUCT_IMAGE_FIELDS.altVi.max,
       required: true,
     });
     const altEn = checkText(issues, `${field}.altEn`, image.altEn, {
       label: `Photo ${i + 1}'s English text alternative`,
-      max: 300,
+      max: PRODUCT_IMAGE_FIELDS.altEn.max,
       required: false,
     });
     // A photo the catalog stores keeps its size and copies when sent back by its url.
@@ -177,17 +183,18 @@ export class ProductAdminService {
   private async check(input: CreateProductInput | UpdateProductInput, existing: Product | undefined): Promise<Fields> {
     const issues = new Issues();
     const updating = existing !== undefined;
-    const required = (field: 'nameVi' | 'descriptionVi', label: string, max: number) =>
-      checkText(issues, field, input[field], { label, max, required: true, absentOk: updating }) ?? undefined;
-    const optional = (field: 'nameEn' | 'descriptionEn' | 'storyVi' | 'storyEn', label: string, max: number) =>
-      checkText(issues, field, input[field], { label, max, required: false });
+    const required = (field: 'nameVi' | 'descriptionVi') =>
+      checkText(issues, field, input[field], { ...PRODUCT_FIELDS[field], required: true, absentOk: updating }) ??
+      undefined;
+    const optional = (field: 'nameEn' | 'descriptionEn' | 'storyVi' | 'storyEn') =>
+      checkText(issues, field, input[field], { ...PRODUCT_FIELDS[field], required: false });
     const fields: Fields = {
-      nameVi: required('nameVi', 'The Vietnamese name', 255),
-      nameEn: optional('nameEn', 'The English name', 255),
-      descriptionVi: required('descriptionVi', 'The Vietnamese description', 5000),
-      descriptionEn: optional('descriptionEn', 'The English description', 5000),
-      storyVi: optional('storyVi', 'The Vietnamese story', 10_000),
-      storyEn: optional('storyEn', 'The English story', 10_000),
+      nameVi: required('nameVi'),
+      nameEn: optional('nameEn'),
+      descriptionVi: required('descriptionVi'),
+      descriptionEn: optional('descriptionEn'),
+      storyVi: optional('storyVi'),
+      storyEn: optional('storyEn'),
       images: checkImages(issues, input.images, existing?.images),
     };
     if (input.trade !== undefined && input.trade !== null) {
@@ -215,11 +222,7 @@ export class ProductAdminService {
       issues.add('producerId', ERROR_CODES.VALIDATION_FAILED, 'The producer (producerId) is required.');
     }
 
-    const regionCode = checkText(issues, 'regionCode', input.regionCode, {
-      label: 'The region code',
-      max: 32,
-      required: false,
-    });
+    const regionCode = checkText(issues, 'regionCode', input.regionCode, { ...REGION_FIELDS.code, required: false });
     if (regionCode) {
       const region = await findRegion(this.tx, issues, regionCode);
       if (region) fields.region = region;

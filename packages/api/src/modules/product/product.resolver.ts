@@ -27,7 +27,7 @@ import {
 } from 'type-graphql';
 import type { Context, Lang } from '../../graphql/context.js';
 import { LanguageEnum } from '../../graphql/enums.js';
-import { toGlobalId } from '../../graphql/ids.js';
+import { encodeId } from '../../graphql/ids.js';
 import { langOf, localized } from '../../graphql/language.js';
 import { type ConnectionShape, type PageArgs, pageWindow, toConnection } from '../../graphql/pagination.js';
 import {
@@ -171,7 +171,7 @@ export class ProductResolver {
 
   @FieldResolver(() => ID, { description: 'Opaque global ID (Relay).' })
   id(@Root() product: Product): string {
-    return toGlobalId('Product', product.id);
+    return encodeId('Product', product.id);
   }
 
   @FieldResolver(() => String, { description: 'Product name; falls back to Vietnamese where no translation exists.' })

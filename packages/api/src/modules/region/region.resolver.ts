@@ -2,7 +2,7 @@ import { regionFullName } from '@ocop/domain';
 import { Arg, Ctx, Extensions, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context, Lang } from '../../graphql/context.js';
 import { LanguageEnum } from '../../graphql/enums.js';
-import { toGlobalId } from '../../graphql/ids.js';
+import { encodeId } from '../../graphql/ids.js';
 import { langOf, localized } from '../../graphql/language.js';
 import { type RegionView, regionDirectory } from '../../db/catalog-reader.js';
 import { Region } from './region.entity.js';
@@ -39,7 +39,7 @@ export class RegionResolver {
 
   @FieldResolver(() => ID, { description: 'Opaque global ID (Relay).' })
   id(@Root() region: RegionView): string {
-    return toGlobalId('Region', region.id);
+    return encodeId('Region', region.id);
   }
 
   @FieldResolver(() => String, { description: 'Short name, e.g. "Phú Quốc".' })

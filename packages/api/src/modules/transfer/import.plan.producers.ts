@@ -56,7 +56,7 @@ export class ProducerPlanner {
       if (resolved.ok) region = resolved.value;
       else check.problem('region', `${resolved.message}.`);
     }
-    const representative = check.optional('representative', LENGTH.name);
+    const representative = check.optional('representative', LENGTH.representative);
     const phone = check.parse('phone', parsePhone);
     const email = check.parse('email', parseEmail);
     const website = check.parse('website', parseWebsite);

@@ -44,8 +44,8 @@ export class ProductPlanner {
 
   planProduct(check: RowCheck, row: SourceRow, counts: Counts): void {
     const givenSlug = check.parse('slug', parseSlug);
-    const nameVi = check.required('name_vi', 'every product needs its Vietnamese name', LENGTH.name);
-    const nameEn = check.optional('name_en', LENGTH.name);
+    const nameVi = check.required('name_vi', 'every product needs its Vietnamese name', LENGTH.productName);
+    const nameEn = check.optional('name_en', LENGTH.productName);
     const category = check.parse('category', parseCategory, 'every product belongs to one of the six groups');
     const producerText = check.text('producer');
     let producer: ProducerNode | undefined;
@@ -64,11 +64,11 @@ export class ProductPlanner {
     }
     const cycleStage = check.parse('cycle_stage', parseCycleStage);
     const descriptionVi = check.has('description_vi')
-      ? check.required('description_vi', 'every product needs a Vietnamese description')
+      ? check.required('description_vi', 'every product needs a Vietnamese description', LENGTH.descriptionVi)
       : undefined;
-    const descriptionEn = check.optional('description_en');
-    const storyVi = check.optional('story_vi');
-    const storyEn = check.optional('story_en');
+    const descriptionEn = check.optional('description_en', LENGTH.descriptionEn);
+    const storyVi = check.optional('story_vi', LENGTH.storyVi);
+    const storyEn = check.optional('story_en', LENGTH.storyEn);
     if (givenSlug && givenSlug.length > LENGTH.slug) check.problem('slug', `longer than ${LENGTH.slug} characters.`);
 
     const slug = givenSlug ?? (nameVi ? slugify(nameVi, LENGTH.slug) : undefined);

@@ -1,20 +1,11 @@
 import { compareIsoDates, type IsoDate } from '@ocop/domain';
 import type { Problem, SourceRow, SourceTable } from './import.sources.js';
-import { foldKey, type Parsed, parseDate } from './values.js';
+import { foldKey, LENGTH, type Parsed, parseDate } from './values.js';
 
 /** Reading the rows of an import: one row's cells and problems, and the indexes rows are matched by. */
 
-export const LENGTH = {
-  regionCode: 32,
-  regionName: 120,
-  slug: 120,
-  name: 255,
-  address: 500,
-  phone: 40,
-  email: 255,
-  website: 500,
-  decisionNumber: 60,
-} as const;
+/** Longest value per kind of cell: the domain's field rules (see values.ts). */
+export { LENGTH };
 
 /** One row being checked: reads its cells and records its problems. */
 export class RowCheck {

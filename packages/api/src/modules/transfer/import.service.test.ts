@@ -162,6 +162,52 @@ describe('importFiles', () => {
     ]);
   });
 
+  it('refuses what the admin mutations refuse: a phone longer than its column, a description over 5000 characters', async () => {
+    const before = await fingerprint();
+    const result = await run([
+      csv('producers.csv', [
+        'name,type,address,region,phone',
+        `Cơ sở Mắm Dài,HOUSEHOLD,Ấp 1,KG-PQ-DD,+0${'1'.repeat(39)}`,
+      ]),
+      csv('products.csv', [
+        'name_vi,category,producer,description_vi,story_vi',
+        `Mắm ruốc dài,FOOD,Cơ sở Mắm Dài,${'m'.repeat(5001)},${'s'.repeat(10_001)}`,
+      ]),
+    ]);
+    expect(result.problems.map(formatProblem).join('\n')).toMatch(
+      /phone.*41 characters long; shorten it to at most 40/su,
+    );
+    expect(result.problems.map(formatProblem).join('\n')).toMatch(
+      /description_vi.*5001 characters long.*at most 5000/su,
+    );
+    expect(result.problems.map(formatProblem).join('\n')).toMatch(/story_vi.*10001 characters long.*at most 10000/su);
+    expect(await fingerprint()).toBe(before);
+  });
+
+  it('refuses photos in a JSON import that the admin mutations refuse', async () => {
+    const path = join(dir, `${fileCounter++}-catalog.json`);
+    const photo = (url: string, altVi: string) => ({ url, altVi });
+    writeFileSync(
+      path,
+      JSON.stringify({
+        products: [
+          { name_vi: 'Mắm ruốc ảnh', images: [photo('ftp://example.vn/a.jpg', 'Hũ mắm')] },
+          { name_vi: 'Mắm ruốc chữ', images: [photo('/images/a.jpg', 'm'.repeat(301))] },
+          {
+            name_vi: 'Mắm ruốc nhiều ảnh',
+            images: Array.from({ length: 13 }, (_, i) => photo(`/images/${i}.jpg`, 'Hũ')),
+          },
+        ],
+      }),
+    );
+    const problems = (await run([path])).problems.filter((p) => p.column === 'images').map(formatProblem);
+    expect(problems).toEqual([
+      expect.stringMatching(/Photo 1's url "ftp:\/\/example.vn\/a.jpg" is neither https:\/\/… nor a path/u),
+      expect.stringMatching(/Photo 1's Vietnamese text alternative is 301 characters long; shorten it to at most 300/u),
+      expect.stringMatching(/13 photos; a product shows at most 12/u),
+    ]);
+  });
+
   it('lets a newer certificate supersede the current one, and records certificates without a score sheet', async () => {
     const [current] = await sql<{ number: string; product: string }>(
       `select c.number, p.slug as product from certificate c join product p on p.id = c.product_id where p.slug = 'tieu-xay-phu-quoc-thanh-quoc' and c.status = 'ISSUED'`,

@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
+import { checkImageUrl, checkLength, PRODUCT_IMAGE_FIELDS } from '@ocop/domain';
+import { MAX_IMAGES } from '../product/product.admin.service.js';
 import { parseCsv, CsvSyntaxError } from './csv.js';
 import { decodeUtf8, EncodingError } from './decode.js';
 import { cleanText } from './values.js';
@@ -276,7 +278,10 @@ function readJson(text: string, file: string, result: ReadResult): void {
         if (kind === 'products' && name === 'images') {
           const parsed = parseImages(value);
           if (typeof parsed === 'string') result.problems.push({ where, column: 'images', message: parsed });
-          else images = parsed;
+          else {
+            images = parsed.images;
+            for (const message of parsed.problems) result.problems.push({ where, column: 'images', message });
+          }
           continue;
         }
         const key = columnKeyOf(kind, name);
@@ -291,7 +296,11 @@ function readJson(text: string, file: string, result: ReadResult): void {
   }
 }
 
-function parseImages(value: unknown): ImageValue[] | string {
+/**
+ * A product's photos from a JSON import: a message when the value is not a list of photos at all,
+ * else the photos and what is wrong with them by the rules the admin mutations apply.
+ */
+function parseImages(value: unknown): { images: ImageValue[]; problems: string[] } | string {
   const message = 'must be an array of { "url": "https://…", "altVi": "…", "altEn": "…" } objects.';
   if (!Array.isArray(value)) return message;
   const images: ImageValue[] = [];
@@ -308,5 +317,20 @@ function parseImages(value: unknown): ImageValue[] | string {
         : {};
     images.push({ url, altVi, ...(typeof altEn === 'string' ? { altEn } : {}), ...size });
   }
-  return images;
+  const problems: string[] = [];
+  images.forEach((image, i) => {
+    const photo = `Photo ${i + 1}'s`;
+    if (image.altVi.trim() === '')
+      problems.push(`${photo} Vietnamese text alternative is required; it cannot be empty.`);
+    const checks = [
+      checkImageUrl(image.url, `${photo} url`),
+      checkLength({ ...PRODUCT_IMAGE_FIELDS.altVi, label: `${photo} Vietnamese text alternative` }, image.altVi),
+      checkLength({ ...PRODUCT_IMAGE_FIELDS.altEn, label: `${photo} English text alternative` }, image.altEn ?? ''),
+    ];
+    for (const check of checks) if (!check.ok) problems.push(check.message);
+  });
+  if (images.length > MAX_IMAGES) {
+    problems.push(`${images.length} photos; a product shows at most ${MAX_IMAGES}. Keep the best ones.`);
+  }
+  return { images, problems };
 }

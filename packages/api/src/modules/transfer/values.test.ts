@@ -7,11 +7,14 @@ import {
   parseCriteriaVersion,
   parseCycleStage,
   parseDate,
+  parseEmail,
+  parsePhone,
   parseProducerType,
   parseScore,
   parseSlug,
   parseStars,
   parseTaxCode,
+  parseWebsite,
 } from './values.js';
 
 const value = <T>(p: { ok: true; value: T } | { ok: false; message: string }) => (p.ok ? p.value : `✗ ${p.message}`);
@@ -65,6 +68,20 @@ describe('cell values', () => {
     expect(value(parseTaxCode('1700 123 456'))).toBe('1700123456');
     expect(value(parseTaxCode('1700123456-001'))).toBe('1700123456-001');
     expect(value(parseTaxCode('17001'))).toMatch(/10 digits/);
+  });
+
+  it('checks contact details by the rules the admin mutations use, and within the columns', () => {
+    expect(value(parsePhone('0297 3846 000'))).toBe('0297 3846 000');
+    expect(value(parsePhone(`+0${'1'.repeat(38)}`))).toBe(`+0${'1'.repeat(38)}`);
+    expect(value(parsePhone(`+0${'1'.repeat(39)}`))).toMatch(/41 characters long; shorten it to at most 40/);
+    expect(value(parseEmail('hoa@example.vn'))).toBe('hoa@example.vn');
+    expect(value(parseEmail('hoa@example..vn'))).toMatch(/not an email address; write it as name@example.vn/);
+    expect(value(parseEmail(`${'a'.repeat(250)}@example.vn`))).toMatch(
+      /261 characters long; shorten it to at most 255/,
+    );
+    expect(value(parseWebsite(`https://example.vn/${'a'.repeat(482)}`))).toMatch(/at most 500/);
+    expect(value(parseTaxCode('1700 123 456 - 001'))).toBe('1700123456-001');
+    expect(value(parseTaxCode('1700 123 456 - 001 - 9'))).toMatch(/22 characters long; shorten it to at most 20/);
   });
 
   it('stores text in Unicode NFC, trimmed', () => {

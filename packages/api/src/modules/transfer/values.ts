@@ -2,6 +2,13 @@ import {
   CATEGORIES,
   CATEGORY_CODES,
   type CategoryCode,
+  CERTIFICATE_FIELDS,
+  checkEmail,
+  checkPhone,
+  cleanText,
+  checkSlug,
+  checkTaxCode,
+  checkWebsite,
   COUNCIL_LEVELS,
   type CouncilLevel,
   CRITERIA_VERSIONS,
@@ -11,11 +18,16 @@ import {
   type CycleStage,
   EVALUATION_STATUSES,
   type EvaluationStatus,
+  type FieldCheck,
   foldVietnamese,
   isIsoDate,
   type IsoDate,
+  MAX_SLUG_LENGTH,
+  PRODUCER_FIELDS,
   PRODUCER_TYPE_INFO,
   PRODUCER_TYPES,
+  PRODUCT_FIELDS,
+  REGION_FIELDS,
   type ProducerType,
   REGION_KIND_NAMES,
   REGION_KINDS,
@@ -25,7 +37,6 @@ import {
   SCORE_SHEETS,
   STORED_CERTIFICATE_STATUSES,
   type StoredCertificateStatus,
-  slugify,
 } from '@ocop/domain';
 
 /**
@@ -45,13 +56,8 @@ export function foldKey(text: string): string {
     .trim();
 }
 
-const ASCII = /^[\x20-\x7e]*$/u;
-
-/** Cell text as stored: Unicode NFC (macOS and some keyboards type decomposed letters), trimmed. */
-export function cleanText(text: string): string {
-  const trimmed = text.trim();
-  return ASCII.test(trimmed) ? trimmed : trimmed.normalize('NFC');
-}
+/** Cell text as stored: the domain's cleanText (trimmed, Unicode NFC), as the admin mutations store it. */
+export { cleanText };
 
 const DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/u;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]00:00(?::00(?:\.0+)?)?(?:Z)?)?$/u;
@@ -235,39 +241,42 @@ export const parseRegionKind = vocabulary<RegionKind>(
   `use one of ${REGION_KINDS.join(', ')} or its Vietnamese name (Thành phố, Huyện, Phường, Xã…)`,
 );
 
+/**
+ * The longest text each cell may hold, by the importer's names: the domain's field rules, which
+ * the admin mutations apply too. Slugs the importer makes from names may be longer than the 80
+ * characters the mutations make (see checkSlug in modules/audit/mutation.ts), on purpose: rows
+ * find the products already in the catalog by the slug their name makes.
+ */
+export const LENGTH = {
+  regionCode: REGION_FIELDS.code.max,
+  regionName: REGION_FIELDS.nameVi.max,
+  slug: MAX_SLUG_LENGTH,
+  name: PRODUCER_FIELDS.name.max,
+  representative: PRODUCER_FIELDS.representative.max,
+  address: PRODUCER_FIELDS.address.max,
+  productName: PRODUCT_FIELDS.nameVi.max,
+  descriptionVi: PRODUCT_FIELDS.descriptionVi.max,
+  descriptionEn: PRODUCT_FIELDS.descriptionEn.max,
+  storyVi: PRODUCT_FIELDS.storyVi.max,
+  storyEn: PRODUCT_FIELDS.storyEn.max,
+  decisionNumber: CERTIFICATE_FIELDS.decisionNumber.max,
+} as const;
+
+/**
+ * A domain field check as a cell parser: the same rule, length and message as the admin
+ * mutations give (without the final full stop, which the row's problem adds).
+ */
+function fieldParser(check: (text: string) => FieldCheck): (text: string) => Parsed<string> {
+  return (text) => {
+    const checked = check(text);
+    return checked.ok ? ok(checked.value) : fail(checked.message.replace(/\.$/u, ''));
+  };
+}
+
 /** A URL slug as the catalog writes them; the message suggests the slug the text would make. */
-export function parseSlug(text: string): Parsed<string> {
-  if (slugify(text, 120) === text) return ok(text);
-  const suggestion = slugify(text, 120);
-  return fail(
-    `"${text}" is not a slug: use lowercase letters a–z, digits and single hyphens${suggestion ? `, e.g. "${suggestion}"` : ''}`,
-  );
-}
-
-export function parseEmail(text: string): Parsed<string> {
-  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/u.test(text) ? ok(text) : fail(`"${text}" is not an email address`);
-}
-
-export function parsePhone(text: string): Parsed<string> {
-  return /^\+?[0-9][0-9 .()-]{5,39}$/u.test(text)
-    ? ok(text)
-    : fail(`"${text}" is not a phone number; use digits, spaces and an optional leading +`);
-}
-
-export function parseWebsite(text: string): Parsed<string> {
-  try {
-    const url = new URL(text);
-    if (url.protocol === 'http:' || url.protocol === 'https:') return ok(text);
-  } catch {
-    // fall through
-  }
-  return fail(`"${text}" is not a web address; write it with https://, e.g. https://example.vn`);
-}
-
-/** A Vietnamese tax code (mã số thuế): 10 digits, or 10 + '-' + 3 for a branch. */
-export function parseTaxCode(text: string): Parsed<string> {
-  const compact = text.replace(/\s+/gu, '');
-  return /^\d{10}(-\d{3})?$/u.test(compact)
-    ? ok(compact)
-    : fail(`"${text}" is not a tax code (mã số thuế): 10 digits, or 10 digits, "-" and 3 digits for a branch`);
-}
+export const parseSlug = fieldParser(checkSlug);
+export const parseEmail = fieldParser(checkEmail);
+export const parsePhone = fieldParser(checkPhone);
+export const parseWebsite = fieldParser(checkWebsite);
+/** A Vietnamese tax code (mã số thuế), stored without the spaces it is often copied with. */
+export const parseTaxCode = fieldParser(checkTaxCode);

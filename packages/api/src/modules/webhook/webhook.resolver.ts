@@ -16,11 +16,11 @@ import {
   Root,
 } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
+import { encodeId } from '../../graphql/ids.js';
 import { decodeCursor } from '../../graphql/relay.js';
 import {
   type AuditTrail,
   checkText,
-  encodeId,
   Issues,
   idArgument,
   refuse,
