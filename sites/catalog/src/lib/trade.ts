@@ -66,6 +66,7 @@ const WORDS = {
     qrSize: 'Khổ in 30 × 30 mm; giữ lề trắng xung quanh mã.',
     catalogs: 'Danh mục mang theo',
     pdf: 'Danh mục PDF (A4)',
+    pdfTooLarge: (max: number) => `PDF chỉ có cho danh mục đến ${max} sản phẩm: xem danh mục theo địa phương`,
     sheet: 'Bảng tính cho người mua (CSV)',
   },
   en: {
@@ -108,6 +109,7 @@ const WORDS = {
     qrSize: 'Print size 30 × 30 mm; keep the white margin around the code.',
     catalogs: 'Take-away catalogs',
     pdf: 'PDF catalog (A4)',
+    pdfTooLarge: (max: number) => `PDF catalogs hold up to ${max} products: see the districts’ catalogs`,
     sheet: 'Buyers’ spreadsheet (CSV)',
   },
 } as const;

@@ -15,7 +15,7 @@ export const getStaticPaths = (async () => {
   const data = await siteData();
   return takeAways(data).flatMap((scope) =>
     (['vi', 'en'] as const).flatMap((lang) =>
-      (['pdf', 'csv'] as const).map((format) => ({
+      (scope.pdf ? (['pdf', 'csv'] as const) : (['csv'] as const)).map((format) => ({
         params: { file: `ocop-${scope.scope}-${lang}.${format}` },
         props: { scope, lang, format },
       })),
