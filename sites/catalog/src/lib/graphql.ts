@@ -2,7 +2,16 @@
  * A minimal GraphQL-over-HTTP client shared by the build (src/lib/api.ts) and the on-demand
  * certificate check (src/lib/verify.ts). It turns every way a request can fail into an ApiError
  * whose message says what happened and which setting to look at.
+ *
+ * Operations are written with `graphql` (gql.tada): their result and variable types are read
+ * from the API's committed schema (packages/api/schema.graphql, introspected into
+ * graphql-env.d.ts by `pnpm check:types`), so a field the API renames or drops fails the type
+ * check here instead of a page at build time.
  */
+import { print } from '@0no-co/graphql.web';
+import { graphql, type TadaDocumentNode } from 'gql.tada';
+
+export { graphql };
 
 export type ApiFailure = 'UNREACHABLE' | 'HTTP' | 'GRAPHQL';
 
@@ -47,13 +56,21 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** What the build's requests use: a long timeout, and patience with the API's limits. */
 export const BUILD_REQUEST: RequestOptions = { timeoutMs: 60_000, patienceMs: 300_000 };
 
+/** Printed operations, by document: each is sent many times in a build. */
+const printed = new WeakMap<object, string>();
+
 /** POSTs one GraphQL operation to `url` and returns its data, or throws an ApiError. */
-export async function graphql<T>(
+export async function request<T, V>(
   url: string,
-  query: string,
-  variables: Record<string, unknown> = {},
+  document: TadaDocumentNode<T, V>,
+  variables: V,
   options: RequestOptions = {},
 ): Promise<T> {
+  let query = printed.get(document);
+  if (query === undefined) {
+    query = print(document);
+    printed.set(document, query);
+  }
   let res: Response;
   const deadline = Date.now() + (options.patienceMs ?? 0);
   for (;;) {
@@ -96,10 +113,12 @@ export async function graphql<T>(
   return body.data;
 }
 
+const PROBE_QUERY = graphql('query Probe { __typename }');
+
 /**
  * Answers whether the API can be queried at all: the build's first step (see astro.config.ts,
  * which can only import modules free of workspace packages, like this one).
  */
 export async function probeApi(apiUrl: string): Promise<void> {
-  await graphql<{ __typename: string }>(apiUrl, 'query Probe { __typename }', {}, { timeoutMs: 10_000 });
+  await request(apiUrl, PROBE_QUERY, {}, { timeoutMs: 10_000 });
 }

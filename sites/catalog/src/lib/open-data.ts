@@ -20,7 +20,7 @@ import {
 import { loadCatalog, type Product, type Trade } from './api.js';
 import { BUILT_ON } from './build-info.js';
 import { loadSettings } from './config.js';
-import { BUILD_REQUEST, graphql } from './graphql.js';
+import { BUILD_REQUEST, graphql, request } from './graphql.js';
 
 export type ExportKind = OpenDataKind;
 export const EXPORT_KINDS = OPEN_DATA_KINDS;
@@ -65,21 +65,27 @@ interface RawRegion {
   children?: RawRegion[];
 }
 
-const REGION_FIELDS =
-  'code level kind validFrom validTo nameVi: name(lang: VI) nameEn: name(lang: EN) successor { code }';
+const REGION_FIELDS = graphql(`
+  fragment OpenDataRegion on Region @_unmask {
+    code level kind validFrom validTo nameVi: name(lang: VI) nameEn: name(lang: EN) successor { code }
+  }
+`);
 
 /**
  * Provinces, districts, communes: the API's tree is three levels deep (a fourth level would cost
  * ten times more under the API's cost limit, for nothing).
  */
-const ALL_REGIONS_QUERY = `
+const ALL_REGIONS_QUERY = graphql(
+  `
   query OpenDataRegions {
     regions {
-      ${REGION_FIELDS}
-      children { ${REGION_FIELDS} children { ${REGION_FIELDS} } }
+      ...OpenDataRegion
+      children { ...OpenDataRegion children { ...OpenDataRegion } }
     }
   }
-`;
+`,
+  [REGION_FIELDS],
+);
 
 /** An English text, or null where the API only fell back to the Vietnamese one. */
 const english = (en: string | null | undefined, vi: string | null | undefined, known: boolean): string | null =>
@@ -178,10 +184,7 @@ function certificateRecord(p: Product): ExportRecord {
 
 async function fetchOpenCatalog(): Promise<OpenCatalog> {
   const { apiUrl } = loadSettings();
-  const [catalog, tree] = await Promise.all([
-    loadCatalog(),
-    graphql<{ regions: RawRegion[] }>(apiUrl, ALL_REGIONS_QUERY, {}, BUILD_REQUEST),
-  ]);
+  const [catalog, tree] = await Promise.all([loadCatalog(), request(apiUrl, ALL_REGIONS_QUERY, {}, BUILD_REQUEST)]);
   const regions: (ExportRecord & { path: string })[] = [];
   const walk = (r: RawRegion, parent: { code: string; path: string } | null) => {
     const path = `${parent?.path ?? '/'}${r.code}/`;

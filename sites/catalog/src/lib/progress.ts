@@ -4,7 +4,7 @@
  */
 import type { CategoryCode, RegionKind } from '@ocop/domain';
 import { loadSettings } from './config.js';
-import { BUILD_REQUEST, graphql } from './graphql.js';
+import { BUILD_REQUEST, graphql, request } from './graphql.js';
 import type { Lang } from './i18n.js';
 
 export interface ProgressStars {
@@ -74,32 +74,36 @@ export interface ProgramProgress {
   budget: BudgetFigure[];
 }
 
-const FIELDS = `
-  from to asOf certifiedProducts newProducts fiveStarProducts
-  stars { stars products }
-  years { year certifiedProducts newProducts fiveStarProducts stars { stars products } targetMin targetMax }
-  districts { code name kind certifiedProducts target share years { year certifiedProducts target share } }
-  categories { category name certifiedProducts }
-  targets {
-    code planRef description periodFrom periodTo countedTo metric minStars
-    targetMin targetMax perDistrictPerYear achieved share reached
+const PROGRESS_FIELDS = graphql(`
+  fragment ProgressFields on ProgramProgress @_unmask {
+    from to asOf certifiedProducts newProducts fiveStarProducts
+    stars { stars products }
+    years { year certifiedProducts newProducts fiveStarProducts stars { stars products } targetMin targetMax }
+    districts { code name kind certifiedProducts target share years { year certifiedProducts target share } }
+    categories { category name certifiedProducts }
+    targets {
+      code planRef description periodFrom periodTo countedTo metric minStars
+      targetMin targetMax perDistrictPerYear achieved share reached
+    }
+    budget { code planRef description periodFrom periodTo part amountMillionVnd }
   }
-  budget { code planRef description periodFrom periodTo part amountMillionVnd }
-`;
+`);
 
-/** Both languages in one request: names and the plan's wording differ, the figures do not. */
-const PROGRESS_QUERY = `
+const PROGRESS_QUERY = graphql(
+  `
   query ProgramProgressPage {
-    vi: programProgress(lang: VI) { ${FIELDS} }
-    en: programProgress(lang: EN) { ${FIELDS} }
+    vi: programProgress(lang: VI) { ...ProgressFields }
+    en: programProgress(lang: EN) { ...ProgressFields }
   }
-`;
+`,
+  [PROGRESS_FIELDS],
+);
 
 let progress: Promise<Record<Lang, ProgramProgress>> | undefined;
 
 /** The plan's progress in each language, fetched once per build. */
 export function loadProgress(): Promise<Record<Lang, ProgramProgress>> {
-  progress ??= graphql<Record<Lang, ProgramProgress>>(loadSettings().apiUrl, PROGRESS_QUERY, {}, BUILD_REQUEST);
+  progress ??= request(loadSettings().apiUrl, PROGRESS_QUERY, {}, BUILD_REQUEST);
   return progress;
 }
 
