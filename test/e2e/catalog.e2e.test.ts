@@ -773,8 +773,7 @@ describe('the public catalog site', () => {
     expect(new Set(products.map((r) => r.fields[0]))).toEqual(publishedSlugs);
     expect(products.map((r) => r.fields[0])).not.toContain(hidden.slug);
 
-    // Byte for byte what `pnpm ocop export` writes for the same day (regions aside: the API does not
-    // say whether a region's English name is its own or the Vietnamese one, e.g. "An Giang").
+    // Byte for byte what `pnpm ocop export` writes for the same day: the site copies the API's files.
     const json = JSON.parse(files.get('ocop-catalog.json')!) as { asOf: string; counts: Record<string, number> };
     expect(json.asOf).toBe(builtOn);
     expect(json.counts.products).toBe(publishedSlugs.size);
@@ -784,7 +783,7 @@ describe('the public catalog site', () => {
         json.asOf as Parameters<typeof collectPublicCatalog>[1],
       ),
     );
-    for (const name of ['producers.csv', 'products.csv', 'certificates.csv']) {
+    for (const name of ['regions.csv', 'producers.csv', 'products.csv', 'certificates.csv']) {
       expect(files.get(name), name).toBe(exported.get(name));
     }
 

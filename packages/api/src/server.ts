@@ -26,6 +26,7 @@ import { requestControl } from './graphql/request-control.js';
 import { responseCache } from './graphql/response-cache.js';
 import { getSchema } from './graphql/schema.js';
 import { type Allowance, clientAddress, RateLimiter, rateLimited, Slots } from './http/limits.js';
+import { mountOpenDataRoutes } from './http/open-data.js';
 import { mountPortalRoutes } from './http/portal.js';
 import { logRequests, requestInfo } from './http/request-log.js';
 import type { Logger } from './logger.js';
@@ -226,6 +227,7 @@ export async function startServer({ config, orm, logger, now = () => new Date() 
       clearTimeout(timer);
     }
   });
+  mountOpenDataRoutes(app, { orm, now });
   mountPortalRoutes(app, { config, logger }); // Issue 16: product photos (/images, multipart uploads) and the trade portal's settings.
   app.use(
     '/graphql',

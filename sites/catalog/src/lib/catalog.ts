@@ -185,42 +185,9 @@ export function paginate<T>(items: T[], size = PAGE_SIZE): Paged<T>[] {
   });
 }
 
-/** Products of a category (and district), best first in each language, built on first use. */
-const groupCache = new WeakMap<SiteData, Map<string, Product[]>>();
-
-function groupOf(all: SiteData, lang: Lang, category: CategoryCode, district?: string): Product[] {
-  let groups = groupCache.get(all);
-  if (!groups) {
-    groups = new Map();
-    for (const l of ['vi', 'en'] as const) {
-      for (const p of all.sorted[l]) {
-        const keys = [`${l}|${p.category}|`, ...(p.district ? [`${l}|${p.category}|${p.district.code}`] : [])];
-        for (const key of keys) {
-          const group = groups.get(key);
-          if (group) group.push(p);
-          else groups.set(key, [p]);
-        }
-      }
-    }
-    groupCache.set(all, groups);
-  }
-  return groups.get(`${lang}|${category}|${district ?? ''}`) ?? [];
-}
-
-/**
- * Up to `n` related products, by the API's rule for Product.related: the same category, products
- * from the same district first, then more stars, then name order.
- */
-export function relatedProducts(all: SiteData, product: Product, lang: Lang, n = 4): Product[] {
-  const picked: Product[] = [];
-  const near = product.district ? groupOf(all, lang, product.category, product.district.code) : [];
-  for (const list of [near, groupOf(all, lang, product.category)]) {
-    for (const p of list) {
-      if (picked.length === n) return picked;
-      if (p !== product && !picked.includes(p)) picked.push(p);
-    }
-  }
-  return picked;
+/** The products the API lists as related to `product` (Product.related), in its order. */
+export function relatedProducts(all: SiteData, product: Product): Product[] {
+  return product.related.flatMap((slug) => all.bySlug.get(slug) ?? []);
 }
 
 export interface DistrictCount {

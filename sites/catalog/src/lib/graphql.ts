@@ -1,8 +1,17 @@
 /**
- * A minimal GraphQL-over-HTTP client shared by the build (src/lib/api.ts) and the on-demand
+ * A minimal client of the API shared by the build (src/lib/api.ts, open-data.ts) and the on-demand
  * certificate check (src/lib/verify.ts). It turns every way a request can fail into an ApiError
  * whose message says what happened and which setting to look at.
+ *
+ * Operations are written with `graphql` (gql.tada): their result and variable types are read
+ * from the API's committed schema (packages/api/schema.graphql, introspected into
+ * graphql-env.d.ts by `pnpm check:types`), so a field the API renames or drops fails the type
+ * check here instead of a page at build time.
  */
+import { print } from '@0no-co/graphql.web';
+import { graphql, type TadaDocumentNode } from 'gql.tada';
+
+export { graphql };
 
 export type ApiFailure = 'UNREACHABLE' | 'HTTP' | 'GRAPHQL';
 
@@ -47,36 +56,62 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** What the build's requests use: a long timeout, and patience with the API's limits. */
 export const BUILD_REQUEST: RequestOptions = { timeoutMs: 60_000, patienceMs: 300_000 };
 
-/** POSTs one GraphQL operation to `url` and returns its data, or throws an ApiError. */
-export async function graphql<T>(
-  url: string,
-  query: string,
-  variables: Record<string, unknown> = {},
-  options: RequestOptions = {},
-): Promise<T> {
-  let res: Response;
+/**
+ * Sends one request to the API; while it answers 429 or 503, waits its Retry-After and sends it
+ * again, as long as the options' patience lasts.
+ */
+async function send(url: string, options: RequestOptions, init: RequestInit): Promise<Response> {
   const deadline = Date.now() + (options.patienceMs ?? 0);
   for (;;) {
+    let res: Response;
     try {
       res = await fetch(url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/graphql-response+json, application/json',
-          ...options.headers,
-        },
-        body: JSON.stringify({ query, variables }),
+        ...init,
+        headers: { ...(init.headers as Record<string, string>), ...options.headers },
         signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
       });
     } catch (error) {
       throw new ApiError(`cannot reach the OCOP API at ${url} (${networkReason(error)})`, 'UNREACHABLE');
     }
-    if (res.status !== 429 && res.status !== 503) break;
+    if (res.status !== 429 && res.status !== 503) return res;
     const wait = Math.max(1, Number(res.headers.get('retry-after')) || 1) * 1000;
-    if (Date.now() + wait > deadline) break;
+    if (Date.now() + wait > deadline) return res;
     await res.arrayBuffer();
     await sleep(wait);
   }
+}
+
+/** GETs a file the API serves (`url`), as its bytes, or throws an ApiError. */
+export async function fetchFromApi(url: string, options: RequestOptions = {}): Promise<Uint8Array<ArrayBuffer>> {
+  const res = await send(url, options, { method: 'GET' });
+  if (!res.ok) throw new ApiError(`the OCOP API answered HTTP ${res.status} for ${url}`, 'HTTP');
+  try {
+    return new Uint8Array(await res.arrayBuffer());
+  } catch (error) {
+    throw new ApiError(`the OCOP API stopped sending ${url} (${networkReason(error)})`, 'UNREACHABLE');
+  }
+}
+
+/** Printed operations, by document: each is sent many times in a build. */
+const printed = new WeakMap<object, string>();
+
+/** POSTs one GraphQL operation to `url` and returns its data, or throws an ApiError. */
+export async function request<T, V>(
+  url: string,
+  document: TadaDocumentNode<T, V>,
+  variables: V,
+  options: RequestOptions = {},
+): Promise<T> {
+  let query = printed.get(document);
+  if (query === undefined) {
+    query = print(document);
+    printed.set(document, query);
+  }
+  const res = await send(url, options, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
   let body: GraphQLBody<T>;
   try {
     body = (await res.json()) as GraphQLBody<T>;
@@ -96,10 +131,12 @@ export async function graphql<T>(
   return body.data;
 }
 
+const PROBE_QUERY = graphql('query Probe { __typename }');
+
 /**
  * Answers whether the API can be queried at all: the build's first step (see astro.config.ts,
  * which can only import modules free of workspace packages, like this one).
  */
 export async function probeApi(apiUrl: string): Promise<void> {
-  await graphql<{ __typename: string }>(apiUrl, 'query Probe { __typename }', {}, { timeoutMs: 10_000 });
+  await request(apiUrl, PROBE_QUERY, {}, { timeoutMs: 10_000 });
 }

@@ -2,104 +2,49 @@
  * The programme's progress against its plan (Plan 118/KH-UBND), read once per build from the
  * API's public `programProgress` query in both languages, for the "Tiến độ" / "Progress" page.
  */
-import type { CategoryCode, RegionKind } from '@ocop/domain';
+import type { ResultOf } from 'gql.tada';
 import { loadSettings } from './config.js';
-import { BUILD_REQUEST, graphql } from './graphql.js';
+import { BUILD_REQUEST, graphql, request } from './graphql.js';
 import type { Lang } from './i18n.js';
 
-export interface ProgressStars {
-  stars: number;
-  products: number;
-}
-
-export interface ProgressYear {
-  year: number;
-  certifiedProducts: number;
-  newProducts: number;
-  fiveStarProducts: number;
-  stars: ProgressStars[];
-  targetMin: number | null;
-  targetMax: number | null;
-}
-
-export interface ProgressDistrict {
-  code: string | null;
-  name: string;
-  kind: RegionKind | null;
-  certifiedProducts: number;
-  target: number | null;
-  share: number | null;
-  years: { year: number; certifiedProducts: number; target: number | null; share: number | null }[];
-}
-
-export interface ProgressTarget {
-  code: string;
-  planRef: string;
-  description: string;
-  periodFrom: string;
-  periodTo: string;
-  countedTo: string;
-  metric: 'CERTIFIED_PRODUCTS' | 'TRAINED_PERCENT';
-  minStars: number | null;
-  targetMin: number;
-  targetMax: number;
-  perDistrictPerYear: number | null;
-  achieved: number | null;
-  share: number | null;
-  reached: boolean | null;
-}
-
-export interface BudgetFigure {
-  code: string;
-  planRef: string;
-  description: string;
-  periodFrom: string;
-  periodTo: string;
-  part: 'TOTAL' | 'STATE' | 'PARTICIPANTS';
-  amountMillionVnd: number;
-}
-
-export interface ProgramProgress {
-  from: number;
-  to: number;
-  asOf: string;
-  certifiedProducts: number;
-  newProducts: number;
-  fiveStarProducts: number;
-  stars: ProgressStars[];
-  years: ProgressYear[];
-  districts: ProgressDistrict[];
-  categories: { category: CategoryCode; name: string; certifiedProducts: number }[];
-  targets: ProgressTarget[];
-  budget: BudgetFigure[];
-}
-
-const FIELDS = `
-  from to asOf certifiedProducts newProducts fiveStarProducts
-  stars { stars products }
-  years { year certifiedProducts newProducts fiveStarProducts stars { stars products } targetMin targetMax }
-  districts { code name kind certifiedProducts target share years { year certifiedProducts target share } }
-  categories { category name certifiedProducts }
-  targets {
-    code planRef description periodFrom periodTo countedTo metric minStars
-    targetMin targetMax perDistrictPerYear achieved share reached
+const PROGRESS_FIELDS = graphql(`
+  fragment ProgressFields on ProgramProgress @_unmask {
+    from to asOf certifiedProducts newProducts fiveStarProducts
+    stars { stars products }
+    years { year certifiedProducts newProducts fiveStarProducts stars { stars products } targetMin targetMax }
+    districts { code name kind certifiedProducts target share years { year certifiedProducts target share } }
+    categories { category name certifiedProducts }
+    targets {
+      code planRef description periodFrom periodTo countedTo metric minStars
+      targetMin targetMax perDistrictPerYear achieved share reached
+    }
+    budget { code planRef description periodFrom periodTo part amountMillionVnd }
   }
-  budget { code planRef description periodFrom periodTo part amountMillionVnd }
-`;
+`);
 
-/** Both languages in one request: names and the plan's wording differ, the figures do not. */
-const PROGRESS_QUERY = `
+const PROGRESS_QUERY = graphql(
+  `
   query ProgramProgressPage {
-    vi: programProgress(lang: VI) { ${FIELDS} }
-    en: programProgress(lang: EN) { ${FIELDS} }
+    vi: programProgress(lang: VI) { ...ProgressFields }
+    en: programProgress(lang: EN) { ...ProgressFields }
   }
-`;
+`,
+  [PROGRESS_FIELDS],
+);
+
+/** The programme's figures in one language, as the API's schema types them. */
+export type ProgramProgress = ResultOf<typeof PROGRESS_FIELDS>;
+export type ProgressStars = ProgramProgress['stars'][number];
+export type ProgressYear = ProgramProgress['years'][number];
+export type ProgressDistrict = ProgramProgress['districts'][number];
+export type ProgressTarget = ProgramProgress['targets'][number];
+export type BudgetFigure = ProgramProgress['budget'][number];
 
 let progress: Promise<Record<Lang, ProgramProgress>> | undefined;
 
 /** The plan's progress in each language, fetched once per build. */
 export function loadProgress(): Promise<Record<Lang, ProgramProgress>> {
-  progress ??= graphql<Record<Lang, ProgramProgress>>(loadSettings().apiUrl, PROGRESS_QUERY, {}, BUILD_REQUEST);
+  progress ??= request(loadSettings().apiUrl, PROGRESS_QUERY, {}, BUILD_REQUEST);
   return progress;
 }
 

@@ -5,7 +5,7 @@
  */
 import { countryName } from '@ocop/domain';
 import { loadSettings } from './config.js';
-import { ApiError, graphql } from './graphql.js';
+import { ApiError, graphql, request } from './graphql.js';
 import type { Lang } from './i18n.js';
 
 /** Countries buyers of OCOP products most often come from, then the rest of ASEAN and major markets. */
@@ -188,6 +188,11 @@ export async function submitQuote(
   };
 }
 
+const QUOTE_PRODUCT_QUERY = graphql(
+  'query QuoteProduct($slug: String!, $lang: Language) { product(slug: $slug) { name(lang: $lang) producer { name } } }',
+);
+const QUOTE_PRODUCER_QUERY = graphql('query QuoteProducer($slug: String!) { producer(slug: $slug) { name } }');
+
 /** What the form is about, read live (the page is rendered on demand). */
 export async function quoteTarget(
   target: { productSlug?: string; producerSlug?: string },
@@ -196,11 +201,10 @@ export async function quoteTarget(
   const { apiUrl } = loadSettings();
   try {
     if (target.productSlug) {
-      const data = await graphql<{ product: { name: string; producer: { name: string } } | null }>(
-        apiUrl,
-        'query($slug: String!, $lang: Language) { product(slug: $slug) { name(lang: $lang) producer { name } } }',
-        { slug: target.productSlug, lang: lang.toUpperCase() },
-      );
+      const data = await request(apiUrl, QUOTE_PRODUCT_QUERY, {
+        slug: target.productSlug,
+        lang: lang === 'vi' ? 'VI' : 'EN',
+      });
       return data.product
         ? {
             title: data.product.name,
@@ -210,11 +214,7 @@ export async function quoteTarget(
         : null;
     }
     if (target.producerSlug) {
-      const data = await graphql<{ producer: { name: string } | null }>(
-        apiUrl,
-        'query($slug: String!) { producer(slug: $slug) { name } }',
-        { slug: target.producerSlug },
-      );
+      const data = await request(apiUrl, QUOTE_PRODUCER_QUERY, { slug: target.producerSlug });
       return data.producer
         ? { title: data.producer.name, producerName: data.producer.name, back: `/producers/${target.producerSlug}/` }
         : null;

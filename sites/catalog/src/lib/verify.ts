@@ -5,7 +5,7 @@
 import type { CouncilLevel } from '@ocop/domain';
 import { normalizeCertificateNumber } from '@ocop/domain';
 import { loadSettings } from './config.js';
-import { ApiError, graphql } from './graphql.js';
+import { ApiError, graphql, request } from './graphql.js';
 import type { CheckResult, Lang } from './i18n.js';
 
 export interface CheckedCertificate {
@@ -42,7 +42,7 @@ export type VerifyOutcome =
   /** The API did not answer or failed: the number could not be checked. */
   | { kind: 'UNAVAILABLE'; input: string };
 
-const CHECK_QUERY = `
+const CHECK_QUERY = graphql(`
   query VerifyCertificate($number: String!, $lang: Language) {
     certificate(number: $number) {
       query number result message(lang: $lang)
@@ -54,7 +54,7 @@ const CHECK_QUERY = `
       latestCertificate { number status }
     }
   }
-`;
+`);
 
 /** Longest input echoed back or sent on; anything longer is not a certificate number. */
 const MAX_INPUT = 200;
@@ -75,14 +75,15 @@ export async function verifyCertificate(
   }
   try {
     const { apiUrl } = loadSettings();
-    const data = await graphql<{ certificate: CertificateCheck }>(
+    const data = await request(
       apiUrl,
       CHECK_QUERY,
-      { number: input, lang: lang.toUpperCase() },
+      { number: input, lang: lang === 'vi' ? 'VI' : 'EN' },
       { timeoutMs: 5_000, headers: clientAddress ? { 'x-forwarded-for': clientAddress } : undefined },
     );
     if (data.certificate.result === 'INVALID_NUMBER') return { kind: 'INVALID', input };
-    return { kind: 'CHECKED', input, check: data.certificate };
+    const check: CertificateCheck = data.certificate;
+    return { kind: 'CHECKED', input, check };
   } catch (error) {
     // The operator needs the reason; the buyer gets a calm page (see verify.astro).
     console.error(
