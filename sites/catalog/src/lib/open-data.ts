@@ -20,11 +20,7 @@ export const OPEN_DATA_FILES = {
 } as const;
 
 /** What the open-data page shows of the JSON document. */
-export interface OpenCatalog {
-  asOf: string;
-  products: unknown[];
-  producers: unknown[];
-}
+export type OpenCatalog = { asOf: string } & Record<OpenDataKind, unknown[]>;
 
 const files = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
 
