@@ -928,9 +928,11 @@ The live site (sites/catalog/scripts/live-site.mjs) against the same catalog: it
   // Aligned as the repository's formatter wants it, so \`pnpm check\` passes with the new file.
   spawnSync(join(root, 'node_modules/.bin/biome'), ['format', '--write', resultsFile], { stdio: 'ignore' });
   console.log(report);
-  const failed = all.filter((r) => r.api.errors + r.api.non2xx + (r.peer ? r.peer.errors + r.peer.non2xx : 0) > 0);
+  // Our API must answer every request; the peer's errors (timeouts of its slowest searches) are
+  // its figures, shown in its table, not a failure of this run.
+  const failed = all.filter((r) => r.api.errors + r.api.non2xx > 0);
   if (failed.length) {
-    console.error(`[bench] ${failed.length} workload(s) had error responses`);
+    console.error(`[bench] ${failed.length} workload(s) had error responses from the API`);
     process.exit(1);
   }
 }

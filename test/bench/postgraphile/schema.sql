@@ -4,9 +4,17 @@
 --
 -- The rule (packages/api/src/modules/product/product.query.ts): a product is public while it has
 -- a certificate with status ISSUED, 3 stars or more, issued_on <= today <= expires_on, today
--- being the date in Asia/Ho_Chi_Minh. Search and relevance are the API's, word for word.
+-- being the date in Asia/Ho_Chi_Minh. Search and relevance are the SQL search the API used before
+-- its in-memory index (see test/bench/peer.ts for how the two searches differ now).
 drop schema if exists postgraphile cascade;
 create schema postgraphile;
+-- That SQL search needs the trigram indexes the API's migrations made and, since the API no
+-- longer searches in SQL, dropped (Migration20261201200000SearchIndexInMemory): the peer keeps its own.
+create extension if not exists pg_trgm with schema public;
+create index if not exists product_search_document_trgm on public.product
+  using gin ((' ' || name_folded || ' ' || body_folded) gin_trgm_ops);
+create index if not exists product_name_folded_trgm on public.product using gin (name_folded gin_trgm_ops);
+analyze public.product;
 -- Folds search text the way the API's searchTokens() does (diacritics off, đ → d, lower case).
 -- unaccent before lower(): in a database with the C locale lower() changes ASCII letters only.
 create extension if not exists unaccent with schema public;
