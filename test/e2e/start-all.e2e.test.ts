@@ -71,6 +71,12 @@ describe('pnpm start', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
+  it('says plainly that SITE_URL is still a local address', () => {
+    // The test leaves SITE_URL unset, as a new user does: QR codes would point at localhost.
+    expect(output).toContain(`SITE_URL is http://localhost:${sitePort}, an address only this computer can open`);
+    expect(output).toContain('SITE_URL=https://ocop.example.vn pnpm start');
+  });
+
   it('restarts the API when its process dies, while the site keeps serving', async () => {
     const api = `http://127.0.0.1:${apiPort}`;
     const site = `http://127.0.0.1:${sitePort}`;

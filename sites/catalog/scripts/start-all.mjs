@@ -16,6 +16,26 @@ const siteDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const apiDir = join(siteDir, '../../packages/api');
 const sitePort = process.env.SITE_PORT ?? '4321';
 const siteUrl = process.env.SITE_URL ?? `http://localhost:${sitePort}`;
+
+/** Whether `url` opens only on this computer (the same test as the site build's, src/lib/config.ts). */
+function isLocalAddress(url) {
+  const host = new URL(url).hostname.replace(/^\[|\]$/gu, '');
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    host.endsWith('.local') ||
+    /^127\./u.test(host) ||
+    host === '::1' ||
+    host === '0.0.0.0'
+  );
+}
+
+// The site build says this too, but `pnpm start` keeps the build's output to itself.
+const LOCAL_SITE_URL_WARNING = `SITE_URL is ${siteUrl}, an address only this computer can open: every QR code, print file,
+canonical link and sitemap entry points there, so a code printed on a pack opens nothing on a
+buyer's phone. Before printing or publishing, start with the public address:
+  SITE_URL=https://ocop.example.vn pnpm start
+`;
 // The API's production Node options (heap ceiling), from the built API package.
 const { SERVER_NODE_ARGS } = await import(pathToFileURL(join(apiDir, 'dist/server-args.js')).href);
 const children = new Set();
@@ -108,5 +128,6 @@ site.stdout.on('data', (chunk) => {
   if (!running && /listening/iu.test(chunk.toString())) {
     running = true;
     console.log(`\nOCOP API ready at ${apiUrl}\nOCOP catalog site ready at ${siteUrl}\n`);
+    if (isLocalAddress(siteUrl)) console.warn(LOCAL_SITE_URL_WARNING);
   }
 });
