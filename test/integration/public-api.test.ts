@@ -1,3 +1,4 @@
+import { catalogVersion } from '@ocop/api';
 import { compareVietnamese, foldVietnamese, todayInVietnam } from '@ocop/domain';
 import { serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -474,6 +475,9 @@ describe.each(testDatabases())('public API on $name', (db) => {
 
     it('runs the same small number of SQL queries for 10 and for 100 products', async () => {
       const count = async (n: number) => {
+        // Both pages from a cold start: what an earlier request (or a late change notice that
+        // empties the caches in between) left cached must not make one of them look cheaper.
+        catalogVersion.bump();
         api.queries.length = 0;
         data(await gql(api, pageQuery(n)));
         return api.queries.filter((q) => /select|with/i.test(q)).length;

@@ -72,7 +72,7 @@ export interface TestApi {
   url: string;
   orm: Orm;
   config: Config;
-  /** SQL statements run since the last `queries.length = 0`. */
+  /** SQL statements run since the last `queries.length = 0` (the webhook dispatcher's polls left out). */
   queries: string[];
   server: RunningServer;
   close(): Promise<void>;
@@ -107,7 +107,9 @@ export async function startTestApi(
   const destination = logs ? { write: (line: string) => void logs.push(line.trimEnd()) } : undefined;
   const logger = createLogger(config, destination);
   const orm = await openOrm(config.database, {
-    onQuery: (sql) => queries.push(sql),
+    onQuery: (sql) => {
+      if (!isWebhookPoll(sql)) queries.push(sql);
+    },
     timeouts: config.timeouts,
     logger,
   });
@@ -171,4 +173,12 @@ export async function createToken(
 /** The header that sends a token. */
 export function bearer(token: string): Record<string, string> {
   return { authorization: `Bearer ${token}` };
+}
+
+/**
+ * The webhook dispatcher's poll for endpoints with events to deliver: it runs on its own timer
+ * (every 500 ms in tests), so a count of the statements a request caused must leave it out.
+ */
+export function isWebhookPoll(sql: string): boolean {
+  return /from\s+"?webhook"?\s+where\s+"?status"?\s*=\s*'ACTIVE'/iu.test(sql);
 }

@@ -19,3 +19,4 @@ export {
 } from './modules/transfer/export.service.js';
 export { type ImportReport, importFiles } from './modules/transfer/import.service.js';
 export { formatProblem } from './modules/transfer/import.sources.js';
+export { catalogVersion } from './cache/catalog-version.js';
