@@ -11,24 +11,12 @@
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isLocalUrl } from './local-url.mjs';
 
 const siteDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const apiDir = join(siteDir, '../../packages/api');
 const sitePort = process.env.SITE_PORT ?? '4321';
 const siteUrl = process.env.SITE_URL ?? `http://localhost:${sitePort}`;
-
-/** Whether `url` opens only on this computer (the same test as the site build's, src/lib/config.ts). */
-function isLocalAddress(url) {
-  const host = new URL(url).hostname.replace(/^\[|\]$/gu, '');
-  return (
-    host === 'localhost' ||
-    host.endsWith('.localhost') ||
-    host.endsWith('.local') ||
-    /^127\./u.test(host) ||
-    host === '::1' ||
-    host === '0.0.0.0'
-  );
-}
 
 // The site build says this too, but `pnpm start` keeps the build's output to itself.
 const LOCAL_SITE_URL_WARNING = `SITE_URL is ${siteUrl}, an address only this computer can open: every QR code, print file,
@@ -128,6 +116,6 @@ site.stdout.on('data', (chunk) => {
   if (!running && /listening/iu.test(chunk.toString())) {
     running = true;
     console.log(`\nOCOP API ready at ${apiUrl}\nOCOP catalog site ready at ${siteUrl}\n`);
-    if (isLocalAddress(siteUrl)) console.warn(LOCAL_SITE_URL_WARNING);
+    if (isLocalUrl(siteUrl)) console.warn(LOCAL_SITE_URL_WARNING);
   }
 });

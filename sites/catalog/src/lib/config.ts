@@ -37,18 +37,7 @@ export const SAMPLE_OPERATOR: Omit<Operator, 'illustrative'> = {
   },
 };
 
-/** True for addresses only this machine can open (a QR code with one works on no one's phone). */
-export function isLocalUrl(url: string): boolean {
-  const host = new URL(url).hostname.replace(/^\[|\]$/gu, '');
-  return (
-    host === 'localhost' ||
-    host.endsWith('.localhost') ||
-    host.endsWith('.local') ||
-    /^127\./u.test(host) ||
-    host === '::1' ||
-    host === '0.0.0.0'
-  );
-}
+export { isLocalUrl } from '../../scripts/local-url.mjs';
 
 export const SETTINGS = {
   OCOP_API_URL: {
