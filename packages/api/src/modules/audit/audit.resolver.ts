@@ -10,7 +10,7 @@ import { AUDITED_ENTITIES, type AuditedEntity, AuditEntry, type Changes } from '
 import { AuditService } from './audit.service.js';
 import { decodeId, encodeId } from '../../graphql/ids.js';
 
-@ObjectType({ description: 'A page of the audit log, newest first (Relay connection).' })
+@ObjectType({ simpleResolvers: true, description: 'A page of the audit log, newest first (Relay connection).' })
 export class AuditEntryConnection extends Connection(AuditEntry, 'AuditEntry', 'audit entry') {}
 
 @ArgsType()

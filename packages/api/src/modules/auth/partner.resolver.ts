@@ -25,7 +25,7 @@ import { MAX_PARTNER_QUOTA, TokenService } from './token.service.js';
 export const PARTNER_DEFAULT_NOTE =
   'null: the default partner allowance, ten times the public one (RATE_LIMIT × 10 units a minute).';
 
-@ObjectType({ description: 'Requests a partner key made on one day (Vietnam time).' })
+@ObjectType({ simpleResolvers: true, description: 'Requests a partner key made on one day (Vietnam time).' })
 export class PartnerKeyUsage {
   @Field(() => String, { description: 'The day, YYYY-MM-DD.' })
   day!: string;
@@ -39,7 +39,10 @@ export class PartnerKeyUsage {
   units!: number;
 }
 
-@ObjectType({ description: 'A partner app’s key: public reads with an allowance of its own (ADMIN only).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A partner app’s key: public reads with an allowance of its own (ADMIN only).',
+})
 export class PartnerKey {
   @Field(() => ID, { description: 'Opaque ID of the key (not the key itself, which is shown only once).' })
   id!: string;
@@ -68,7 +71,10 @@ export class PartnerKey {
   tokenId!: number;
 }
 
-@ObjectType({ description: 'A newly issued partner key: the key is shown here once and never again.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A newly issued partner key: the key is shown here once and never again.',
+})
 export class IssuedPartnerKey {
   @Field(() => String, {
     description: 'The key (ocop_…): give it to the partner, who sends it as "Authorization: Bearer <key>".',

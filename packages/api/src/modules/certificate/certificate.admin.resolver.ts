@@ -10,7 +10,10 @@ import { IssueCertificateInput, RevokeCertificateInput } from './certificate.adm
 import { CertificateAdminService, ExpiringCertificates, MAX_EXPIRY_WINDOW_DAYS } from './certificate.admin.service.js';
 import { Certificate } from './certificate.entity.js';
 
-@ObjectType({ description: 'Certificates valid today that expire soon, soonest first (Relay connection).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Certificates valid today that expire soon, soonest first (Relay connection).',
+})
 export class ExpiringCertificateConnection extends Connection(Certificate, 'ExpiringCertificate', 'certificate') {}
 
 @ArgsType()

@@ -46,7 +46,10 @@ registerEnumType(CertificateCheckResultEnum, {
   },
 });
 
-@ObjectType({ description: 'The answer to "is this certificate number genuine and valid today?".' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'The answer to "is this certificate number genuine and valid today?".',
+})
 export class CertificateCheck {
   @Field(() => String, { description: 'The text that was checked, as sent.' })
   query!: string;

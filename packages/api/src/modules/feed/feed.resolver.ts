@@ -25,7 +25,10 @@ registerEnumType(ChangeKindEnum, {
   },
 });
 
-@ObjectType({ description: 'One change to the public catalog, in the order the changes were committed.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'One change to the public catalog, in the order the changes were committed.',
+})
 export class CatalogChange {
   @Field(() => String, { description: 'Pass it as `after` to continue after this change.' })
   cursor!: string;
@@ -55,7 +58,7 @@ export class CatalogChange {
   certificateNumber!: string | null;
 }
 
-@ObjectType({ description: 'A page of the change feed (oldest first).' })
+@ObjectType({ simpleResolvers: true, description: 'A page of the change feed (oldest first).' })
 export class CatalogChangeConnection {
   @Field(() => [CatalogChange], { description: 'The changes of this page, oldest first.' })
   nodes!: CatalogChange[];

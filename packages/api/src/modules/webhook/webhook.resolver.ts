@@ -39,7 +39,7 @@ export function configureWebhooks(settings: { allowPrivate: boolean }): void {
   allowPrivate = settings.allowPrivate;
 }
 
-@ObjectType({ description: 'One attempt to deliver an event to an endpoint.' })
+@ObjectType({ simpleResolvers: true, description: 'One attempt to deliver an event to an endpoint.' })
 export class WebhookDelivery {
   @Field(() => ID, { description: 'Opaque ID of the attempt.' })
   id!: string;
@@ -72,7 +72,10 @@ export class WebhookDelivery {
   delivered!: boolean;
 }
 
-@ObjectType({ description: 'A partner’s endpoint that receives the change feed as signed events (ADMIN only).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A partner’s endpoint that receives the change feed as signed events (ADMIN only).',
+})
 export class Webhook {
   @Field(() => ID, { description: 'Opaque ID of the endpoint.' })
   id!: string;
@@ -111,7 +114,10 @@ export class Webhook {
   createdAt!: string;
 }
 
-@ObjectType({ description: 'An endpoint with its signing secret, shown only when created or rotated.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'An endpoint with its signing secret, shown only when created or rotated.',
+})
 export class WebhookWithSecret {
   @Field(() => Webhook, { description: 'The endpoint.' })
   webhook!: Webhook;
