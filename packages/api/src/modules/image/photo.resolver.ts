@@ -4,7 +4,6 @@ import GraphQLUpload from 'graphql-upload/GraphQLUpload.mjs';
 import type { FileUpload } from 'graphql-upload/Upload.mjs';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { portal } from '../../http/portal.js';
 import { requireId, runMutation, toGraphQLError } from '../audit/mutation.js';
 import { requireRole } from '../auth/auth.guard.js';
 import { Product } from '../product/product.entity.js';
@@ -51,7 +50,7 @@ export class PhotoResolver {
     @Arg('productId', () => ID, { description: 'The product’s `id`.' }) productId: string,
   ): Promise<Product> {
     const caller = requireRole(ctx, 'ADMIN');
-    const { config } = portal();
+    const { config } = ctx.portal;
     let image: StoredImage;
     let alt: ReturnType<typeof checkAlt>;
     const id = (() => {

@@ -21,7 +21,6 @@ import type { Context, Lang } from '../../graphql/context.js';
 import { LanguageEnum } from '../../graphql/enums.js';
 import { pageSize } from '../../graphql/pagination.js';
 import { Connection, decodeCursor, encodeCursor } from '../../graphql/relay.js';
-import { portal } from '../../http/portal.js';
 import { encodeId } from '../../graphql/ids.js';
 import { requireId, toGraphQLError } from '../audit/mutation.js';
 import { requireRole } from '../auth/auth.guard.js';
@@ -81,7 +80,7 @@ export class RequestQuoteInput implements QuoteRequestInputValues {
   website?: string | null;
 }
 
-@ObjectType({ description: 'What the buyer is told after sending a quote request.' })
+@ObjectType({ simpleResolvers: true, description: 'What the buyer is told after sending a quote request.' })
 export class QuoteRequestReceipt {
   @Field(() => String, { description: 'The reference to quote when following up, e.g. RQ-7K4M-2P9X.' })
   reference!: string;
@@ -108,7 +107,7 @@ export class QuoteRequestReceipt {
   }
 }
 
-@ObjectType({ description: 'A page of quote requests, newest first (Relay connection).' })
+@ObjectType({ simpleResolvers: true, description: 'A page of quote requests, newest first (Relay connection).' })
 export class QuoteRequestConnection extends Connection(QuoteRequest, 'QuoteRequest', 'quote request') {}
 
 @ArgsType()
@@ -139,7 +138,7 @@ export class QuoteRequestResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => RequestQuoteInput, { description: 'The request.' }) input: RequestQuoteInput,
   ): Promise<QuoteRequestReceipt> {
-    const { config, logger } = portal();
+    const { config, logger } = ctx.portal;
     try {
       const request = await new QuoteRequestService(ctx.em, config, logger, ctx.today).submit(
         input,
@@ -165,7 +164,7 @@ export class QuoteRequestResolver {
     @Arg('id', () => ID, { description: 'The request’s `id`.' }) id: string,
   ): Promise<QuoteRequest> {
     requireRole(ctx, 'ADMIN');
-    const { config, logger } = portal();
+    const { config, logger } = ctx.portal;
     let dbId: number;
     try {
       dbId = requireId('id', id, 'QuoteRequest');
