@@ -4,7 +4,7 @@ import { encodeId } from '../../graphql/ids.js';
 import { idArgument, requireId, runMutation } from '../audit/mutation.js';
 import { requireRole } from '../auth/auth.guard.js';
 import { Certificate } from '../certificate/certificate.entity.js';
-import type { ProductView } from '../../db/catalog-reader.js';
+import type { ProductView } from '../product/product.reader.js';
 import { Product } from '../product/product.entity.js';
 import { Evaluation } from './evaluation.entity.js';
 import { RecordEvaluationInput, UpdateEvaluationInput } from './evaluation.inputs.js';
