@@ -32,6 +32,15 @@ export function placeholders(n: number): string {
   return new Array(n).fill('?').join(', ');
 }
 
+/** Values bound per statement when a list is read in parts: well under both databases' parameter limits. */
+export const CHUNK = 500;
+
+export function chunks<T>(list: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
 export function byKey<T>(list: T[], key: (row: T) => string): Map<string, T> {
   return new Map(list.map((row) => [key(row), row]));
 }

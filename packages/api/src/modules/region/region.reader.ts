@@ -1,9 +1,13 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { type RegionKind, type RegionLevel, vietnameseSortKey } from '@ocop/domain';
 import { CatalogCache, perDatabase } from '../../cache/catalog-cache.js';
-import { optStr, type Ref, type Row, ref, rows, str, type Typed } from '../../db/rows.js';
+import { chunks, optStr, placeholders, type Ref, type Row, ref, rows, str, type Typed } from '../../db/rows.js';
 
-/** The one place region rows are read: the region tree every feature shares, cached until the catalog changes. */
+/**
+ * The one place region rows are read: the region tree every feature shares (cached until the
+ * catalog changes), every region as it is now for the importer and the open-data export, and the
+ * names along regions' paths for the change feed, inside its transaction.
+ */
 
 export interface RegionView extends Typed<'Region'> {
   id: number;
@@ -139,4 +143,41 @@ const directories = perDatabase(() => new CatalogCache<'regions', RegionDirector
  */
 export function regionDirectory(em: SqlEntityManager): Promise<RegionDirectory> {
   return directories(em).remember('regions', () => readRegions(em).then(buildDirectory));
+}
+
+/**
+ * The names along each region's path, root first ("Kiên Giang|Kien Giang/Phú Quốc|Phu Quoc"), for
+ * the regions given only: what changes when a region or any region above it is renamed. Read with
+ * `em.execute`, so a write's transaction sees its own renames.
+ */
+export async function pathNames(em: SqlEntityManager, ids: number[]): Promise<Map<number, string>> {
+  const regions = new Map<number, { path: string; names: string }>();
+  for (const part of chunks(ids)) {
+    const found = await em.execute<{ id: number; path: string; name_vi: string; name_en: string | null }[]>(
+      `select id, path, name_vi, name_en from region where id in (${placeholders(part.length)})`,
+      part,
+    );
+    for (const r of found) regions.set(Number(r.id), { path: r.path, names: `${r.name_vi}|${r.name_en ?? ''}` });
+  }
+  const codes = [...new Set([...regions.values()].flatMap((r) => r.path.split('/').filter(Boolean)))];
+  const byCode = new Map<string, string>();
+  for (const part of chunks(codes)) {
+    const found = await em.execute<{ code: string; name_vi: string; name_en: string | null }[]>(
+      `select code, name_vi, name_en from region where code in (${placeholders(part.length)})`,
+      part,
+    );
+    for (const r of found) byCode.set(r.code, `${r.name_vi}|${r.name_en ?? ''}`);
+  }
+  const places = new Map<number, string>();
+  for (const [id, r] of regions) {
+    places.set(
+      id,
+      r.path
+        .split('/')
+        .filter(Boolean)
+        .map((code) => byCode.get(code) ?? code)
+        .join('/'),
+    );
+  }
+  return places;
 }
