@@ -1,5 +1,4 @@
-import { ERROR_CODES } from '@ocop/domain';
-import { GraphQLError } from 'graphql';
+import { DomainError, ERROR_CODES } from '@ocop/domain';
 import {
   CATEGORIES,
   CERTIFICATION_SCHEME_INFO,
@@ -273,11 +272,10 @@ export class ProductResolver {
   ): Promise<ProductView[]> {
     const limit = first ?? DEFAULT_RELATED;
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_RELATED) {
-      throw new GraphQLError(
+      throw DomainError.argument(
+        ERROR_CODES.PAGE_SIZE_TOO_LARGE,
         `\`related(first: ${first})\` is out of range: ask for 1 to ${MAX_RELATED} related products.`,
-        {
-          extensions: { code: ERROR_CODES.PAGE_SIZE_TOO_LARGE, argumentName: 'first' },
-        },
+        'first',
       );
     }
     const district = await this.district(p, ctx);

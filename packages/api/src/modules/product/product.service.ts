@@ -2,12 +2,13 @@ import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
 import {
   type CategoryCode,
   type CertificationScheme,
+  DomainError,
   ERROR_CODES,
+  type ErrorCode,
   type IsoDate,
   type ProducerType,
   type QueryInterpretation,
 } from '@ocop/domain';
-import { GraphQLError } from 'graphql';
 import { derivedFrom } from '../../cache/query-cache.js';
 import { type RegionView, regionDirectory } from '../region/region.reader.js';
 import type { SearchIndex } from '../search/search.index.js';
@@ -89,8 +90,8 @@ const DIMENSION_OF_COLUMN: Record<string, FacetDimension> = {
   'p.region_id': 'region',
 };
 
-function badInput(message: string, code: string, field: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, field } });
+function badInput(message: string, code: ErrorCode, field: string): DomainError {
+  return DomainError.field(code, message, field);
 }
 
 /** Reads published products: every public path (lists, search, facets, counts, slugs) goes through here. */

@@ -1,6 +1,5 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
-import { type CategoryCode, ERROR_CODES, type IsoDate } from '@ocop/domain';
-import { GraphQLError } from 'graphql';
+import { type CategoryCode, DomainError, ERROR_CODES, type IsoDate } from '@ocop/domain';
 import { regionDirectory, type RegionView } from '../region/region.reader.js';
 import { computeProgress, type ProgressInput, type ProgressReport } from './program.progress.js';
 
@@ -16,8 +15,8 @@ const day = (v: unknown): string | null =>
   v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
-function badYear(message: string, field: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ERROR_CODES.VALIDATION_FAILED, field } });
+function badYear(message: string, field: string): DomainError {
+  return DomainError.field(ERROR_CODES.VALIDATION_FAILED, message, field);
 }
 
 /** Reads what the progress report needs with three plain queries and the region tree, and computes it in memory. */
