@@ -1,4 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
+import type { RowCache } from '../cache/row-cache.js';
 
 /**
  * What every feature's reader (modules/<feature>/<feature>.reader.ts) shares: running a read with
@@ -58,4 +59,24 @@ export async function rows(em: SqlEntityManager, sql: string, params: unknown[])
   const result = (await em.getKnex().raw(sql, params as never[])) as Row[] | { rows: Row[] };
   connection.logQuery(sql, { took: Date.now() - started });
   return Array.isArray(result) ? result : result.rows;
+}
+
+/**
+ * Views by id, in the order asked, through `cache`: those not kept are read in one statement,
+ * `<select> where <idColumn> in (…)`.
+ */
+export function viewsByIds<T extends { id: number }>(
+  em: SqlEntityManager,
+  cache: RowCache<T>,
+  ids: readonly number[],
+  read: { select: string; idColumn: string; toView: (r: Row) => T },
+): Promise<(T | undefined)[]> {
+  return cache.many(em, ids.map(String), async (missing) => {
+    const list = await rows(
+      em,
+      `${read.select} where ${read.idColumn} in (${placeholders(missing.length)})`,
+      missing.map(Number),
+    );
+    return byKey(list.map(read.toView), (view) => String(view.id));
+  });
 }

@@ -20,21 +20,8 @@ export interface CertificateView extends Typed<'Certificate'> {
 }
 
 /** A certificate's columns, in the order toCertificateView reads them. */
-export const CERTIFICATE_COLUMNS = [
-  'id',
-  'number',
-  'product_id',
-  'decision_number',
-  'decision_date',
-  'issuing_level',
-  'stars',
-  'issued_on',
-  'expires_on',
-  'status',
-  'revoked_on',
-] as const;
-
-const COLUMNS = CERTIFICATE_COLUMNS.join(', ');
+export const CERTIFICATE_COLUMNS =
+  'id, number, product_id, decision_number, decision_date, issuing_level, stars, issued_on, expires_on, status, revoked_on';
 
 export function toCertificateView(r: Row): CertificateView {
   return {
@@ -68,7 +55,7 @@ export async function activeCertificatesByProductIds(
       const ids = missing.map((key) => Number(key.split('|')[1]));
       const list = await rows(
         em,
-        `select ${COLUMNS} from certificate where product_id in (${placeholders(ids.length)}) and status = 'ISSUED' and issued_on <= ? and expires_on >= ?`,
+        `select ${CERTIFICATE_COLUMNS} from certificate where product_id in (${placeholders(ids.length)}) and status = 'ISSUED' and issued_on <= ? and expires_on >= ?`,
         [...ids, today, today],
       );
       return byKey(list.map(toCertificateView), (c) => `${today}|${c.product.id}`);
@@ -88,20 +75,22 @@ export function primeActiveCertificate(
 
 /** A certificate by its normalised number, whatever its standing. */
 export async function certificateByNumber(em: SqlEntityManager, number: string): Promise<CertificateView | null> {
-  const [row] = await rows(em, `select ${COLUMNS} from certificate where number = ?`, [number]);
+  const [row] = await rows(em, `select ${CERTIFICATE_COLUMNS} from certificate where number = ?`, [number]);
   return row ? toCertificateView(row) : null;
 }
 
 /** A certificate by id, whatever its standing. */
 export async function certificateById(em: SqlEntityManager, id: number): Promise<CertificateView | null> {
-  const [row] = await rows(em, `select ${COLUMNS} from certificate where id = ?`, [id]);
+  const [row] = await rows(em, `select ${CERTIFICATE_COLUMNS} from certificate where id = ?`, [id]);
   return row ? toCertificateView(row) : null;
 }
 
 /** Every certificate of a product, oldest first: the chain in which each replaced the one before. */
 export async function certificatesOfProduct(em: SqlEntityManager, productId: number): Promise<CertificateView[]> {
-  const list = await rows(em, `select ${COLUMNS} from certificate where product_id = ? order by issued_on, id`, [
-    productId,
-  ]);
+  const list = await rows(
+    em,
+    `select ${CERTIFICATE_COLUMNS} from certificate where product_id = ? order by issued_on, id`,
+    [productId],
+  );
   return list.map(toCertificateView);
 }

@@ -2,7 +2,7 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { IsoDate, ProducerType } from '@ocop/domain';
 import { catalogVersion } from '../../cache/catalog-version.js';
 import { RowCache } from '../../cache/row-cache.js';
-import { byKey, optStr, placeholders, type Ref, type Row, rows, str, type Typed } from '../../db/rows.js';
+import { optStr, type Ref, type Row, rows, str, type Typed, viewsByIds } from '../../db/rows.js';
 import { dialectOf, PublishedProductQuery } from '../product/product.query.js';
 
 /** The producer module's reads: producers as plain views, and which of them the public may see. */
@@ -21,18 +21,7 @@ export interface ProducerView extends Typed<'Producer'> {
 }
 
 /** A producer's columns, in the order toProducerView reads them. */
-export const PRODUCER_COLUMNS = [
-  'id',
-  'slug',
-  'name',
-  'type',
-  'representative',
-  'address',
-  'region_id',
-  'phone',
-  'email',
-  'website',
-] as const;
+export const PRODUCER_COLUMNS = 'id, slug, name, type, representative, address, region_id, phone, email, website';
 
 export function toProducerView(r: Row): ProducerView {
   return {
@@ -56,13 +45,10 @@ export async function producersByIds(
   em: SqlEntityManager,
   ids: readonly number[],
 ): Promise<(ProducerView | undefined)[]> {
-  return producerCache.many(em, ids.map(String), async (missing) => {
-    const list = await rows(
-      em,
-      `select ${PRODUCER_COLUMNS.join(', ')} from producer where id in (${placeholders(missing.length)})`,
-      missing.map(Number),
-    );
-    return byKey(list.map(toProducerView), (p) => String(p.id));
+  return viewsByIds(em, producerCache, ids, {
+    select: `select ${PRODUCER_COLUMNS} from producer`,
+    idColumn: 'id',
+    toView: toProducerView,
   });
 }
 
@@ -74,7 +60,7 @@ export function primeProducer(em: SqlEntityManager, producer: ProducerView, read
 /** A producer by slug, whether or not the public may see it; kept for the loaders. */
 export async function producerBySlug(em: SqlEntityManager, slug: string): Promise<ProducerView | null> {
   const readAt = catalogVersion.current;
-  const [row] = await rows(em, `select ${PRODUCER_COLUMNS.join(', ')} from producer where slug = ?`, [slug]);
+  const [row] = await rows(em, `select ${PRODUCER_COLUMNS} from producer where slug = ?`, [slug]);
   if (!row) return null;
   const producer = toProducerView(row);
   primeProducer(em, producer, readAt);

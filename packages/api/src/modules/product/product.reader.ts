@@ -3,7 +3,7 @@ import type { CategoryCode, CycleStage, IsoDate, ProductTrade } from '@ocop/doma
 import { catalogVersion } from '../../cache/catalog-version.js';
 import { cachedRows, derivedFrom } from '../../cache/query-cache.js';
 import { RowCache } from '../../cache/row-cache.js';
-import { byKey, json, optStr, placeholders, type Ref, type Row, rows, str, type Typed } from '../../db/rows.js';
+import { json, optStr, type Ref, type Row, str, type Typed, viewsByIds } from '../../db/rows.js';
 import { CERTIFICATE_COLUMNS, primeActiveCertificate, toCertificateView } from '../certificate/certificate.reader.js';
 import { PRODUCER_COLUMNS, primeProducer, toProducerView } from '../producer/producer.reader.js';
 import {
@@ -63,10 +63,10 @@ export interface FacetCount {
 export const PRODUCT_COLUMNS =
   'p.id, p.slug, p.name_vi, p.name_en, p.category, p.cycle_stage, p.description_vi, p.description_en, p.story_vi, p.story_en, p.images, p.trade, p.producer_id, p.region_id';
 
-/** The certificate's and the producer's columns, prefixed, for the one-statement product page. */
+/** The certificate's and the producer's columns (as their readers read them), prefixed, for the one-statement product page. */
 const SLUG_PAGE_COLUMNS = [
-  ...CERTIFICATE_COLUMNS.map((c) => `c.${c} as c__${c}`),
-  ...PRODUCER_COLUMNS.map((c) => `pr.${c} as pr__${c}`),
+  ...CERTIFICATE_COLUMNS.split(', ').map((c) => `c.${c} as c__${c}`),
+  ...PRODUCER_COLUMNS.split(', ').map((c) => `pr.${c} as pr__${c}`),
 ].join(', ');
 
 export function toProductView(r: Row): ProductView {
@@ -96,13 +96,10 @@ export async function productsByIds(
   em: SqlEntityManager,
   ids: readonly number[],
 ): Promise<(ProductView | undefined)[]> {
-  return productCache.many(em, ids.map(String), async (missing) => {
-    const list = await rows(
-      em,
-      `select ${PRODUCT_COLUMNS} from product p where p.id in (${placeholders(missing.length)})`,
-      missing.map(Number),
-    );
-    return byKey(list.map(toProductView), (p) => String(p.id));
+  return viewsByIds(em, productCache, ids, {
+    select: `select ${PRODUCT_COLUMNS} from product p`,
+    idColumn: 'p.id',
+    toView: toProductView,
   });
 }
 
