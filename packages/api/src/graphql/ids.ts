@@ -5,7 +5,14 @@ export const NODE_TYPES = ['Product', 'Producer', 'Region', 'Certificate'] as co
 export type NodeType = (typeof NODE_TYPES)[number];
 
 /** Every record type whose IDs clients receive and send back: the Node types and a few more. */
-export type IdType = NodeType | 'Evaluation' | 'AuditEntry' | 'ApiToken' | 'Webhook' | 'QuoteRequest';
+export type IdType =
+  | NodeType
+  | 'Evaluation'
+  | 'AuditEntry'
+  | 'ApiToken'
+  | 'Webhook'
+  | 'WebhookDelivery'
+  | 'QuoteRequest';
 
 /**
  * The one ID codec of the API. An ID is opaque to clients, in the shape of a Relay global ID:

@@ -237,7 +237,7 @@ export class WebhookResolver {
     >('select * from webhook_delivery where webhook_id = ? order by id desc limit ?', [hook.webhookId, limit]);
     return rows.map((r) =>
       Object.assign(new WebhookDelivery(), {
-        id: Buffer.from(`WebhookDelivery:${r.id}`).toString('base64url'),
+        id: encodeId('WebhookDelivery', Number(r.id)),
         at: iso(r.at),
         eventId: r.event_id,
         eventType: r.event_type,
