@@ -1,5 +1,4 @@
-import { ERROR_CODES } from '@ocop/domain';
-import { GraphQLError } from 'graphql';
+import { DomainError, ERROR_CODES } from '@ocop/domain';
 import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({ simpleResolvers: true, description: 'Relay pagination state of a connection.' })
@@ -57,9 +56,10 @@ export function encodeCursor(values: readonly (string | number | null)[]): strin
 
 export function decodeCursor(cursor: string, argument: string, arity: number): (string | number | null)[] {
   const fail = (): never => {
-    throw new GraphQLError(
+    throw DomainError.argument(
+      ERROR_CODES.INVALID_CURSOR,
       `The cursor given as \`${argument}\` is not one this API issued. Pass the \`endCursor\` or \`startCursor\` of a previous page unchanged, or leave \`${argument}\` out to start from the beginning.`,
-      { extensions: { code: ERROR_CODES.INVALID_CURSOR, argumentName: argument } },
+      argument,
     );
   };
   let parsed: unknown;

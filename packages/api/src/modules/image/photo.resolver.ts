@@ -4,10 +4,10 @@ import GraphQLUpload from 'graphql-upload/GraphQLUpload.mjs';
 import type { FileUpload } from 'graphql-upload/Upload.mjs';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { requireId, runMutation, toGraphQLError } from '../audit/mutation.js';
+import { requireId, runMutation } from '../audit/mutation.js';
 import { requireRole } from '../auth/auth.guard.js';
 import { Product } from '../product/product.entity.js';
-import { type StoredImage, storeImage } from './image.store.js';
+import { storeImage } from './image.store.js';
 import { attachPhotos, checkAlt, findProduct } from './photo.service.js';
 
 /** Reads an upload into memory, refusing it as soon as it passes `max` bytes. */
@@ -26,11 +26,9 @@ async function readUpload(upload: FileUpload, max: number): Promise<Buffer> {
   }
   if (size > max) {
     const message = `The photo is larger than the ${(max / 1024 / 1024).toFixed(1)} MB accepted; save it as a JPEG of about 2000 pixels across.`;
-    throw toGraphQLError(
-      new DomainError(ERROR_CODES.IMAGE_TOO_LARGE, message, [
-        { field: 'photo', code: ERROR_CODES.IMAGE_TOO_LARGE, message },
-      ]),
-    );
+    throw new DomainError(ERROR_CODES.IMAGE_TOO_LARGE, message, [
+      { field: 'photo', code: ERROR_CODES.IMAGE_TOO_LARGE, message },
+    ]);
   }
   return Buffer.concat(chunks);
 }
@@ -51,22 +49,10 @@ export class PhotoResolver {
   ): Promise<Product> {
     const caller = requireRole(ctx, 'ADMIN');
     const { config } = ctx.portal;
-    let image: StoredImage;
-    let alt: ReturnType<typeof checkAlt>;
-    const id = (() => {
-      try {
-        alt = checkAlt(altVi, altEn);
-        return requireId('productId', productId, 'Product');
-      } catch (error) {
-        throw error instanceof DomainError ? toGraphQLError(error) : error;
-      }
-    })();
+    const alt = checkAlt(altVi, altEn);
+    const id = requireId('productId', productId, 'Product');
     const bytes = await readUpload(await photo, config.images.maxBytes);
-    try {
-      image = await storeImage(bytes, config.images);
-    } catch (error) {
-      throw error instanceof DomainError ? toGraphQLError(error) : error;
-    }
+    const image = await storeImage(bytes, config.images);
     return runMutation(ctx, caller, 'addProductPhoto', async (tx, audit) => {
       const product = await findProduct(tx, { id }, 'productId');
       return (await attachPhotos(tx, audit, product, [{ image, ...alt }])).product;

@@ -1,5 +1,5 @@
 import { Extensions, Field, ObjectType } from 'type-graphql';
-import type { RegionView } from '../../db/catalog-reader.js';
+import type { RegionView } from '../region/region.reader.js';
 import { Category } from '../category/category.type.js';
 import { Region } from '../region/region.entity.js';
 import { MAX_COMPLETIONS, MAX_SUGGESTED_DISTRICTS } from './search.service.js';

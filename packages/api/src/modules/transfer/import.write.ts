@@ -1,5 +1,6 @@
 import type { EntityName } from '@mikro-orm/core';
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
+import { chunks } from '../../db/rows.js';
 import { Certificate } from '../certificate/certificate.entity.js';
 import { Evaluation } from '../evaluation/evaluation.entity.js';
 import { Producer } from '../producer/producer.entity.js';
@@ -16,15 +17,7 @@ import type { ImportPlan, Update } from './import.plan.js';
  * the entity's own method.
  */
 
-const BATCH = 500;
-
 type Row = Record<string, unknown>;
-
-function chunks<T>(items: T[], size = BATCH): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 function idOf(node: { id?: number } | null | undefined, what: string): number | null {
   if (!node) return null;
