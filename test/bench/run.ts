@@ -72,6 +72,11 @@ interface Measure {
   errors: number;
   non2xx: number;
   peakRssMb: number;
+  /**
+   * CPU time the server process spent per request sent (user + system, from /proc): what a
+   * request costs the server, which a busy machine disturbs less than req/s and latency.
+   */
+  cpuMsPerRequest?: number;
   /** SQL statements the database ran per answered request (PostgreSQL, from pg_stat_statements). */
   statements?: number;
 }
@@ -101,6 +106,17 @@ async function waitForReady(child: ChildProcess): Promise<string> {
     child.stderr?.on('data', (d: string) => (out += d));
     child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
   });
+}
+
+/** CPU time (user + system) a process has used so far, in ms; undefined where /proc cannot tell. */
+function cpuMs(pid: number): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * 10 : undefined; // USER_HZ is 100 on Linux
+  } catch {
+    return undefined;
+  }
 }
 
 function rssMb(pid: number): number {
@@ -147,9 +163,15 @@ async function measure(url: string, w: Workload, pid: number, statements?: () =>
     return statements();
   };
   const before = await settled();
+  const cpuBefore = cpuMs(pid);
   const r = await run(url, w, pid);
   const after = await settled();
+  const cpuAfter = cpuMs(pid);
   return {
+    cpuMsPerRequest:
+      cpuBefore === undefined || cpuAfter === undefined
+        ? undefined
+        : (cpuAfter - cpuBefore) / Math.max(1, r.requests.sent),
     rps: r.requests.average,
     p50: r.latency.p50,
     p99: r.latency.p99,
@@ -516,7 +538,7 @@ async function benchDatabase(
     }
     results.push({ workload: w, database: name, api, baselineRps, peer: peerMeasure });
     const line = (m: Measure) =>
-      `${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, errors ${m.errors + m.non2xx}, peak RSS ${m.peakRssMb.toFixed(0)} MB${m.statements === undefined ? '' : `, ${m.statements.toFixed(2)} statements/request`}`;
+      `${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, errors ${m.errors + m.non2xx}, peak RSS ${m.peakRssMb.toFixed(0)} MB${m.cpuMsPerRequest === undefined ? '' : `, ${m.cpuMsPerRequest.toFixed(2)} ms CPU/request`}${m.statements === undefined ? '' : `, ${m.statements.toFixed(2)} statements/request`}`;
     log(`${name}: ${w.id}: ${line(api)}; baseline ${baselineRps.toFixed(0)} req/s`);
     if (peerMeasure) log(`${name}: ${w.id}: PostGraphile ${line(peerMeasure)}`);
   }
@@ -791,11 +813,11 @@ function table(results: Result[]): string {
   const rows = results.map((r) => {
     const peer = peers.get(r.workload.id);
     const vsPeer = peer ? `${(r.api.rps / peer.rps).toFixed(2)}×` : '—';
-    return `| ${r.database} | ${r.workload.id}. ${r.workload.title} | ${r.workload.connections} | ${r.api.rps.toFixed(0)} | ${r.api.p50} | ${r.api.p99} | ${r.api.errors + r.api.non2xx} | ${r.baselineRps.toFixed(0)} | ${((r.api.rps / r.baselineRps) * 100).toFixed(1)}% | ${vsPeer} | ${r.api.peakRssMb.toFixed(0)} | ${r.workload.target} |`;
+    return `| ${r.database} | ${r.workload.id}. ${r.workload.title} | ${r.workload.connections} | ${r.api.rps.toFixed(0)} | ${r.api.p50} | ${r.api.p99} | ${r.api.errors + r.api.non2xx} | ${r.baselineRps.toFixed(0)} | ${((r.api.rps / r.baselineRps) * 100).toFixed(1)}% | ${vsPeer} | ${r.api.peakRssMb.toFixed(0)} | ${fixed(r.api.cpuMsPerRequest, 2)} | ${r.workload.target} |`;
   });
   return [
-    '| database | workload | conns | req/s | p50 ms | p99 ms | errors | baseline req/s | vs baseline | vs PostGraphile | peak server RSS MB | target |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| database | workload | conns | req/s | p50 ms | p99 ms | errors | baseline req/s | vs baseline | vs PostGraphile | peak server RSS MB | server CPU ms per request | target |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
 }
@@ -806,11 +828,11 @@ function peerTable(results: Result[]): string {
     .filter((r) => r.peer)
     .map((r) => {
       const p = r.peer as Measure;
-      return `| ${r.workload.id}. ${r.workload.title} | ${r.workload.connections} | ${p.rps.toFixed(0)} | ${p.p50} | ${p.p99} | ${p.errors + p.non2xx} | ${p.peakRssMb.toFixed(0)} | ${fixed(p.statements, 2)} | ${r.api.rps.toFixed(0)} | ${r.api.p50} | ${r.api.p99} | ${fixed(r.api.statements, 2)} |`;
+      return `| ${r.workload.id}. ${r.workload.title} | ${r.workload.connections} | ${p.rps.toFixed(0)} | ${p.p50} | ${p.p99} | ${p.errors + p.non2xx} | ${p.peakRssMb.toFixed(0)} | ${fixed(p.statements, 2)} | ${fixed(p.cpuMsPerRequest, 2)} | ${r.api.rps.toFixed(0)} | ${r.api.p50} | ${r.api.p99} | ${fixed(r.api.statements, 2)} | ${fixed(r.api.cpuMsPerRequest, 2)} |`;
     });
   return [
-    '| workload | conns | PostGraphile req/s | p50 ms | p99 ms | errors | peak RSS MB | SQL statements per request | API req/s | API p50 ms | API p99 ms | API SQL statements per request |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| workload | conns | PostGraphile req/s | p50 ms | p99 ms | errors | peak RSS MB | SQL statements per request | CPU ms per request | API req/s | API p50 ms | API p99 ms | API SQL statements per request | API CPU ms per request |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
 }
@@ -880,6 +902,7 @@ Measured by \`pnpm bench\` (test/bench/run.ts) on ${started.toISOString().slice(
 - What the server reuses between requests, until any write through the API (a write by another process shows within about 1 s on SQLite, 60 s on PostgreSQL): query results (counts, facets, page ids), product, producer and certificate rows by id (up to 5,000 of each), the region tree. Workloads 1, 2, 2b, 3 and 5 are POST requests, which no HTTP cache answers: each one runs GraphQL, but after the warm-up its rows come from memory. The cold workloads show the other case, without warm-up: 2c and 2d send a different search each time (the first words of product names; 2d's are none of 2c's), so every count, facet and page is computed by the database; 3c and 5c walk through every published product (strides through the list, 5c backwards), so each request reads its product and certificate from the database, and often its producer; 3c also asks for 4 related products, whose lists the server shares between products of the same district and category. Workload 4 is answered from the server's response cache.
 - Baseline: a minimal Node HTTP server (test/bench/baseline-server.mjs) returning the same response bytes, measured with the same connections and duration right after each workload. These machines are noisy: the ratios hold better than the absolute numbers.
 - vs PostGraphile: the API's req/s divided by PostGraphile's for the same workload in the same run (table below). PostGraphile serves PostgreSQL only, so the SQLite rows are divided by its PostgreSQL figures too.
+- server CPU ms per request: the CPU time (user + system) the server process spent during the run, divided by the requests sent. The load generator and the database share this machine's cores with the server, so req/s and latency move with everything else that runs; what one request costs the server moves much less.
 
 ${table(all)}
 
