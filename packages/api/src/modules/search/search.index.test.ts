@@ -8,7 +8,7 @@ import {
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { kienGiangCatalog } from '../../seed/kien-giang.js';
-import { productSearchColumns } from '../transfer/import.write.js';
+import { productSearchColumns } from '../product/product.entity.js';
 import { SearchIndexBuilder, type SearchIndexPlace, type SearchIndexRow } from './search.index.js';
 
 /**
@@ -53,7 +53,7 @@ const rows: SearchIndexRow[] = catalog.products.flatMap((p, i) => {
       id: i + 1,
       nameVi: p.nameVi,
       nameEn: p.nameEn ?? null,
-      bodyFolded: productSearchColumns({ ...p, nameEn: p.nameEn ?? null } as never).bodyFolded,
+      bodyFolded: productSearchColumns(p).bodyFolded,
       category: p.category,
       regionId: region.id,
       producerId: producer.id,
