@@ -17,7 +17,7 @@ import { ROLE_HELP, TokenService } from './modules/auth/token.service.js';
 import { imagesCommand } from './modules/image/image.cli.js';
 import { exportCommand, importCommand, userPath } from './modules/transfer/transfer.cli.js';
 import { kienGiangCatalog } from './seed/kien-giang.js';
-import { loadCatalog } from './seed/load.js';
+import { loadCatalog } from './seed/catalog.js';
 import { DEFAULT_SYNTHETIC_SEED, generateSyntheticCatalog } from './seed/synthetic.js';
 import { PortInUseError, startServer } from './server.js';
 

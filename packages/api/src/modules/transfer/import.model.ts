@@ -1,4 +1,4 @@
-import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
+import type { Knex, SqlEntityManager as EntityManager } from '@mikro-orm/knex';
 import type {
   CategoryCode,
   CouncilLevel,
@@ -122,7 +122,10 @@ function json(v: unknown): ImageValue[] {
 }
 
 export async function loadSnapshot(em: EntityManager): Promise<Snapshot> {
-  const knex = em.getKnex();
+  // Inside a transaction (a seed loads in one with its targets), read through it: outside it
+  // the query would wait for a connection the transaction holds.
+  const trx = em.getTransactionContext<Knex.Transaction>();
+  const knex = (table: string) => (trx ? em.getKnex()(table).transacting(trx) : em.getKnex()(table));
   const [regionRows, producerRows, productRows, evaluationRows, certificateRows] = (await Promise.all([
     knex('region').select(
       'id',

@@ -7,7 +7,7 @@ import { attachImportPhotos, imageFolders, readImportPhotos } from './import.ima
 import type { TransferKind } from './formats.js';
 import { loadSnapshot } from './import.model.js';
 import { type Counts, type ImportPlan, ImportPlanner } from './import.plan.js';
-import { type Problem, readSources } from './import.sources.js';
+import { type ImportDocument, type Problem, type ReadResult, readDocument, readSources } from './import.sources.js';
 import { PlanWriter } from './import.write.js';
 
 /**
@@ -86,8 +86,29 @@ export async function importFiles(
   paths: string[],
   options: ImportOptions,
 ): Promise<ImportReport> {
-  const em = entityManager as SqlEntityManager;
   const read = readSources(paths, { kind: options.kind, display: options.display });
+  return runImport(entityManager as SqlEntityManager, read, imageFolders(paths), options);
+}
+
+/**
+ * Imports a JSON document held in memory, named `name` in messages: the same checks and the same
+ * writes as a .json file given to {@link importFiles}. The seed catalogs load this way.
+ */
+export async function importDocument(
+  entityManager: EntityManager,
+  document: ImportDocument,
+  name: string,
+  options: ImportOptions,
+): Promise<ImportReport> {
+  return runImport(entityManager as SqlEntityManager, readDocument(document, name), [], options);
+}
+
+async function runImport(
+  em: SqlEntityManager,
+  read: ReadResult,
+  folders: string[],
+  options: ImportOptions,
+): Promise<ImportReport> {
   const base = { dryRun: options.dryRun ?? false, notes: read.notes };
   if (read.problems.length > 0) {
     return { ...base, ok: false, problems: read.problems, ...summarise(undefined) };
@@ -101,7 +122,6 @@ export async function importFiles(
   }).planAll(read.tables);
   const summary = summarise(plan);
   base.notes = [...read.notes, ...plan.notes];
-  const folders = imageFolders(paths);
   if (folders.length > 0 && !options.images)
     base.notes.push(`${folders.join(', ')}: photos are not imported here (no IMAGES_DIR given).`);
   let photos: Awaited<ReturnType<typeof readImportPhotos>> = { photos: [], problems: [] };
