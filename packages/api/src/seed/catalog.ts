@@ -145,6 +145,8 @@ async function withPhotos(
 /**
  * Loads a seed catalog through the importer, with its targets, in one transaction: all of it or
  * nothing. A seed the importer finds a problem in is a bug in the seed, and nothing is written.
+ * The seed is an empty database's first state, nobody's change to a record, so unlike an import
+ * it writes no audit entries: the audit log starts empty.
  */
 export async function loadCatalog(
   em: EntityManager,
@@ -157,7 +159,7 @@ export async function loadCatalog(
     ? await withPhotos(catalog, options.images, options.photosDir ?? SAMPLE_PHOTOS_DIR)
     : { document: catalog.document, photos: 0 };
   const report = await em.transactional(async (tx) => {
-    const imported = await importDocument(tx, document, 'the seed catalog', { today });
+    const imported = await importDocument(tx, document, 'the seed catalog', { today, actor: null });
     if (!imported.ok) {
       const shown = imported.problems.slice(0, 10).map(formatProblem).join('\n');
       throw new Error(`The seed catalog has ${imported.problems.length} problems, so nothing was loaded:\n${shown}`);
