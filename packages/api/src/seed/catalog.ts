@@ -143,8 +143,8 @@ async function withPhotos(
 }
 
 /**
- * Loads a seed catalog through the importer, with its targets, in one transaction: all of it or
- * nothing. A seed the importer finds a problem in is a bug in the seed, and nothing is written.
+ * Loads a seed catalog through the importer, its targets in the import's transaction: all of it
+ * or nothing. A seed the importer finds a problem in is a bug in the seed, and nothing is written.
  * The seed is an empty database's first state, nobody's change to a record, so unlike an import
  * it writes no audit entries: the audit log starts empty.
  */
@@ -158,15 +158,18 @@ export async function loadCatalog(
   const { document, photos } = options.images
     ? await withPhotos(catalog, options.images, options.photosDir ?? SAMPLE_PHOTOS_DIR)
     : { document: catalog.document, photos: 0 };
-  const report = await em.transactional(async (tx) => {
-    const imported = await importDocument(tx, document, 'the seed catalog', { today, actor: null });
-    if (!imported.ok) {
-      const shown = imported.problems.slice(0, 10).map(formatProblem).join('\n');
-      throw new Error(`The seed catalog has ${imported.problems.length} problems, so nothing was loaded:\n${shown}`);
-    }
-    for (const target of catalog.targets) tx.create(ProgramTarget, target);
-    return imported;
+  const report = await importDocument(em, document, 'the seed catalog', {
+    today,
+    actor: null,
+    alsoWrite: async (tx) => {
+      for (const target of catalog.targets) tx.create(ProgramTarget, target);
+      await tx.flush();
+    },
   });
+  if (!report.ok) {
+    const shown = report.problems.slice(0, 10).map(formatProblem).join('\n');
+    throw new Error(`The seed catalog has ${report.problems.length} problems, so nothing was loaded:\n${shown}`);
+  }
   // Fresh planner statistics after a bulk load: without them PostgreSQL picks nested loops over
   // thousands of rows and SQLite guesses index selectivity (a 20,000-product catalog went from
   // seconds to milliseconds per page).

@@ -28,40 +28,28 @@ export function certificateRow(
   product: Link<Product>,
   evaluation: Link<Evaluation> | null,
 ): RequiredEntityData<Certificate> {
-  return {
-    number: c.number,
-    product,
-    evaluation,
-    decisionNumber: c.decisionNumber,
-    decisionDate: c.decisionDate,
-    issuingLevel: c.issuingLevel,
-    stars: c.stars as Stars,
-    issuedOn: c.issuedOn,
-    expiresOn: certificateExpiry(c.issuedOn),
-    status: c.status,
-    revokedOn: c.revokedOn ?? null,
-    revocationReason: c.revocationReason ?? null,
-  };
+  return { number: c.number, product, evaluation, ...fields(c, certificateExpiry(c.issuedOn)) };
 }
 
-/** The fields of a certificate the audit log records, before and after a change. */
+/** The fields of a certificate the audit log records (its expiry as stored), before and after a change. */
 export function certificateAudit(
   c: CertificateValues & { expiresOn: string },
   productId: number,
   evaluationId: number | null,
 ): Record<string, unknown> {
+  return { number: c.number, product: productId, evaluation: evaluationId, ...fields(c, c.expiresOn) };
+}
+
+function fields(c: CertificateValues, expiresOn: string) {
   return {
-    number: c.number,
-    product: productId,
-    evaluation: evaluationId,
     decisionNumber: c.decisionNumber,
     decisionDate: c.decisionDate,
     issuingLevel: c.issuingLevel,
-    stars: c.stars,
+    stars: c.stars as Stars,
     issuedOn: c.issuedOn,
-    expiresOn: c.expiresOn,
+    expiresOn,
     status: c.status,
-    revokedOn: c.revokedOn,
-    revocationReason: c.revocationReason,
+    revokedOn: c.revokedOn ?? null,
+    revocationReason: c.revocationReason ?? null,
   };
 }

@@ -24,8 +24,16 @@ export interface EvaluationValues {
 
 /** The row of a new evaluation, for `em.create` (an admin mutation) and `insertMany` (an import) alike. */
 export function evaluationRow(e: EvaluationValues, product: Link<Product>): RequiredEntityData<Evaluation> {
+  return { product, ...fields(e), finalisedAt: e.finalisedAt ?? null };
+}
+
+/** The fields of an evaluation the audit log records, before and after a change. */
+export function evaluationAudit(e: EvaluationValues, productId: number): Record<string, unknown> {
+  return { product: productId, ...fields(e) };
+}
+
+function fields(e: EvaluationValues) {
   return {
-    product,
     councilLevel: e.councilLevel,
     criteriaVersion: e.criteriaVersion,
     evaluatedOn: e.evaluatedOn,
@@ -34,23 +42,6 @@ export function evaluationRow(e: EvaluationValues, product: Link<Product>): Requ
     scoreC: e.scoreC,
     total: e.total,
     stars: e.stars as Stars,
-    status: e.status,
-    finalisedAt: e.finalisedAt ?? null,
-  };
-}
-
-/** The fields of an evaluation the audit log records, before and after a change. */
-export function evaluationAudit(e: EvaluationValues, productId: number): Record<string, unknown> {
-  return {
-    product: productId,
-    councilLevel: e.councilLevel,
-    criteriaVersion: e.criteriaVersion,
-    evaluatedOn: e.evaluatedOn,
-    scoreA: e.scoreA,
-    scoreB: e.scoreB,
-    scoreC: e.scoreC,
-    total: e.total,
-    stars: e.stars,
     status: e.status,
   };
 }

@@ -20,15 +20,13 @@ export interface ProducerValues {
   taxCode?: string | null;
 }
 
-/** The row of a new producer, for `em.create` (an admin mutation) and `insertMany` (an import) alike. */
-export function producerRow(p: ProducerValues, region: Link<Region>): RequiredEntityData<Producer> {
+function fields(p: ProducerValues) {
   return {
     slug: p.slug,
     name: p.name,
     type: p.type,
     representative: p.representative,
     address: p.address,
-    region,
     phone: p.phone,
     email: p.email,
     website: p.website ?? null,
@@ -36,18 +34,12 @@ export function producerRow(p: ProducerValues, region: Link<Region>): RequiredEn
   };
 }
 
+/** The row of a new producer, for `em.create` (an admin mutation) and `insertMany` (an import) alike. */
+export function producerRow(p: ProducerValues, region: Link<Region>): RequiredEntityData<Producer> {
+  return { ...fields(p), region };
+}
+
 /** The fields of a producer the audit log records, before and after a change. */
 export function producerAudit(p: ProducerValues, regionCode: string): Record<string, unknown> {
-  return {
-    slug: p.slug,
-    name: p.name,
-    type: p.type,
-    representative: p.representative,
-    address: p.address,
-    regionCode,
-    phone: p.phone,
-    email: p.email,
-    website: p.website,
-    taxCode: p.taxCode,
-  };
+  return { ...fields(p), regionCode };
 }

@@ -26,38 +26,25 @@ export function productRow(
   region: Link<Region>,
   producer: Link<Producer>,
 ): RequiredEntityData<Product> {
+  return { ...fields(p), region, producer, ...productSearchColumns(p) };
+}
+
+/** The fields of a product the audit log records, before and after a change. */
+export function productAudit(p: ProductValues, regionCode: string, producerId: number): Record<string, unknown> {
+  return { ...fields(p), regionCode, producer: producerId };
+}
+
+function fields(p: ProductValues) {
   return {
     slug: p.slug,
     nameVi: p.nameVi,
     nameEn: p.nameEn ?? null,
-    ...productSearchColumns(p),
     category: p.category,
-    region,
-    producer,
     cycleStage: p.cycleStage,
     descriptionVi: p.descriptionVi,
     descriptionEn: p.descriptionEn ?? null,
     storyVi: p.storyVi ?? null,
     storyEn: p.storyEn ?? null,
-    images: p.images,
-    trade: p.trade ?? null,
-  };
-}
-
-/** The fields of a product the audit log records, before and after a change. */
-export function productAudit(p: ProductValues, regionCode: string, producerId: number): Record<string, unknown> {
-  return {
-    slug: p.slug,
-    nameVi: p.nameVi,
-    nameEn: p.nameEn,
-    category: p.category,
-    regionCode,
-    producer: producerId,
-    cycleStage: p.cycleStage,
-    descriptionVi: p.descriptionVi,
-    descriptionEn: p.descriptionEn,
-    storyVi: p.storyVi,
-    storyEn: p.storyEn,
     images: p.images,
     trade: p.trade ?? null,
   };

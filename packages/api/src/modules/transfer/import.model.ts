@@ -1,4 +1,4 @@
-import type { Knex, SqlEntityManager as EntityManager } from '@mikro-orm/knex';
+import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
 import type {
   CategoryCode,
   CouncilLevel,
@@ -12,6 +12,10 @@ import type {
   StoredCertificateStatus,
 } from '@ocop/domain';
 import { normalizeTrade } from '@ocop/domain';
+import type { CertificateValues } from '../certificate/certificate.row.js';
+import type { EvaluationValues } from '../evaluation/evaluation.row.js';
+import type { ProducerValues } from '../producer/producer.row.js';
+import type { ProductValues } from '../product/product.row.js';
 import type { ImageValue } from './import.sources.js';
 
 /**
@@ -34,30 +38,19 @@ export interface RegionNode {
   successor: RegionNode | null;
 }
 
-export interface ProducerNode {
+/** Each node holds the values its entity's row is made from (`producerRow`…), and its links. */
+export interface ProducerNode extends ProducerValues {
   id?: number;
-  slug: string;
-  name: string;
-  type: ProducerType;
-  representative: string;
-  address: string;
   region: RegionNode;
-  phone: string;
-  email: string;
   website: string | null;
   taxCode: string | null;
 }
 
-export interface ProductNode {
+export interface ProductNode extends ProductValues {
   id?: number;
-  slug: string;
-  nameVi: string;
   nameEn: string | null;
-  category: CategoryCode;
   region: RegionNode;
   producer: ProducerNode;
-  cycleStage: CycleStage;
-  descriptionVi: string;
   descriptionEn: string | null;
   storyVi: string | null;
   storyEn: string | null;
@@ -66,34 +59,18 @@ export interface ProductNode {
   trade: ProductTrade | null;
 }
 
-export interface EvaluationNode {
+export interface EvaluationNode extends EvaluationValues {
   id?: number;
   product: ProductNode;
-  councilLevel: CouncilLevel;
-  criteriaVersion: CriteriaVersion;
-  evaluatedOn: string;
-  scoreA: number;
-  scoreB: number;
-  scoreC: number;
-  total: number;
-  stars: number;
-  status: EvaluationStatus;
   finalisedAt: Date | null;
 }
 
-export interface CertificateNode {
+export interface CertificateNode extends CertificateValues {
   id?: number;
-  number: string;
   product: ProductNode;
   /** The score sheet behind it; null for a certificate recorded from a decision alone. */
   evaluation: EvaluationNode | null;
-  decisionNumber: string;
-  decisionDate: string;
-  issuingLevel: CouncilLevel;
-  stars: number;
-  issuedOn: string;
   expiresOn: string;
-  status: StoredCertificateStatus;
   revokedOn: string | null;
   revocationReason: string | null;
 }
@@ -122,93 +99,80 @@ function json(v: unknown): ImageValue[] {
 }
 
 export async function loadSnapshot(em: EntityManager): Promise<Snapshot> {
-  // Inside a transaction (a seed loads in one with its targets), read through it: outside it
-  // the query would wait for a connection the transaction holds.
-  const trx = em.getTransactionContext<Knex.Transaction>();
-  const knex = (table: string) => (trx ? em.getKnex()(table).transacting(trx) : em.getKnex()(table));
-  const queries: (() => Promise<Row[]>)[] = [
-    () =>
-      knex('region').select(
-        'id',
-        'code',
-        'name_vi',
-        'name_en',
-        'level',
-        'kind',
-        'parent_id',
-        'path',
-        'valid_from',
-        'valid_to',
-        'successor_id',
-      ),
-    () =>
-      knex('producer').select(
-        'id',
-        'slug',
-        'name',
-        'type',
-        'representative',
-        'address',
-        'region_id',
-        'phone',
-        'email',
-        'website',
-        'tax_code',
-      ),
-    () =>
-      knex('product').select(
-        'id',
-        'slug',
-        'name_vi',
-        'name_en',
-        'category',
-        'region_id',
-        'producer_id',
-        'cycle_stage',
-        'description_vi',
-        'description_en',
-        'story_vi',
-        'story_en',
-        'images',
-        'trade',
-      ),
-    () =>
-      knex('evaluation').select(
-        'id',
-        'product_id',
-        'council_level',
-        'criteria_version',
-        'evaluated_on',
-        'score_a',
-        'score_b',
-        'score_c',
-        'total',
-        'stars',
-        'status',
-        'finalised_at',
-      ),
-    () =>
-      knex('certificate').select(
-        'id',
-        'number',
-        'product_id',
-        'evaluation_id',
-        'decision_number',
-        'decision_date',
-        'issuing_level',
-        'stars',
-        'issued_on',
-        'expires_on',
-        'status',
-        'revoked_on',
-        'revocation_reason',
-      ),
-  ];
-  const rows: Row[][] = [];
-  // One transaction is one connection: its queries go one after the other.
-  if (trx) for (const query of queries) rows.push(await query());
-  else rows.push(...(await Promise.all(queries.map((query) => query()))));
-  const [regionRows, producerRows, productRows, evaluationRows, certificateRows] = rows;
+  const knex = em.getKnex();
+  const [regionRows, producerRows, productRows, evaluationRows, certificateRows] = (await Promise.all([
+    knex('region').select(
+      'id',
+      'code',
+      'name_vi',
+      'name_en',
+      'level',
+      'kind',
+      'parent_id',
+      'path',
+      'valid_from',
+      'valid_to',
+      'successor_id',
+    ),
+    knex('producer').select(
+      'id',
+      'slug',
+      'name',
+      'type',
+      'representative',
+      'address',
+      'region_id',
+      'phone',
+      'email',
+      'website',
+      'tax_code',
+    ),
+    knex('product').select(
+      'id',
+      'slug',
+      'name_vi',
+      'name_en',
+      'category',
+      'region_id',
+      'producer_id',
+      'cycle_stage',
+      'description_vi',
+      'description_en',
+      'story_vi',
+      'story_en',
+      'images',
+      'trade',
+    ),
+    knex('evaluation').select(
+      'id',
+      'product_id',
+      'council_level',
+      'criteria_version',
+      'evaluated_on',
+      'score_a',
+      'score_b',
+      'score_c',
+      'total',
+      'stars',
+      'status',
+      'finalised_at',
+    ),
+    knex('certificate').select(
+      'id',
+      'number',
+      'product_id',
+      'evaluation_id',
+      'decision_number',
+      'decision_date',
+      'issuing_level',
+      'stars',
+      'issued_on',
+      'expires_on',
+      'status',
+      'revoked_on',
+      'revocation_reason',
+    ),
+  ])) as Row[][];
 
   const regionById = new Map<number, RegionNode>();
   for (const r of regionRows ?? []) {

@@ -42,6 +42,8 @@ export interface ImportOptions {
    * audit entries: for a seed filling an empty database, which changes nobody's records.
    */
   actor?: Actor | null;
+  /** More to write in the import's transaction, after its rows: the seed's plan targets. */
+  alsoWrite?: (tx: SqlEntityManager) => Promise<void>;
 }
 
 export interface FileReport extends Counts {
@@ -161,7 +163,7 @@ async function runImport(
     plan.evaluations.updates.length +
     plan.certificates.creates.length +
     plan.certificates.updates.length;
-  if (writes > 0 || photos.photos.length > 0) {
+  if (writes > 0 || photos.photos.length > 0 || options.alsoWrite) {
     options.onProgress?.({ phase: 'write', done: 0, total: writes });
     try {
       await em.transactional(async (tx) => {
@@ -178,6 +180,7 @@ async function runImport(
           await audit.write(tx as SqlEntityManager, audit.changes(plan, photographed));
         }
         // What the import did to the public catalog goes into the change feed, in the same transaction.
+        await options.alsoWrite?.(tx as SqlEntityManager);
         await syncPublicState(tx as SqlEntityManager, options.today, { all: true });
       });
     } catch (error) {
