@@ -138,14 +138,33 @@ describe.each(testDatabases())('the live site on $name', (db) => {
     expect(await status(`${site.url}/producers/${producer.slug}/`)).toBe(410);
     expect(await status(`${site.url}/en/producers/${producer.slug}/`)).toBe(410);
 
-    const dropped = await until(
-      'the listing without the product',
-      async () => ((await (await fetch(listing)).text()).includes(`/products/${product.slug}/`) ? undefined : true),
+    // Until the republish, the pages of the last build are served without the withdrawn product:
+    // its card in the listings, its RSS item, its rows in the open-data files.
+    const hidden = await until(
+      'the listing, RSS and open data without the product',
+      async () => {
+        const texts = await Promise.all(
+          [listing, `${site.url}/rss.xml`, `${site.url}/open-data/products.csv`].map(async (u) =>
+            (await fetch(u)).text(),
+          ),
+        );
+        return texts.some((text) => text.includes(product.slug)) ? undefined : true;
+      },
+      10_000,
+    );
+    console.log(
+      `[live site, ${db.name}] the listing, RSS and open data stopped showing it ${hidden.ms + gone.ms} ms after the revocation`,
+    );
+    const republished = await until(
+      'the republished site',
+      async () =>
+        (await (await fetch(`${site.url}/gone.txt`)).text()).includes(`/products/${product.slug}/`) ? true : undefined,
       120_000,
     );
     console.log(
-      `[live site, ${db.name}] the category listing dropped it ${dropped.ms + gone.ms} ms after the revocation`,
+      `[live site, ${db.name}] the site was republished without it ${republished.ms + hidden.ms + gone.ms} ms after the revocation`,
     );
+    expect(await (await fetch(listing)).text()).not.toContain(`/products/${product.slug}/`);
     expect(await status(page)).toBe(410);
     const goneList = await (await fetch(`${site.url}/gone.txt`)).text();
     expect(goneList).toContain(`/products/${product.slug}/`);

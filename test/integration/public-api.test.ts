@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { catalogVersion } from '@ocop/api';
 import { compareVietnamese, foldVietnamese, todayInVietnam } from '@ocop/domain';
 import { serverAudits } from 'graphql-http';
@@ -565,6 +566,35 @@ describe.each(testDatabases())('public API on $name', (db) => {
       expect(tooMany.errors?.[0]?.message).toMatch(/aliases|tokens/i);
       expect(Date.now() - started).toBeLessThan(5000);
       expect(data<{ categories: unknown[] }>(await gql(api, '{ categories { code } }')).categories).toHaveLength(6);
+    });
+
+    it('answers a JSON POST the same whether it takes the short way (plain JSON) or the long one (compressed)', async () => {
+      const body = JSON.stringify({ query: '{ categories { code certifiedProductCount } }' });
+      const plain = await fetch(base(), { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const compressed = await fetch(base(), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        body: gzipSync(body),
+      });
+      for (const res of [plain, compressed]) {
+        expect(res.status).toBe(200);
+        expect(res.headers.get('access-control-allow-origin')).toBe('*');
+        expect(res.headers.get('access-control-expose-headers')).toBe('x-request-id,retry-after');
+        expect(res.headers.get('cache-control')).toBe('public, max-age=5, stale-while-revalidate=5');
+        expect(res.headers.get('x-request-id')).toMatch(/^[\w-]{8,64}$/);
+      }
+      expect(await plain.text()).toBe(await compressed.text());
+      // A body that is not an object or an array is refused on both ways alike.
+      for (const headers of [
+        { 'content-type': 'application/json' },
+        { 'content-type': 'application/json; charset=UTF-8' },
+      ]) {
+        const refused = await fetch(base(), { method: 'POST', headers, body: '"{ categories { code } }"' });
+        expect(refused.status).toBe(400);
+        expect(
+          ((await refused.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code,
+        ).toBe('BAD_REQUEST');
+      }
     });
 
     it('reports health and readiness', async () => {

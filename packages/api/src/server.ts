@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -10,7 +10,7 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import { todayInVietnam } from '@ocop/domain';
 import cors from 'cors';
 import express, { type ErrorRequestHandler } from 'express';
-import type { GraphQLError } from 'graphql';
+import { GraphQLError } from 'graphql';
 import type { Config } from './config.js';
 import { catalogVersion } from './cache/catalog-version.js';
 import { followWrites } from './cache/feed-listener.js';
@@ -26,6 +26,7 @@ import { requestControl } from './graphql/request-control.js';
 import { responseCache } from './graphql/response-cache.js';
 import { getSchema } from './graphql/schema.js';
 import { type Allowance, clientAddress, RateLimiter, rateLimited, Slots } from './http/limits.js';
+import { answerJsonPost, isPlainJsonPost } from './http/json-post.js';
 import { mountOpenDataRoutes } from './http/open-data.js';
 import { mountPortalRoutes } from './http/portal.js';
 import { logRequests, requestInfo } from './http/request-log.js';
@@ -132,6 +133,8 @@ export async function startServer({ config, orm, logger, now = () => new Date() 
   const limiter = new RateLimiter(anonymous);
   const slots = new Slots(limits.expensiveConcurrency);
   const usage = new TokenUsage(orm, logger);
+  // Set once Apollo has started; until then every request goes to Express (404 for /graphql).
+  let answerJson: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
   const httpServer: Server = await new Promise((resolve, reject) => {
     const server = createServer((req, res) => {
       const info = logRequests(logger, req, res);
@@ -151,8 +154,11 @@ export async function startServer({ config, orm, logger, now = () => new Date() 
           return;
         }
       }
-      // Cached public GETs are answered before Express sees them; everything else goes to the app.
-      if (!cache.serveHit(req, res)) app(req, res);
+      // Cached public GETs are answered before Express sees them, and plain JSON POSTs go straight
+      // to Apollo (http/json-post.ts); everything else goes to the app.
+      if (cache.serveHit(req, res)) return;
+      if (answerJson && isPlainJsonPost(req, '/graphql')) answerJson(req, res);
+      else app(req, res);
     }).listen(config.port, config.host);
     server.once('listening', () => resolve(server));
     server.once('error', (error: NodeJS.ErrnoException) =>
@@ -207,6 +213,77 @@ export async function startServer({ config, orm, logger, now = () => new Date() 
   // A change anywhere (this process or, through the feed, another) may be due to some endpoint.
   const stopKicking = catalogVersion.onChange(() => dispatcher.kick());
 
+  /** Each request's context: its own EntityManager fork and loaders, its caller, its allowance. */
+  const contextFor = async (req: IncomingMessage): Promise<Context> => {
+    const info = requestInfo(req);
+    const em = orm.em.fork() as SqlEntityManager;
+    const instant = now();
+    const today = todayInVietnam(instant);
+    let authentication: Awaited<ReturnType<TokenService['authenticate']>>;
+    try {
+      authentication = await new TokenService(em).authenticate(req.headers.authorization);
+    } catch (error) {
+      const fault = databaseFault(error);
+      if (!fault) throw error;
+      logger.warn({ reqId: info.id, fault, err: safeError(error) }, 'database fault while checking a token');
+      throw faultError(fault);
+    }
+    const { auth, authProblem } = authentication;
+    let rateKey = info.client ?? 'unknown';
+    let allowance = anonymous;
+    if (auth) {
+      usage.used(auth.tokenId, instant);
+      rateKey = `token:${auth.tokenId}`;
+      allowance = auth.role === 'PARTNER' ? partner(auth.quotaPerMinute) : official;
+    }
+    if (req.headers.authorization) {
+      const wait = limiter.take(rateKey, 1, allowance);
+      if (wait > 0) {
+        throw rateLimited(
+          wait,
+          allowance,
+          auth ? `the ${auth.role === 'PARTNER' ? 'partner key' : 'token'} "${auth.name}"` : `the address ${rateKey}`,
+        );
+      }
+    }
+    return {
+      em,
+      today,
+      lang: languageFromHeader(req.headers['accept-language']),
+      loaders: createLoaders(em, today),
+      memo: createMemo(),
+      auth,
+      authProblem,
+      request: info,
+      budget: { items: 0, max: limits.responseItems, exceeded: false },
+      rate: { key: rateKey, allowance },
+      portal,
+    };
+  };
+  answerJson = (req, res) => {
+    answerJsonPost(req, res, {
+      apollo,
+      bodyLimitBytes: config.bodyLimitBytes,
+      context: contextFor,
+      onError: (error) =>
+        logger.warn({ reqId: res.getHeader('x-request-id'), err: safeError(error) }, 'request body could not be read'),
+    }).catch((error) => {
+      logger.error(
+        { reqId: res.getHeader('x-request-id'), err: safeError(error) },
+        'unexpected error answering a GraphQL request',
+      );
+      if (!res.headersSent)
+        sendError(
+          res,
+          500,
+          new GraphQLError('The server failed to answer this request. It has been logged; try again later.', {
+            extensions: { code: 'INTERNAL_SERVER_ERROR' },
+          }),
+        );
+      else res.destroy();
+    });
+  };
+
   app.get('/readyz', async (_req, res) => {
     let timer: NodeJS.Timeout | undefined;
     try {
@@ -228,61 +305,14 @@ export async function startServer({ config, orm, logger, now = () => new Date() 
     }
   });
   mountOpenDataRoutes(app, { orm, now });
-  mountPortalRoutes(app, { config, logger }); // Issue 16: product photos (/images, multipart uploads) and the trade portal's settings.
+  const portal = { config, logger };
+  mountPortalRoutes(app, portal); // Issue 16: product photos (/images, multipart uploads) and the trade portal's settings.
   app.use(
     '/graphql',
     cors({ methods: ['GET', 'POST', 'OPTIONS'], maxAge: 86_400, exposedHeaders: ['x-request-id', 'retry-after'] }),
     cache.store,
     express.json({ limit: config.bodyLimitBytes }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const info = requestInfo(req);
-        const em = orm.em.fork() as SqlEntityManager;
-        const instant = now();
-        const today = todayInVietnam(instant);
-        let authentication: Awaited<ReturnType<TokenService['authenticate']>>;
-        try {
-          authentication = await new TokenService(em).authenticate(req.headers.authorization);
-        } catch (error) {
-          const fault = databaseFault(error);
-          if (!fault) throw error;
-          logger.warn({ reqId: info.id, fault, err: safeError(error) }, 'database fault while checking a token');
-          throw faultError(fault);
-        }
-        const { auth, authProblem } = authentication;
-        let rateKey = info.client ?? 'unknown';
-        let allowance = anonymous;
-        if (auth) {
-          usage.used(auth.tokenId, instant);
-          rateKey = `token:${auth.tokenId}`;
-          allowance = auth.role === 'PARTNER' ? partner(auth.quotaPerMinute) : official;
-        }
-        if (req.headers.authorization) {
-          const wait = limiter.take(rateKey, 1, allowance);
-          if (wait > 0) {
-            throw rateLimited(
-              wait,
-              allowance,
-              auth
-                ? `the ${auth.role === 'PARTNER' ? 'partner key' : 'token'} "${auth.name}"`
-                : `the address ${rateKey}`,
-            );
-          }
-        }
-        return {
-          em,
-          today,
-          lang: languageFromHeader(req.headers['accept-language']),
-          loaders: createLoaders(em, today),
-          memo: createMemo(),
-          auth,
-          authProblem,
-          request: info,
-          budget: { items: 0, max: limits.responseItems, exceeded: false },
-          rate: { key: rateKey, allowance },
-        };
-      },
-    }),
+    expressMiddleware(apollo, { context: ({ req }) => contextFor(req) }),
   );
   app.use(httpErrors(config, logger));
 

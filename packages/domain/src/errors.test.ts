@@ -33,4 +33,14 @@ describe('DomainError', () => {
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.message).toBe('First. Second.');
   });
+
+  it('names the argument or field at fault instead of issues when there is only one', () => {
+    const error = DomainError.argument(ERROR_CODES.INVALID_CURSOR, 'Not a cursor.', 'after');
+    expect(error.location).toEqual({ argumentName: 'after' });
+    expect(error.issues).toEqual([]);
+    expect(DomainError.field(ERROR_CODES.VALIDATION_FAILED, 'Too long.', 'search').location).toEqual({
+      field: 'search',
+    });
+    expect(new DomainError(ERROR_CODES.NOT_FOUND, 'No such product.').location).toBeUndefined();
+  });
 });

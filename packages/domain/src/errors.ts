@@ -79,18 +79,38 @@ export interface ValidationIssue {
 }
 
 /**
+ * Where a problem lies when it is not told as a list of field issues: the one request argument at
+ * fault (`argumentName`: a page size, a cursor, an id) or the one filter field (`field`); `{}`
+ * says no more than the code. Clients read these beside the code, as they always have.
+ */
+export type ErrorLocation = { argumentName: string } | { field: string } | Record<string, never>;
+
+/**
  * A broken business rule. `code` is stable for clients; `issues` lists every field problem found
  * (empty when the error is not about particular fields), so a form can show them all at once.
+ * An error about one argument or filter field gives its `location` instead of issues.
  */
 export class DomainError extends Error {
   readonly code: ErrorCode;
   readonly issues: ValidationIssue[];
+  readonly location?: ErrorLocation;
 
-  constructor(code: ErrorCode, message: string, issues: ValidationIssue[] = []) {
+  constructor(code: ErrorCode, message: string, issues: ValidationIssue[] = [], location?: ErrorLocation) {
     super(message);
     this.name = 'DomainError';
     this.code = code;
     this.issues = issues;
+    if (location) this.location = location;
+  }
+
+  /** An error about one request argument (a page size, a cursor, an id). */
+  static argument(code: ErrorCode, message: string, argumentName: string): DomainError {
+    return new DomainError(code, message, [], { argumentName });
+  }
+
+  /** An error about one filter field. */
+  static field(code: ErrorCode, message: string, field: string): DomainError {
+    return new DomainError(code, message, [], { field });
   }
 
   /** A VALIDATION_FAILED error carrying `issues`, its message joining theirs. */

@@ -48,3 +48,9 @@ export function startLiveSite(options: LiveSiteOptions): Promise<LiveSite>;
 export function cursorSequence(cursor: string | null): number;
 export function cacheControlFor(path: string): string;
 export function gonePage(path: string, categoryPath: string | null): string;
+
+/** What a page of the last build is, for {@link withoutWithdrawn}. */
+export type WithdrawableKind = 'html' | 'rss' | 'sitemap';
+export function withdrawableKind(pathname: string, file: string): WithdrawableKind | undefined;
+/** The page with the products withdrawn since its build taken out (cards, RSS items, sitemap entries). */
+export function withoutWithdrawn(text: string, kind: WithdrawableKind, isWithdrawn: (slug: string) => boolean): string;

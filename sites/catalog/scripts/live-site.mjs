@@ -211,6 +211,35 @@ const GONE_PAGE = {
 const escapeHtml = (text) =>
   String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
+/**
+ * A page of the current build with the products withdrawn since that build taken out, for the
+ * seconds until the next build replaces it: their cards (`<li data-product="slug">` in every
+ * product grid: listings, home, producer, district and related products), their RSS items and
+ * their sitemap entries. `isWithdrawn(slug)` says which. Counts in headings are the build's until
+ * the republish; what a buyer can no longer see is the withdrawn product itself.
+ */
+export function withoutWithdrawn(text, kind, isWithdrawn) {
+  const productIn = (chunk) => /\/products\/([^/"<\s]+)\//.exec(chunk)?.[1];
+  if (kind === 'html') {
+    return text.replace(/<li data-product="([^"]+)"[^>]*>[\s\S]*?<\/li>/g, (card, slug) =>
+      isWithdrawn(slug) ? '' : card,
+    );
+  }
+  const element = kind === 'rss' ? /<item>[\s\S]*?<\/item>/g : /<url>[\s\S]*?<\/url>/g;
+  return text.replace(element, (entry) => {
+    const slug = productIn(entry);
+    return slug && isWithdrawn(slug) ? '' : entry;
+  });
+}
+
+/** Which files {@link withoutWithdrawn} rewrites, by their path; undefined for the others. */
+export function withdrawableKind(pathname, file) {
+  if (file.endsWith('.html')) return 'html';
+  if (/^\/(?:en\/)?rss\.xml$/.test(pathname)) return 'rss';
+  if (/^\/sitemap[^/]*\.xml$/.test(pathname)) return 'sitemap';
+  return undefined;
+}
+
 /** The calm 410 page, in the language of the path, linking to /verify and to the category it was in. */
 export function gonePage(path, categoryPath) {
   const s = path === '/en' || path.startsWith('/en/') ? GONE_PAGE.en : GONE_PAGE.vi;
@@ -534,6 +563,23 @@ export async function startLiveSite(options) {
     };
   };
 
+  /** An open-data file answered from the API (GET /open-data/<file>), which is always current. */
+  const proxyOpenData = async (pathname, req, res) => {
+    const upstream = await fetch(new URL(pathname, apiUrl), { signal: AbortSignal.timeout(30_000) });
+    if (!upstream.ok || !upstream.body) throw new Error(`the API answered ${upstream.status} for ${pathname}`);
+    res.writeHead(200, {
+      'content-type': upstream.headers.get('content-type') ?? TYPES[extname(pathname)],
+      'cache-control': cacheControlFor(pathname),
+    });
+    if (req.method === 'HEAD') {
+      await upstream.body.cancel();
+      res.end();
+      return;
+    }
+    for await (const chunk of upstream.body) res.write(chunk);
+    res.end();
+  };
+
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://site');
@@ -573,6 +619,27 @@ export async function startLiveSite(options) {
       }
       if (req.method === 'GET' || req.method === 'HEAD') {
         const found = fileFor(served.client, pathname);
+        if (found && withdrawn.size > 0 && /^\/open-data\/[^/]+\.(?:csv|json)$/.test(pathname)) {
+          // The build's copy still holds products withdrawn since: the API's own file is current.
+          await proxyOpenData(pathname, req, res);
+          return;
+        }
+        const kind = found && withdrawn.size > 0 ? withdrawableKind(pathname, found.file) : undefined;
+        if (found && kind) {
+          const body = withoutWithdrawn(readFileSync(found.file, 'utf8'), kind, (slug) => withdrawn.has(slug));
+          const headers = {
+            'content-type': TYPES[extname(found.file)] ?? 'application/octet-stream',
+            'cache-control': cacheControlFor(pathname),
+            etag: `W/"${createHash('sha1').update(body).digest('base64url')}"`,
+          };
+          if (req.headers['if-none-match'] === headers.etag) {
+            res.writeHead(304, headers).end();
+            return;
+          }
+          res.writeHead(200, { ...headers, 'content-length': Buffer.byteLength(body) });
+          res.end(req.method === 'HEAD' ? undefined : body);
+          return;
+        }
         if (found) {
           const etag = `W/"${createHash('sha1').update(`${found.file}:${found.stat.size}:${found.stat.mtimeMs}`).digest('base64url')}"`;
           const headers = {

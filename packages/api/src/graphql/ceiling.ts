@@ -36,6 +36,7 @@ const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export const RESPONSE_TOO_LARGE = 'RESPONSE_TOO_LARGE';
 
+/** A transport limit, not a rule of the catalog: a GraphQLError with its HTTP status (400), not a DomainError. */
 export function responseTooLarge(max: number): GraphQLError {
   return new GraphQLError(
     `The response grew past ${max.toLocaleString('en')} list items, the most one request may return, so it was stopped. Ask for smaller pages (first: …) or fewer nested lists, and follow pageInfo.endCursor for the rest.`,

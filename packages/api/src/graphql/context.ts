@@ -1,6 +1,7 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
 import type { IsoDate } from '@ocop/domain';
 import type { Allowance } from '../http/limits.js';
+import type { PortalDeps } from '../http/portal.js';
 import type { RequestInfo } from '../http/request-log.js';
 import type { AuthProblem, Caller } from '../modules/auth/token.service.js';
 import type { ResponseBudget } from './ceiling.js';
@@ -26,6 +27,8 @@ export interface Context {
   request?: RequestInfo;
   /** List items this response may still hold (graphql/ceiling.ts). */
   budget?: ResponseBudget;
+  /** The server's settings that the trade-portal resolvers (photos, quote requests) need. */
+  portal: PortalDeps;
   /** Whose allowance pays for this request (http/limits.ts). */
   rate?: { key: string; allowance: Allowance };
 }

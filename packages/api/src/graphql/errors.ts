@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ERROR_CODES } from '@ocop/domain';
+import { DomainError, ERROR_CODES } from '@ocop/domain';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { type DatabaseFault, databaseFault, FAULT_MESSAGES, RETRY_AFTER_SECONDS, safeError } from '../db/faults.js';
 import type { RequestInfo } from '../http/request-log.js';
@@ -8,10 +8,24 @@ import type { Logger } from '../logger.js';
 import { RESPONSE_TOO_LARGE } from './ceiling.js';
 
 /**
- * Errors a client caused keep their message and code. A database that is down, frozen or locked
- * becomes DATABASE_UNAVAILABLE or DATABASE_BUSY (503, see {@link errorStatus}). Anything else is
- * a bug: the client gets a generic message with INTERNAL_SERVER_ERROR (and, outside production,
- * the stack Apollo adds for developers); {@link errorStatus} logs it once with the request's id.
+ * What clients are told of a DomainError, beside its message: its stable code, then the issues
+ * (field, code, message) or, for an error about one argument or filter field, where it lies.
+ */
+export function domainErrorExtensions(error: DomainError): Record<string, unknown> {
+  return {
+    code: error.code,
+    ...(error.location ?? { issues: error.issues.map(({ field, code, message }) => ({ field, code, message })) }),
+  };
+}
+
+/**
+ * The one place errors become what clients see. Services and resolvers throw DomainErrors for
+ * broken rules and refused input; each keeps its message and gets its code here. Errors thrown
+ * as GraphQLErrors (transport: authentication, request limits, the response ceiling) keep their
+ * message and code. A database that is down, frozen or locked becomes DATABASE_UNAVAILABLE or
+ * DATABASE_BUSY (503, see {@link errorStatus}). Anything else is a bug: the client gets a
+ * generic message with INTERNAL_SERVER_ERROR (and, outside production, the stack Apollo adds for
+ * developers); {@link errorStatus} logs it once with the request's id.
  */
 export function formatError(
   formatted: GraphQLFormattedError,
@@ -21,6 +35,14 @@ export function formatError(
   const original = unwrapResolverError(error);
   const fault = databaseFault(original);
   if (fault) return { message: FAULT_MESSAGES[fault], extensions: { code: fault } };
+  if (original instanceof DomainError) {
+    const stacktrace = production ? undefined : formatted.extensions?.stacktrace;
+    return {
+      ...formatted,
+      message: original.message,
+      extensions: { ...domainErrorExtensions(original), ...(stacktrace === undefined ? {} : { stacktrace }) },
+    };
+  }
   const code = formatted.extensions?.code;
   const known = original instanceof GraphQLError && code !== undefined && code !== ERROR_CODES.INTERNAL_SERVER_ERROR;
   if (known || (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR')) return formatted;
@@ -64,6 +86,7 @@ export function errorStatus<T extends { request?: RequestInfo }>(logger: Logger)
             const original = unwrapResolverError(error);
             const fault = databaseFault(original);
             const code = error.extensions?.code;
+            if (!fault && original instanceof DomainError) continue;
             if (
               !fault &&
               original instanceof GraphQLError &&

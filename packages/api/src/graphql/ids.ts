@@ -1,12 +1,18 @@
-import { ERROR_CODES } from '@ocop/domain';
-import { GraphQLError } from 'graphql';
+import { DomainError, ERROR_CODES } from '@ocop/domain';
 
 /** Types the `node` query fetches by ID (Relay's Node interface). */
 export const NODE_TYPES = ['Product', 'Producer', 'Region', 'Certificate'] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
 /** Every record type whose IDs clients receive and send back: the Node types and a few more. */
-export type IdType = NodeType | 'Evaluation' | 'AuditEntry' | 'ApiToken' | 'Webhook' | 'QuoteRequest';
+export type IdType =
+  | NodeType
+  | 'Evaluation'
+  | 'AuditEntry'
+  | 'ApiToken'
+  | 'Webhook'
+  | 'WebhookDelivery'
+  | 'QuoteRequest';
 
 /**
  * The one ID codec of the API. An ID is opaque to clients, in the shape of a Relay global ID:
@@ -28,9 +34,11 @@ export function fromGlobalId(globalId: string): { type: NodeType; id: number } {
   const decoded = decodeId(globalId);
   const type = decoded?.type as NodeType | undefined;
   if (!decoded || !type || !NODE_TYPES.includes(type)) {
-    throw new GraphQLError(
+    throw new DomainError(
+      ERROR_CODES.INVALID_ID,
       `"${globalId.slice(0, 80)}" is not an ID issued by this API. Use the \`id\` field of a Product, Producer, Region or Certificate unchanged.`,
-      { extensions: { code: ERROR_CODES.INVALID_ID } },
+      [],
+      {},
     );
   }
   return { type, id: decoded.id };

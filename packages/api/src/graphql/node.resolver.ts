@@ -1,6 +1,5 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { regionDirectory } from '../db/catalog-reader.js';
-import { Certificate } from '../modules/certificate/certificate.entity.js';
+import { CertificateService } from '../modules/certificate/certificate.service.js';
 import { ProducerService } from '../modules/producer/producer.service.js';
 import type { Context } from './context.js';
 import { fromGlobalId } from './ids.js';
@@ -23,9 +22,9 @@ export class NodeResolver {
         return visible.has(key) ? ((await ctx.loaders.producer.load(key)) ?? null) : null;
       }
       case 'Region':
-        return (await regionDirectory(ctx.em)).byId.get(key) ?? null;
+        return (await ctx.loaders.region.load(key)) ?? null;
       case 'Certificate':
-        return ctx.em.findOne(Certificate, key);
+        return new CertificateService(ctx.em, ctx.today).byId(key);
     }
   }
 }

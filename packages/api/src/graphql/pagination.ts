@@ -1,5 +1,4 @@
-import { ERROR_CODES } from '@ocop/domain';
-import { GraphQLError } from 'graphql';
+import { DomainError, ERROR_CODES } from '@ocop/domain';
 import { decodeCursor, encodeCursor } from './relay.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -9,9 +8,10 @@ export const MAX_PAGE_SIZE = 100;
 export function pageSize(value: number | null | undefined, argument: 'first' | 'last'): number {
   if (value === undefined || value === null) return DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(value) || value < 1 || value > MAX_PAGE_SIZE) {
-    throw new GraphQLError(
+    throw DomainError.argument(
+      ERROR_CODES.PAGE_SIZE_TOO_LARGE,
       `\`${argument}: ${value}\` is out of range: pages hold 1 to ${MAX_PAGE_SIZE} items. Ask for at most ${MAX_PAGE_SIZE} and follow \`pageInfo.endCursor\` for more.`,
-      { extensions: { code: ERROR_CODES.PAGE_SIZE_TOO_LARGE, argumentName: argument } },
+      argument,
     );
   }
   return value;
@@ -37,16 +37,19 @@ export interface PageWindow {
  */
 export function pageWindow(args: PageArgs, ordering: string, total: number): PageWindow {
   if (args.first != null && args.last != null) {
-    throw new GraphQLError('Pass either `first` (with `after`) or `last` (with `before`), not both.', {
-      extensions: { code: ERROR_CODES.VALIDATION_FAILED, argumentName: 'last' },
-    });
+    throw DomainError.argument(
+      ERROR_CODES.VALIDATION_FAILED,
+      'Pass either `first` (with `after`) or `last` (with `before`), not both.',
+      'last',
+    );
   }
   const position = (cursor: string, argument: 'after' | 'before') => {
     const [tag, index] = decodeCursor(cursor, argument, 2);
     if (tag !== ordering || typeof index !== 'number' || !Number.isInteger(index) || index < 0) {
-      throw new GraphQLError(
+      throw DomainError.argument(
+        ERROR_CODES.INVALID_CURSOR,
         `The cursor given as \`${argument}\` belongs to a different list or sort order. Pass a cursor from this same query unchanged, or leave \`${argument}\` out to start from the beginning.`,
-        { extensions: { code: ERROR_CODES.INVALID_CURSOR, argumentName: argument } },
+        argument,
       );
     }
     return index;

@@ -1,8 +1,7 @@
-import { ERROR_CODES } from '@ocop/domain';
-import { GraphQLError } from 'graphql';
+import { DomainError, ERROR_CODES } from '@ocop/domain';
 import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'Relay pagination state of a connection.' })
+@ObjectType({ simpleResolvers: true, description: 'Relay pagination state of a connection.' })
 export class PageInfo {
   @Field(() => Boolean, { description: 'True when more items follow the last edge.' })
   hasNextPage!: boolean;
@@ -24,7 +23,7 @@ export interface EdgeShape<T> {
 
 /** Builds `XConnection` and `XEdge` types in the Relay Cursor Connections shape. */
 export function Connection<T extends object>(node: ClassType<T>, name: string, noun: string) {
-  @ObjectType(`${name}Edge`, { description: `One ${noun} in a list, with its cursor.` })
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `One ${noun} in a list, with its cursor.` })
   class Edge implements EdgeShape<T> {
     @Field(() => String, { description: 'Opaque cursor of this position; pass it as `after` or `before`.' })
     cursor!: string;
@@ -33,7 +32,7 @@ export function Connection<T extends object>(node: ClassType<T>, name: string, n
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${noun}s (Relay connection).` })
+  @ObjectType(`${name}Connection`, { simpleResolvers: true, description: `A page of ${noun}s (Relay connection).` })
   class ConnectionClass {
     @Field(() => [Edge], { description: 'The items with their cursors.' })
     edges!: Edge[];
@@ -57,9 +56,10 @@ export function encodeCursor(values: readonly (string | number | null)[]): strin
 
 export function decodeCursor(cursor: string, argument: string, arity: number): (string | number | null)[] {
   const fail = (): never => {
-    throw new GraphQLError(
+    throw DomainError.argument(
+      ERROR_CODES.INVALID_CURSOR,
       `The cursor given as \`${argument}\` is not one this API issued. Pass the \`endCursor\` or \`startCursor\` of a previous page unchanged, or leave \`${argument}\` out to start from the beginning.`,
-      { extensions: { code: ERROR_CODES.INVALID_CURSOR, argumentName: argument } },
+      argument,
     );
   };
   let parsed: unknown;

@@ -76,6 +76,7 @@ export class RateLimiter {
   }
 }
 
+/** A transport limit, not a rule of the catalog: a GraphQLError with its HTTP status (429), not a DomainError. */
 export function rateLimited(retryAfterSeconds: number, allowance: Allowance, who: string): GraphQLError {
   return new GraphQLError(
     `Too many requests from ${who}: the allowance is ${allowance.perMinute} units a minute (bursts up to ${allowance.burst}); each request costs 1 unit plus 1 per 1,000 of its estimated cost. Wait ${retryAfterSeconds} s (Retry-After) and slow down, or ask the OCOP office for a partner key with its own quota.`,
@@ -162,6 +163,7 @@ export class Slots {
   }
 }
 
+/** A transport limit (503), like {@link rateLimited}. */
 function serverBusy(): GraphQLError {
   return new GraphQLError(
     'The server is answering as many expensive queries as it can right now, so this one was not run. Try again in a few seconds, or ask for smaller pages.',

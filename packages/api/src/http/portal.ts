@@ -1,5 +1,4 @@
 /// <reference path="../types/graphql-upload.d.ts" />
-import { AsyncLocalStorage } from 'node:async_hooks';
 import express, { type Express } from 'express';
 import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
 import type { Config } from '../config.js';
@@ -12,22 +11,13 @@ import type { Logger } from '../logger.js';
  *   names change with their content, see modules/image/image.store.ts);
  * - multipart POST /graphql (the GraphQL multipart request spec): one file per request, at most
  *   IMAGE_MAX_BYTES, for `addProductPhoto`; other requests pass untouched;
- * - the server's settings for resolvers, carried with each /graphql request (AsyncLocalStorage),
- *   so two servers in one process (tests) each keep their own.
+ * Resolvers that need the server's settings read them from the request's context (`ctx.portal`),
+ * so two servers in one process (tests) each keep their own.
  */
 
 export interface PortalDeps {
   config: Config;
   logger: Logger;
-}
-
-const current = new AsyncLocalStorage<PortalDeps>();
-
-/** The settings of the server handling the current request. */
-export function portal(): PortalDeps {
-  const deps = current.getStore();
-  if (!deps) throw new Error('portal() was called outside a request of a server that mounted mountPortalRoutes.');
-  return deps;
 }
 
 export function mountPortalRoutes(app: Express, deps: PortalDeps): void {
@@ -47,7 +37,6 @@ export function mountPortalRoutes(app: Express, deps: PortalDeps): void {
   );
   app.use(
     '/graphql',
-    (_req, _res, next) => current.run(deps, next),
     graphqlUploadExpress({
       maxFiles: 1,
       maxFileSize: deps.config.images.maxBytes,

@@ -23,6 +23,7 @@ export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];
  * entry (or an entry without its change) cannot exist. The database refuses updates and deletes.
  */
 @ObjectType({
+  simpleResolvers: true,
   description: 'One change to the catalog: who made it, when, to what, and which fields changed (ADMIN only).',
 })
 @Entity({ tableName: 'audit_entry' })

@@ -1,5 +1,4 @@
-import { ERROR_CODES } from '@ocop/domain';
-import { GraphQLError } from 'graphql';
+import { DomainError, ERROR_CODES } from '@ocop/domain';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
@@ -10,7 +9,7 @@ import { AUDITED_ENTITIES, type AuditedEntity, AuditEntry, type Changes } from '
 import { AuditService } from './audit.service.js';
 import { decodeId, encodeId } from '../../graphql/ids.js';
 
-@ObjectType({ description: 'A page of the audit log, newest first (Relay connection).' })
+@ObjectType({ simpleResolvers: true, description: 'A page of the audit log, newest first (Relay connection).' })
 export class AuditEntryConnection extends Connection(AuditEntry, 'AuditEntry', 'audit entry') {}
 
 @ArgsType()
@@ -30,9 +29,10 @@ const CURSOR_TAG = 'AUDIT';
 function cursorId(after: string): number {
   const [tag, id] = decodeCursor(after, 'after', 2);
   if (tag !== CURSOR_TAG || typeof id !== 'number' || !Number.isInteger(id) || id < 1) {
-    throw new GraphQLError(
+    throw DomainError.argument(
+      ERROR_CODES.INVALID_CURSOR,
       'The cursor given as `after` belongs to a different list. Pass `pageInfo.endCursor` of a previous `auditLog` page unchanged, or leave `after` out to start from the newest entry.',
-      { extensions: { code: ERROR_CODES.INVALID_CURSOR, argumentName: 'after' } },
+      'after',
     );
   }
   return id;
@@ -42,9 +42,10 @@ function entityFilter(entityId: string): { type: AuditedEntity; id: number } {
   const decoded = decodeId(entityId);
   const type = AUDITED_ENTITIES.find((t) => t === decoded?.type);
   if (!decoded || !type) {
-    throw new GraphQLError(
+    throw DomainError.argument(
+      ERROR_CODES.INVALID_ID,
       `"${entityId.slice(0, 80)}" is not the ID of a producer, product, evaluation, certificate or token. Pass an \`id\` (or an audit entry's \`entityId\`) unchanged.`,
-      { extensions: { code: ERROR_CODES.INVALID_ID, argumentName: 'entityId' } },
+      'entityId',
     );
   }
   return { type, id: decoded.id };

@@ -1,10 +1,10 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { DomainError, ERROR_CODES } from '@ocop/domain';
-import { GraphQLError } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDatabaseUrl } from '../../config.js';
 import { migrate } from '../../db/database.js';
 import { type Orm, openOrm } from '../../db/orm.js';
+import { domainErrorExtensions, formatError } from '../../graphql/errors.js';
 import { encodeId } from '../../graphql/ids.js';
 import { AuditEntry } from './audit-entry.entity.js';
 import {
@@ -120,14 +120,14 @@ describe('audited', () => {
     expect(entries[0]?.actorName).toBe('unit test');
   });
 
-  it('writes nothing when the change fails, and turns refusals into GraphQL errors', async () => {
+  it('writes nothing when the change fails, and its refusal reaches clients with its code and issues', async () => {
     const failing = runMutation({ em, today: '2026-12-01' }, actor, 'failingChange', async (_tx, audit) => {
       audit.record('Product', 1, {});
       throw refusal([{ field: 'slug', code: ERROR_CODES.DUPLICATE_SLUG, message: 'Taken.' }]);
     });
-    await expect(failing).rejects.toBeInstanceOf(GraphQLError);
-    await failing.catch((error: GraphQLError) => {
-      expect(error.extensions).toEqual({
+    await expect(failing).rejects.toBeInstanceOf(DomainError);
+    await failing.catch((error: DomainError) => {
+      expect(domainErrorExtensions(error)).toEqual({
         code: 'DUPLICATE_SLUG',
         issues: [{ field: 'slug', code: 'DUPLICATE_SLUG', message: 'Taken.' }],
       });
@@ -151,5 +151,28 @@ describe('audited', () => {
         throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such token.');
       }),
     ).rejects.toBeInstanceOf(DomainError);
+  });
+});
+
+describe('formatError', () => {
+  const formatted = { message: 'x', path: ['products'], extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+
+  it('gives a DomainError its message and code, with its issues or the argument or field at fault', () => {
+    const issue = { field: 'slug', code: ERROR_CODES.DUPLICATE_SLUG, message: 'Taken.' };
+    expect(formatError(formatted, new DomainError(ERROR_CODES.DUPLICATE_SLUG, 'Taken.', [issue]), true)).toEqual({
+      message: 'Taken.',
+      path: ['products'],
+      extensions: { code: 'DUPLICATE_SLUG', issues: [issue] },
+    });
+    const cursor = DomainError.argument(ERROR_CODES.INVALID_CURSOR, 'Not ours.', 'after');
+    expect(formatError(formatted, cursor, true).extensions).toEqual({ code: 'INVALID_CURSOR', argumentName: 'after' });
+    const search = DomainError.field(ERROR_CODES.VALIDATION_FAILED, 'Too long.', 'search');
+    expect(formatError(formatted, search, true).extensions).toEqual({ code: 'VALIDATION_FAILED', field: 'search' });
+    const id = new DomainError(ERROR_CODES.INVALID_ID, 'Not an ID.', [], {});
+    expect(formatError(formatted, id, true).extensions).toEqual({ code: 'INVALID_ID' });
+  });
+
+  it('still hides what a bug says', () => {
+    expect(formatError(formatted, new Error('secret'), true).message).not.toContain('secret');
   });
 });

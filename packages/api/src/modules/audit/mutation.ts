@@ -16,7 +16,6 @@ import {
   todayInVietnam,
   type ValidationIssue,
 } from '@ocop/domain';
-import { GraphQLError } from 'graphql';
 import { decodeId, type IdType } from '../../graphql/ids.js';
 import type { Role } from '../auth/api-token.entity.js';
 import { productsOf, syncPublicState } from '../feed/feed.service.js';
@@ -25,14 +24,15 @@ import { type AuditedEntity, AuditEntry, type Changes } from './audit-entry.enti
 
 /**
  * The write path shared by every mutation and CLI command that changes data: one transaction,
- * an audit entry in that same transaction, and business-rule failures turned into GraphQL
- * errors with a stable code and field-level issues.
+ * an audit entry in that same transaction, and refusals with a stable code and field-level issues.
  *
  * Error convention (STYLE.md principle 7, first tier for all of them): a refused mutation throws
- * a GraphQLError whose `extensions.code` is the problem's stable code from ERROR_CODES and whose
- * `extensions.issues` lists `{ field, code, message }` for every input field at fault. With one
- * issue, `code` is that issue's code (e.g. DUPLICATE_CERTIFICATE_NUMBER); with several, it is
- * VALIDATION_FAILED and each issue keeps its own code. Nothing is written when a mutation fails.
+ * a DomainError whose code is the problem's stable code from ERROR_CODES and whose issues list
+ * `{ field, code, message }` for every input field at fault; clients get them as `extensions.code`
+ * and `extensions.issues` (graphql/errors.ts, the one place errors are turned into GraphQL ones).
+ * With one issue, the code is that issue's code (e.g. DUPLICATE_CERTIFICATE_NUMBER); with
+ * several, it is VALIDATION_FAILED and each issue keeps its own code. Nothing is written when a
+ * mutation fails.
  */
 
 /** Who makes a change: a token's holder, or the CLI on the server itself (no token, no role). */
@@ -112,27 +112,14 @@ export async function audited<T>(
   });
 }
 
-/** {@link audited} for GraphQL resolvers: a DomainError becomes a GraphQLError (see the convention above). */
-export async function runMutation<T>(
+/** {@link audited} for GraphQL resolvers, on the request's EntityManager and day. */
+export function runMutation<T>(
   ctx: { em: EntityManager; today: IsoDate },
   actor: Actor,
   operation: string,
   work: (tx: EntityManager, audit: AuditTrail) => Promise<T>,
 ): Promise<T> {
-  try {
-    return await audited(ctx.em, actor, operation, work, ctx.today);
-  } catch (error) {
-    throw error instanceof DomainError ? toGraphQLError(error) : error;
-  }
-}
-
-export function toGraphQLError(error: DomainError): GraphQLError {
-  return new GraphQLError(error.message, {
-    extensions: {
-      code: error.code,
-      issues: error.issues.map(({ field, code, message }) => ({ field, code, message })),
-    },
-  });
+  return audited(ctx.em, actor, operation, work, ctx.today);
 }
 
 /** A refusal for `issues`: the one issue's code, or VALIDATION_FAILED when there are several. */
@@ -335,15 +322,6 @@ export function requireId(field: string, value: string, type: IdType): number {
   const id = checkId(issues, field, value, type);
   issues.throwIfAny();
   return id as number;
-}
-
-/** {@link requireId} for query arguments, outside any mutation: throws the GraphQL error directly. */
-export function idArgument(field: string, value: string, type: IdType): number {
-  try {
-    return requireId(field, value, type);
-  } catch (error) {
-    throw error instanceof DomainError ? toGraphQLError(error) : error;
-  }
 }
 
 function comparable(value: unknown): unknown {

@@ -21,6 +21,8 @@ function rolesText(roles: readonly Role[]): string {
  * The caller, when their token has one of `roles`. Otherwise throws UNAUTHENTICATED (no token,
  * a malformed header, an unknown or revoked token) or FORBIDDEN (a valid token with another
  * role), each with a message that says what to send instead. Resolvers call this first.
+ * These stay GraphQLErrors, not DomainErrors: who may call is the transport's concern, not a rule
+ * of the catalog.
  */
 export function requireRole(ctx: AuthContext, ...roles: Role[]): Caller {
   const needed = roles[0] ?? 'ADMIN';

@@ -1,4 +1,4 @@
-import { DomainError, type IsoDate, addDays } from '@ocop/domain';
+import { type IsoDate, addDays } from '@ocop/domain';
 import {
   Arg,
   Ctx,
@@ -16,7 +16,7 @@ import {
 } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { encodeId } from '../../graphql/ids.js';
-import { idArgument, toGraphQLError } from '../audit/mutation.js';
+import { requireId } from '../audit/mutation.js';
 import { ApiToken } from './api-token.entity.js';
 import { requireRole } from './auth.guard.js';
 import { MAX_PARTNER_QUOTA, TokenService } from './token.service.js';
@@ -25,7 +25,7 @@ import { MAX_PARTNER_QUOTA, TokenService } from './token.service.js';
 export const PARTNER_DEFAULT_NOTE =
   'null: the default partner allowance, ten times the public one (RATE_LIMIT × 10 units a minute).';
 
-@ObjectType({ description: 'Requests a partner key made on one day (Vietnam time).' })
+@ObjectType({ simpleResolvers: true, description: 'Requests a partner key made on one day (Vietnam time).' })
 export class PartnerKeyUsage {
   @Field(() => String, { description: 'The day, YYYY-MM-DD.' })
   day!: string;
@@ -39,7 +39,10 @@ export class PartnerKeyUsage {
   units!: number;
 }
 
-@ObjectType({ description: 'A partner app’s key: public reads with an allowance of its own (ADMIN only).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A partner app’s key: public reads with an allowance of its own (ADMIN only).',
+})
 export class PartnerKey {
   @Field(() => ID, { description: 'Opaque ID of the key (not the key itself, which is shown only once).' })
   id!: string;
@@ -68,7 +71,10 @@ export class PartnerKey {
   tokenId!: number;
 }
 
-@ObjectType({ description: 'A newly issued partner key: the key is shown here once and never again.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A newly issued partner key: the key is shown here once and never again.',
+})
 export class IssuedPartnerKey {
   @Field(() => String, {
     description: 'The key (ocop_…): give it to the partner, who sends it as "Authorization: Bearer <key>".',
@@ -123,16 +129,12 @@ export class PartnerKeyResolver {
     input: CreatePartnerKeyInput,
   ): Promise<IssuedPartnerKey> {
     const caller = requireRole(ctx, 'ADMIN');
-    try {
-      const { token, record } = await new TokenService(ctx.em).create(
-        { name: input.name, role: 'PARTNER', quotaPerMinute: input.quotaPerMinute ?? null },
-        caller,
-        ctx.today,
-      );
-      return Object.assign(new IssuedPartnerKey(), { key: token, partnerKey: view(record) });
-    } catch (error) {
-      throw error instanceof DomainError ? toGraphQLError(error) : error;
-    }
+    const { token, record } = await new TokenService(ctx.em).create(
+      { name: input.name, role: 'PARTNER', quotaPerMinute: input.quotaPerMinute ?? null },
+      caller,
+      ctx.today,
+    );
+    return Object.assign(new IssuedPartnerKey(), { key: token, partnerKey: view(record) });
   }
 
   @Mutation(() => PartnerKey, { description: 'Revokes a partner key (ADMIN): refused from the next request on.' })
@@ -141,12 +143,8 @@ export class PartnerKeyResolver {
     @Arg('id', () => ID, { description: 'The key’s `id`.' }) id: string,
   ): Promise<PartnerKey> {
     const caller = requireRole(ctx, 'ADMIN');
-    const tokenId = idArgument('id', id, 'ApiToken');
-    try {
-      return view(await new TokenService(ctx.em).revoke(tokenId, caller, new Date(), 'PARTNER'));
-    } catch (error) {
-      throw error instanceof DomainError ? toGraphQLError(error) : error;
-    }
+    const tokenId = requireId('id', id, 'ApiToken');
+    return view(await new TokenService(ctx.em).revoke(tokenId, caller, new Date(), 'PARTNER'));
   }
 
   @FieldResolver(() => [PartnerKeyUsage], {

@@ -2,7 +2,10 @@ import type { CategoryCode } from '@ocop/domain';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { CategoryCodeEnum } from '../../graphql/enums.js';
 
-@ObjectType({ description: 'One of the six OCOP product groups, with how many certified products it holds today.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'One of the six OCOP product groups, with how many certified products it holds today.',
+})
 export class Category {
   @Field(() => CategoryCodeEnum, { description: 'Stable code of the group.' })
   code!: CategoryCode;

@@ -1,5 +1,4 @@
-import { ERROR_CODES } from '@ocop/domain';
-import { GraphQLError } from 'graphql';
+import { DomainError, ERROR_CODES } from '@ocop/domain';
 import { Arg, Args, ArgsType, Ctx, Field, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { pageWindow, toConnection } from '../../graphql/pagination.js';
@@ -10,7 +9,10 @@ import { IssueCertificateInput, RevokeCertificateInput } from './certificate.adm
 import { CertificateAdminService, ExpiringCertificates, MAX_EXPIRY_WINDOW_DAYS } from './certificate.admin.service.js';
 import { Certificate } from './certificate.entity.js';
 
-@ObjectType({ description: 'Certificates valid today that expire soon, soonest first (Relay connection).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Certificates valid today that expire soon, soonest first (Relay connection).',
+})
 export class ExpiringCertificateConnection extends Connection(Certificate, 'ExpiringCertificate', 'certificate') {}
 
 @ArgsType()
@@ -67,20 +69,16 @@ export class CertificateAdminResolver {
   ): Promise<ExpiringCertificateConnection> {
     requireRole(ctx, 'ADMIN');
     if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > MAX_EXPIRY_WINDOW_DAYS) {
-      throw new GraphQLError(
+      throw new DomainError(
+        ERROR_CODES.VALIDATION_FAILED,
         `withinDays: ${withinDays} is out of range; look ahead from 0 to ${MAX_EXPIRY_WINDOW_DAYS} days (30 is the notice the rules require).`,
-        {
-          extensions: {
+        [
+          {
+            field: 'withinDays',
             code: ERROR_CODES.VALIDATION_FAILED,
-            issues: [
-              {
-                field: 'withinDays',
-                code: ERROR_CODES.VALIDATION_FAILED,
-                message: `Look ahead from 0 to ${MAX_EXPIRY_WINDOW_DAYS} days.`,
-              },
-            ],
+            message: `Look ahead from 0 to ${MAX_EXPIRY_WINDOW_DAYS} days.`,
           },
-        },
+        ],
       );
     }
     const expiring = new ExpiringCertificates(ctx.em, ctx.today);

@@ -19,6 +19,7 @@ import { Product } from '../product/product.entity.js';
  * At most one certificate per product is ISSUED; a new one supersedes it.
  */
 @ObjectType({
+  simpleResolvers: true,
   implements: Node,
   description: 'An OCOP certificate (3–5★), valid for 36 months from its issue date.',
 })

@@ -3,9 +3,10 @@ import type { Context, Lang } from '../../graphql/context.js';
 import { LanguageEnum } from '../../graphql/enums.js';
 import { encodeId } from '../../graphql/ids.js';
 import { langOf, localized } from '../../graphql/language.js';
-import type { CertificateView, ProductView } from '../../db/catalog-reader.js';
 import { Product } from '../product/product.entity.js';
+import type { ProductView } from '../product/product.reader.js';
 import { Certificate } from './certificate.entity.js';
+import type { CertificateView } from './certificate.reader.js';
 import { CertificateService, statusOf } from './certificate.service.js';
 import { CertificateCheck, type CertificateCheckResult, CertificateStatusEnum } from './certificate.types.js';
 

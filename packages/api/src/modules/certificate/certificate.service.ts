@@ -6,8 +6,14 @@ import {
   type IsoDate,
   normalizeCertificateNumber,
 } from '@ocop/domain';
-import { Product } from '../product/product.entity.js';
-import { Certificate } from './certificate.entity.js';
+import { productsByIds } from '../product/product.reader.js';
+import {
+  activeCertificatesByProductIds,
+  type CertificateView,
+  certificateById,
+  certificateByNumber,
+  certificatesOfProduct,
+} from './certificate.reader.js';
 import { CertificateCheck, type CertificateCheckResult } from './certificate.types.js';
 
 function viDate(d: IsoDate): string {
@@ -16,7 +22,7 @@ function viDate(d: IsoDate): string {
 }
 
 export function statusOf(
-  certificate: Pick<Certificate, 'issuedOn' | 'expiresOn' | 'status'>,
+  certificate: Pick<CertificateView, 'issuedOn' | 'expiresOn' | 'status'>,
   today: IsoDate,
 ): CertificateStatus {
   return certificateStatus(
@@ -25,12 +31,25 @@ export function statusOf(
   );
 }
 
-/** A buyer's check of a number printed on a package. Unknown or malformed numbers are results, not errors. */
+/**
+ * Certificates as the public reads them, and a buyer's check of a number printed on a package.
+ * Unknown or malformed numbers are results, not errors.
+ */
 export class CertificateService {
   constructor(
     private readonly em: EntityManager,
     private readonly today: IsoDate,
   ) {}
+
+  /** A certificate by id, whatever its standing (certificates are public records). */
+  byId(id: number): Promise<CertificateView | null> {
+    return certificateById(this.em, id);
+  }
+
+  /** The certificate that makes each product published today, in the order asked (for the loaders). */
+  activeFor(productIds: readonly number[]): Promise<(CertificateView | undefined)[]> {
+    return activeCertificatesByProductIds(this.em, productIds, this.today);
+  }
 
   async check(query: string): Promise<CertificateCheck> {
     const number = normalizeCertificateNumber(query);
@@ -38,8 +57,8 @@ export class CertificateService {
       result: CertificateCheckResult,
       messageVi: string,
       messageEn: string,
-      certificate: Certificate | null,
-      latestCertificate: Certificate | null = null,
+      certificate: CertificateView | null,
+      latestCertificate: CertificateView | null = null,
     ) =>
       Object.assign(new CertificateCheck(), {
         query,
@@ -58,7 +77,7 @@ export class CertificateService {
         null,
       );
     }
-    const certificate = await this.em.findOne(Certificate, { number });
+    const certificate = await certificateByNumber(this.em, number);
     if (!certificate) {
       return answer(
         'NOT_FOUND',
@@ -67,7 +86,8 @@ export class CertificateService {
         null,
       );
     }
-    const product = await this.em.findOneOrFail(Product, certificate.product.id);
+    const [product] = await productsByIds(this.em, [certificate.product.id]);
+    if (!product) throw new Error(`Product ${certificate.product.id} of certificate ${certificate.id} is missing`);
     const stars = `${certificate.stars}★`;
     const status = statusOf(certificate, this.today);
     const texts: Record<CertificateStatus, [string, string]> = {
@@ -102,12 +122,8 @@ export class CertificateService {
   }
 
   /** The product's certificates issued after `certificate`, oldest first: the chain that replaced it. */
-  private async newerThan(certificate: Certificate): Promise<Certificate[]> {
-    const all = await this.em.find(
-      Certificate,
-      { product: certificate.product.id },
-      { orderBy: { issuedOn: 'asc', id: 'asc' } },
-    );
+  private async newerThan(certificate: CertificateView): Promise<CertificateView[]> {
+    const all = await certificatesOfProduct(this.em, certificate.product.id);
     return all.slice(all.findIndex((c) => c.id === certificate.id) + 1);
   }
 
@@ -116,7 +132,7 @@ export class CertificateService {
    * exists, but whether the newest one, which decides if the product is certified today, is
    * valid, revoked or expired.
    */
-  private supersededTexts(newer: Certificate[]): [string, string] {
+  private supersededTexts(newer: CertificateView[]): [string, string] {
     const first = newer[0];
     const latest = newer.at(-1);
     if (!first || !latest) {

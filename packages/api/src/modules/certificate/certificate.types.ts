@@ -3,6 +3,7 @@ import type { Context, Lang } from '../../graphql/context.js';
 import { LanguageEnum } from '../../graphql/enums.js';
 import { langOf, localized } from '../../graphql/language.js';
 import { Certificate } from './certificate.entity.js';
+import type { CertificateView } from './certificate.reader.js';
 
 export const CertificateStatusEnum = {
   VALID: 'VALID',
@@ -46,7 +47,10 @@ registerEnumType(CertificateCheckResultEnum, {
   },
 });
 
-@ObjectType({ description: 'The answer to "is this certificate number genuine and valid today?".' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'The answer to "is this certificate number genuine and valid today?".',
+})
 export class CertificateCheck {
   @Field(() => String, { description: 'The text that was checked, as sent.' })
   query!: string;
@@ -72,12 +76,12 @@ export class CertificateCheck {
   }
 
   @Field(() => Certificate, { nullable: true, description: 'The certificate, when one has this number.' })
-  certificate!: Certificate | null;
+  certificate!: CertificateView | null;
 
   @Field(() => Certificate, {
     nullable: true,
     description:
       'For a SUPERSEDED certificate, the product’s newest certificate: the one that decides whether the product is certified today (see its `status`: VALID, EXPIRED, REVOKED…). Null for any other result, and when the catalog holds no newer certificate.',
   })
-  latestCertificate!: Certificate | null;
+  latestCertificate!: CertificateView | null;
 }

@@ -1,10 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { encodeId } from '../../graphql/ids.js';
-import { idArgument, requireId, runMutation } from '../audit/mutation.js';
+import { requireId, runMutation } from '../audit/mutation.js';
 import { requireRole } from '../auth/auth.guard.js';
 import { Certificate } from '../certificate/certificate.entity.js';
-import type { ProductView } from '../../db/catalog-reader.js';
+import type { ProductView } from '../product/product.reader.js';
 import { Product } from '../product/product.entity.js';
 import { Evaluation } from './evaluation.entity.js';
 import { RecordEvaluationInput, UpdateEvaluationInput } from './evaluation.inputs.js';
@@ -24,7 +24,7 @@ export class EvaluationResolver {
     @Arg('productId', () => ID, { description: 'The product’s `id`.' }) productId: string,
   ): Promise<Evaluation[]> {
     requireRole(ctx, ...COUNCIL);
-    return evaluationsOf(ctx.em, idArgument('productId', productId, 'Product'));
+    return evaluationsOf(ctx.em, requireId('productId', productId, 'Product'));
   }
 
   @Mutation(() => EvaluationView, {

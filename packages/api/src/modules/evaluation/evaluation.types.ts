@@ -17,6 +17,7 @@ registerEnumType(EvaluationStatusEnum, {
  * and EVALUATOR tokens ever reach it: scores are not public, whatever the stars.
  */
 @ObjectType('Evaluation', {
+  simpleResolvers: true,
   description:
     'A council’s score sheet for a product: part scores, the total and stars computed from them, and its status. Visible to ADMIN and EVALUATOR tokens only.',
 })

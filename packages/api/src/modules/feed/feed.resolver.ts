@@ -1,5 +1,4 @@
-import { ERROR_CODES } from '@ocop/domain';
-import { GraphQLError } from 'graphql';
+import { DomainError, ERROR_CODES } from '@ocop/domain';
 import { Args, ArgsType, Ctx, Field, ID, Int, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { CategoryCodeEnum } from '../../graphql/enums.js';
@@ -25,7 +24,10 @@ registerEnumType(ChangeKindEnum, {
   },
 });
 
-@ObjectType({ description: 'One change to the public catalog, in the order the changes were committed.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'One change to the public catalog, in the order the changes were committed.',
+})
 export class CatalogChange {
   @Field(() => String, { description: 'Pass it as `after` to continue after this change.' })
   cursor!: string;
@@ -55,7 +57,7 @@ export class CatalogChange {
   certificateNumber!: string | null;
 }
 
-@ObjectType({ description: 'A page of the change feed (oldest first).' })
+@ObjectType({ simpleResolvers: true, description: 'A page of the change feed (oldest first).' })
 export class CatalogChangeConnection {
   @Field(() => [CatalogChange], { description: 'The changes of this page, oldest first.' })
   nodes!: CatalogChange[];
@@ -93,9 +95,10 @@ export function changeCursor(sequence: number): string {
 function cursorSequence(after: string): number {
   const [tag, sequence] = decodeCursor(after, 'after', 2);
   if (tag !== TAG || typeof sequence !== 'number' || !Number.isInteger(sequence) || sequence < 0) {
-    throw new GraphQLError(
+    throw DomainError.argument(
+      ERROR_CODES.INVALID_CURSOR,
       'The cursor given as `after` does not belong to the change feed. Pass `pageInfo.endCursor` or `currentCursor` of `catalogChanges` unchanged.',
-      { extensions: { code: ERROR_CODES.INVALID_CURSOR, argumentName: 'after' } },
+      'after',
     );
   }
   return sequence;
@@ -115,9 +118,10 @@ export class FeedResolver {
     const from = after ? cursorSequence(after) : undefined;
     const [page, bounds] = await Promise.all([reader.after(from ?? 0, limit + 1), reader.bounds()]);
     if (from !== undefined && bounds.oldest !== null && from < bounds.oldest - 1) {
-      throw new GraphQLError(
+      throw DomainError.argument(
+        ERROR_CODES.CURSOR_EXPIRED,
         `This cursor points to change ${from}, but changes older than ${FEED_RETENTION_DAYS} days are no longer kept (the oldest kept is ${bounds.oldest}). Re-read the catalog with \`products\`, then follow \`catalogChanges(after: currentCursor)\` from the \`currentCursor\` you read before it.`,
-        { extensions: { code: ERROR_CODES.CURSOR_EXPIRED, argumentName: 'after' } },
+        'after',
       );
     }
     const rows = page.slice(0, limit);

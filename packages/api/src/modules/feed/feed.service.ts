@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
 import { type IsoDate, isTradeEmpty, normalizeTrade, type ProductTrade } from '@ocop/domain';
+import { chunks, placeholders } from '../../db/rows.js';
 import { dialectOf } from '../product/product.query.js';
+import { pathNames } from '../region/region.reader.js';
 
 /**
  * The change feed: every write that can change what the public sees records, in its own
@@ -27,9 +29,6 @@ export type FeedScope = { all: true } | { productIds: Iterable<number> };
 /** The PostgreSQL channel every write notifies, and its advisory lock (numbers entries in commit order). */
 export const FEED_CHANNEL = 'ocop_catalog';
 export const FEED_LOCK = 727_001;
-
-/** Products compared per statement, well under both databases' parameter limits. */
-const CHUNK = 500;
 
 export interface FeedSync {
   /** Entries appended. */
@@ -57,14 +56,6 @@ const PUBLIC_COLUMNS = `p.id, p.slug, p.name_vi, p.name_en, p.description_vi, p.
   pr.slug as producer_slug, pr.name as producer_name, pr.type as producer_type, pr.representative, pr.address,
   pr.phone, pr.email, pr.website, pr.region_id as producer_region_id`;
 
-function chunks<T>(list: T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
-}
-
-const marks = (n: number) => new Array(n).fill('?').join(', ');
-
 function tradeOf(row: PublicRow): { trade?: ProductTrade } {
   const trade = typeof row.trade === 'string' ? JSON.parse(row.trade) : (row.trade as ProductTrade | null);
   return isTradeEmpty(trade) ? {} : { trade: normalizeTrade(trade) };
@@ -91,41 +82,9 @@ function fingerprint(row: PublicRow, places: Map<number, string>): string {
   return createHash('sha1').update(json).digest('base64url');
 }
 
-/**
- * The names along each region's path, so renaming a district changes the pages of the products
- * under it. Read for the regions the rows need only.
- */
-async function placeNames(tx: EntityManager, rows: PublicRow[]): Promise<Map<number, string>> {
-  const ids = [...new Set(rows.flatMap((r) => [Number(r.region_id), Number(r.producer_region_id)]))];
-  const regions = new Map<number, { path: string; names: string }>();
-  for (const part of chunks(ids)) {
-    const found = await tx.execute<{ id: number; path: string; name_vi: string; name_en: string | null }[]>(
-      `select id, path, name_vi, name_en from region where id in (${marks(part.length)})`,
-      part,
-    );
-    for (const r of found) regions.set(Number(r.id), { path: r.path, names: `${r.name_vi}|${r.name_en ?? ''}` });
-  }
-  const codes = [...new Set([...regions.values()].flatMap((r) => r.path.split('/').filter(Boolean)))];
-  const byCode = new Map<string, string>();
-  for (const part of chunks(codes)) {
-    const found = await tx.execute<{ code: string; name_vi: string; name_en: string | null }[]>(
-      `select code, name_vi, name_en from region where code in (${marks(part.length)})`,
-      part,
-    );
-    for (const r of found) byCode.set(r.code, `${r.name_vi}|${r.name_en ?? ''}`);
-  }
-  const places = new Map<number, string>();
-  for (const [id, r] of regions) {
-    places.set(
-      id,
-      r.path
-        .split('/')
-        .filter(Boolean)
-        .map((code) => byCode.get(code) ?? code)
-        .join('/'),
-    );
-  }
-  return places;
+/** The names along the paths of the regions the rows need, so renaming a district changes the pages under it. */
+function placeNames(tx: EntityManager, rows: PublicRow[]): Promise<Map<number, string>> {
+  return pathNames(tx, [...new Set(rows.flatMap((r) => [Number(r.region_id), Number(r.producer_region_id)]))]);
 }
 
 /**
@@ -156,13 +115,13 @@ export async function syncPublicState(
     for (const part of chunks(ids)) {
       rows.push(
         ...(await tx.execute<PublicRow[]>(
-          `select ${PUBLIC_COLUMNS} ${published} where p.id in (${marks(part.length)}) order by p.id`,
+          `select ${PUBLIC_COLUMNS} ${published} where p.id in (${placeholders(part.length)}) order by p.id`,
           [today, today, ...part],
         )),
       );
       state.push(
         ...(await tx.execute<StateRow[]>(
-          `select product_id, fingerprint from catalog_public_state where product_id in (${marks(part.length)})`,
+          `select product_id, fingerprint from catalog_public_state where product_id in (${placeholders(part.length)})`,
           part,
         )),
       );
@@ -184,7 +143,7 @@ export async function syncPublicState(
     const slugs = new Map<number, string>();
     for (const part of chunks(gone)) {
       const found = await tx.execute<{ product_id: number; slug: string }[]>(
-        `select product_id, slug from catalog_public_state where product_id in (${marks(part.length)})`,
+        `select product_id, slug from catalog_public_state where product_id in (${placeholders(part.length)})`,
         part,
       );
       for (const r of found) slugs.set(Number(r.product_id), r.slug);
@@ -218,12 +177,12 @@ export async function syncPublicState(
     const seq = Number(head?.seq ?? 0);
     const withdrawn = changes.filter((c) => c.kind === 'WITHDRAWN').map((c) => c.id);
     for (const part of chunks(withdrawn)) {
-      await tx.execute(`delete from catalog_public_state where product_id in (${marks(part.length)})`, part);
+      await tx.execute(`delete from catalog_public_state where product_id in (${placeholders(part.length)})`, part);
     }
     const kept = changes.filter((c) => c.kind !== 'WITHDRAWN');
     for (const part of chunks(kept)) {
       await tx.execute(
-        `delete from catalog_public_state where product_id in (${marks(part.length)})`,
+        `delete from catalog_public_state where product_id in (${placeholders(part.length)})`,
         part.map((c) => c.id),
       );
     }
@@ -285,12 +244,12 @@ export async function productsOf(tx: EntityManager, entityType: string, ids: num
       continue;
     }
     if (entityType === 'Certificate')
-      sql = `select product_id as id from certificate where id in (${marks(part.length)})`;
-    if (entityType === 'Producer') sql = `select id from product where producer_id in (${marks(part.length)})`;
+      sql = `select product_id as id from certificate where id in (${placeholders(part.length)})`;
+    if (entityType === 'Producer') sql = `select id from product where producer_id in (${placeholders(part.length)})`;
     if (entityType === 'Evaluation')
-      sql = `select product_id as id from evaluation where id in (${marks(part.length)})`;
+      sql = `select product_id as id from evaluation where id in (${placeholders(part.length)})`;
     if (entityType === 'Region')
-      sql = `select p.id from product p join region r on r.id = p.region_id join region a on r.path like a.path || '%' where a.id in (${marks(part.length)})`;
+      sql = `select p.id from product p join region r on r.id = p.region_id join region a on r.path like a.path || '%' where a.id in (${placeholders(part.length)})`;
     if (!sql) continue;
     const rows = await tx.execute<{ id: number | string }[]>(sql, part);
     out.push(...rows.map((r) => Number(r.id)));

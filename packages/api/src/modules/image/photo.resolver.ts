@@ -4,11 +4,10 @@ import GraphQLUpload from 'graphql-upload/GraphQLUpload.mjs';
 import type { FileUpload } from 'graphql-upload/Upload.mjs';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { portal } from '../../http/portal.js';
-import { requireId, runMutation, toGraphQLError } from '../audit/mutation.js';
+import { requireId, runMutation } from '../audit/mutation.js';
 import { requireRole } from '../auth/auth.guard.js';
 import { Product } from '../product/product.entity.js';
-import { type StoredImage, storeImage } from './image.store.js';
+import { storeImage } from './image.store.js';
 import { attachPhotos, checkAlt, findProduct } from './photo.service.js';
 
 /** Reads an upload into memory, refusing it as soon as it passes `max` bytes. */
@@ -27,11 +26,9 @@ async function readUpload(upload: FileUpload, max: number): Promise<Buffer> {
   }
   if (size > max) {
     const message = `The photo is larger than the ${(max / 1024 / 1024).toFixed(1)} MB accepted; save it as a JPEG of about 2000 pixels across.`;
-    throw toGraphQLError(
-      new DomainError(ERROR_CODES.IMAGE_TOO_LARGE, message, [
-        { field: 'photo', code: ERROR_CODES.IMAGE_TOO_LARGE, message },
-      ]),
-    );
+    throw new DomainError(ERROR_CODES.IMAGE_TOO_LARGE, message, [
+      { field: 'photo', code: ERROR_CODES.IMAGE_TOO_LARGE, message },
+    ]);
   }
   return Buffer.concat(chunks);
 }
@@ -51,23 +48,11 @@ export class PhotoResolver {
     @Arg('productId', () => ID, { description: 'The product’s `id`.' }) productId: string,
   ): Promise<Product> {
     const caller = requireRole(ctx, 'ADMIN');
-    const { config } = portal();
-    let image: StoredImage;
-    let alt: ReturnType<typeof checkAlt>;
-    const id = (() => {
-      try {
-        alt = checkAlt(altVi, altEn);
-        return requireId('productId', productId, 'Product');
-      } catch (error) {
-        throw error instanceof DomainError ? toGraphQLError(error) : error;
-      }
-    })();
+    const { config } = ctx.portal;
+    const alt = checkAlt(altVi, altEn);
+    const id = requireId('productId', productId, 'Product');
     const bytes = await readUpload(await photo, config.images.maxBytes);
-    try {
-      image = await storeImage(bytes, config.images);
-    } catch (error) {
-      throw error instanceof DomainError ? toGraphQLError(error) : error;
-    }
+    const image = await storeImage(bytes, config.images);
     return runMutation(ctx, caller, 'addProductPhoto', async (tx, audit) => {
       const product = await findProduct(tx, { id }, 'productId');
       return (await attachPhotos(tx, audit, product, [{ image, ...alt }])).product;

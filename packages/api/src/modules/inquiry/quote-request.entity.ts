@@ -28,6 +28,7 @@ registerEnumType(DeliveryStatusEnum, {
 
 /** A buyer's request for a quote, kept with its delivery to the producer. ADMIN only. */
 @ObjectType({
+  simpleResolvers: true,
   description:
     'A buyer’s request for a quote to a producer, with whether it was delivered. Personal data: visible to ADMIN only.',
 })

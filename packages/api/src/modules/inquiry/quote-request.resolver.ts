@@ -1,6 +1,5 @@
 import type { QuoteRequestInputValues } from '@ocop/domain';
 import { DomainError, ERROR_CODES } from '@ocop/domain';
-import { GraphQLError } from 'graphql';
 import {
   Arg,
   Args,
@@ -21,9 +20,8 @@ import type { Context, Lang } from '../../graphql/context.js';
 import { LanguageEnum } from '../../graphql/enums.js';
 import { pageSize } from '../../graphql/pagination.js';
 import { Connection, decodeCursor, encodeCursor } from '../../graphql/relay.js';
-import { portal } from '../../http/portal.js';
 import { encodeId } from '../../graphql/ids.js';
-import { requireId, toGraphQLError } from '../audit/mutation.js';
+import { requireId } from '../audit/mutation.js';
 import { requireRole } from '../auth/auth.guard.js';
 import { Producer } from '../producer/producer.entity.js';
 import { Product } from '../product/product.entity.js';
@@ -81,7 +79,7 @@ export class RequestQuoteInput implements QuoteRequestInputValues {
   website?: string | null;
 }
 
-@ObjectType({ description: 'What the buyer is told after sending a quote request.' })
+@ObjectType({ simpleResolvers: true, description: 'What the buyer is told after sending a quote request.' })
 export class QuoteRequestReceipt {
   @Field(() => String, { description: 'The reference to quote when following up, e.g. RQ-7K4M-2P9X.' })
   reference!: string;
@@ -108,7 +106,7 @@ export class QuoteRequestReceipt {
   }
 }
 
-@ObjectType({ description: 'A page of quote requests, newest first (Relay connection).' })
+@ObjectType({ simpleResolvers: true, description: 'A page of quote requests, newest first (Relay connection).' })
 export class QuoteRequestConnection extends Connection(QuoteRequest, 'QuoteRequest', 'quote request') {}
 
 @ArgsType()
@@ -125,10 +123,6 @@ class QuoteRequestsArgs {
 
 const CURSOR_TAG = 'QUOTE';
 
-function fail(error: unknown): never {
-  throw error instanceof DomainError ? toGraphQLError(error) : error;
-}
-
 @Resolver(() => QuoteRequest)
 export class QuoteRequestResolver {
   @Mutation(() => QuoteRequestReceipt, {
@@ -139,22 +133,18 @@ export class QuoteRequestResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => RequestQuoteInput, { description: 'The request.' }) input: RequestQuoteInput,
   ): Promise<QuoteRequestReceipt> {
-    const { config, logger } = portal();
-    try {
-      const request = await new QuoteRequestService(ctx.em, config, logger, ctx.today).submit(
-        input,
-        ctx.request?.client ?? 'unknown',
-        ctx.lang,
-      );
-      const producer = await ctx.em.fork().findOneOrFail(Producer, request.producer.id);
-      return Object.assign(new QuoteRequestReceipt(), {
-        reference: request.reference,
-        status: request.status,
-        producerName: producer.name,
-      });
-    } catch (error) {
-      return fail(error);
-    }
+    const { config, logger } = ctx.portal;
+    const request = await new QuoteRequestService(ctx.em, config, logger, ctx.today).submit(
+      input,
+      ctx.request?.client ?? 'unknown',
+      ctx.lang,
+    );
+    const producer = await ctx.em.fork().findOneOrFail(Producer, request.producer.id);
+    return Object.assign(new QuoteRequestReceipt(), {
+      reference: request.reference,
+      status: request.status,
+      producerName: producer.name,
+    });
   }
 
   @Mutation(() => QuoteRequest, {
@@ -165,18 +155,16 @@ export class QuoteRequestResolver {
     @Arg('id', () => ID, { description: 'The request’s `id`.' }) id: string,
   ): Promise<QuoteRequest> {
     requireRole(ctx, 'ADMIN');
-    const { config, logger } = portal();
-    let dbId: number;
-    try {
-      dbId = requireId('id', id, 'QuoteRequest');
-    } catch (error) {
-      return fail(error);
-    }
+    const { config, logger } = ctx.portal;
+    const dbId = requireId('id', id, 'QuoteRequest');
     const request = await ctx.em.findOne(QuoteRequest, dbId);
     if (!request) {
-      throw new GraphQLError('No quote request has this ID; use an `id` from `quoteRequests`.', {
-        extensions: { code: ERROR_CODES.NOT_FOUND },
-      });
+      throw new DomainError(
+        ERROR_CODES.NOT_FOUND,
+        'No quote request has this ID; use an `id` from `quoteRequests`.',
+        [],
+        {},
+      );
     }
     await new QuoteRequestService(ctx.em, config, logger, ctx.today).deliver(request);
     return request;
@@ -195,11 +183,10 @@ export class QuoteRequestResolver {
     if (after) {
       const [tag, id] = decodeCursor(after, 'after', 2);
       if (tag !== CURSOR_TAG || typeof id !== 'number') {
-        throw new GraphQLError(
+        throw DomainError.argument(
+          ERROR_CODES.INVALID_CURSOR,
           'The cursor given as `after` belongs to a different list; pass `pageInfo.endCursor` unchanged.',
-          {
-            extensions: { code: ERROR_CODES.INVALID_CURSOR, argumentName: 'after' },
-          },
+          'after',
         );
       }
       before = id;

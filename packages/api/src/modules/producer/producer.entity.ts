@@ -8,6 +8,7 @@ import { Region } from '../region/region.entity.js';
 
 /** An OCOP producer ("chủ thể OCOP"): an enterprise, cooperative, cooperative group or household. */
 @ObjectType({
+  simpleResolvers: true,
   implements: Node,
   description: 'An OCOP producer (chủ thể OCOP) with the contact details published on the national portal.',
 })

@@ -1,13 +1,15 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { encodeId } from '../../graphql/ids.js';
-import type { ProducerView, ProductView, RegionView } from '../../db/catalog-reader.js';
 import { type ConnectionShape, pageWindow, toConnection } from '../../graphql/pagination.js';
 import { ConnectionArgs } from '../product/product.resolver.js';
+import type { ProductView } from '../product/product.reader.js';
 import { ProductService } from '../product/product.service.js';
 import { ProductConnection } from '../product/product.types.js';
 import { Region } from '../region/region.entity.js';
+import type { RegionView } from '../region/region.reader.js';
 import { Producer } from './producer.entity.js';
+import type { ProducerView } from './producer.reader.js';
 import { ProducerService } from './producer.service.js';
 
 @Resolver(() => Producer)

@@ -1,7 +1,6 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
 import type { IsoDate } from '@ocop/domain';
-import { dialectOf, PublishedProductQuery } from '../product/product.query.js';
-import { Producer } from './producer.entity.js';
+import { type ProducerView, producerBySlug, producersByIds, publishedProducerIds } from './producer.reader.js';
 
 /** The public sees a producer only while it has a published product: that is what makes it an OCOP producer. */
 export class ProducerService {
@@ -10,21 +9,18 @@ export class ProducerService {
     private readonly today: IsoDate,
   ) {}
 
-  private publishedProducerIds() {
-    return new PublishedProductQuery(this.em.getKnex(), dialectOf(this.em), this.today, {})
-      .base()
-      .distinct('p.producer_id');
+  publicIds(ids: number[]): Promise<Set<number>> {
+    return publishedProducerIds(this.em, this.today, ids);
   }
 
-  async publicIds(ids: number[]): Promise<Set<number>> {
-    if (ids.length === 0) return new Set();
-    const rows = (await this.publishedProducerIds().whereIn('p.producer_id', ids)) as { producer_id: number }[];
-    return new Set(rows.map((r) => Number(r.producer_id)));
-  }
-
-  async publicBySlug(slug: string): Promise<Producer | null> {
-    const producer = await this.em.findOne(Producer, { slug });
+  async publicBySlug(slug: string): Promise<ProducerView | null> {
+    const producer = await producerBySlug(this.em, slug);
     if (!producer) return null;
     return (await this.publicIds([producer.id])).has(producer.id) ? producer : null;
+  }
+
+  /** Producers by id, public or not, in the order asked (for the loaders: callers decide what the public sees). */
+  byIds(ids: readonly number[]): Promise<(ProducerView | undefined)[]> {
+    return producersByIds(this.em, ids);
   }
 }

@@ -38,6 +38,7 @@ export interface ProductImage {
 
 /** A product (or tourism service) taking part in the OCOP programme, certified or not. */
 @ObjectType({
+  simpleResolvers: true,
   implements: Node,
   description:
     'An OCOP product or community-tourism service. The public API only ever returns published ones (with a certificate of 3★ or more valid today).',

@@ -1,7 +1,8 @@
 import type { CategoryCode, CertificationScheme, ProducerType } from '@ocop/domain';
 import { Field, InputType, Int, registerEnumType } from 'type-graphql';
 import { CategoryCodeEnum, CertificationSchemeEnum, ProducerTypeEnum } from '../../graphql/enums.js';
-import type { OrderDirection, ProductFilterArgs, ProductOrderField } from './product.service.js';
+import type { OrderDirection, ProductOrderField } from './product.reader.js';
+import type { ProductFilterArgs } from './product.service.js';
 
 export const ProductOrderFieldEnum = {
   RELEVANCE: 'RELEVANCE',

@@ -1,5 +1,4 @@
-import { ERROR_CODES } from '@ocop/domain';
-import { GraphQLError } from 'graphql';
+import { DomainError, ERROR_CODES } from '@ocop/domain';
 import {
   CATEGORIES,
   CERTIFICATION_SCHEME_INFO,
@@ -30,28 +29,19 @@ import { LanguageEnum } from '../../graphql/enums.js';
 import { encodeId } from '../../graphql/ids.js';
 import { langOf, localized } from '../../graphql/language.js';
 import { type ConnectionShape, type PageArgs, pageWindow, toConnection } from '../../graphql/pagination.js';
-import {
-  type CertificateView,
-  type ProducerView,
-  type ProductView,
-  type RegionView,
-  regionDirectory,
-} from '../../db/catalog-reader.js';
 import { Category } from '../category/category.type.js';
 import { Certificate } from '../certificate/certificate.entity.js';
+import type { CertificateView } from '../certificate/certificate.reader.js';
 import { Producer } from '../producer/producer.entity.js';
+import type { ProducerView } from '../producer/producer.reader.js';
 import { Region } from '../region/region.entity.js';
+import type { RegionView } from '../region/region.reader.js';
 import { RegionService } from '../region/region.service.js';
 import { MAX_IMAGES } from './product.admin.service.js';
 import { Product } from './product.entity.js';
 import { ProductFilter, ProductOrder } from './product.inputs.js';
-import {
-  DEFAULT_RELATED,
-  MAX_RELATED,
-  type OrderDirection,
-  type ProductOrderField,
-  ProductService,
-} from './product.service.js';
+import type { OrderDirection, ProductOrderField, ProductView } from './product.reader.js';
+import { DEFAULT_RELATED, MAX_RELATED, ProductService } from './product.service.js';
 import { ProductTrade } from './product.trade.types.js';
 import { FacetCount, ProductConnection, ProductFacets, ProductImage } from './product.types.js';
 
@@ -257,7 +247,7 @@ export class ProductResolver {
       'The district-level unit (or, after 2025, the commune directly under the province) the product belongs to.',
   })
   async district(@Root() p: ProductView, @Ctx() ctx: Context): Promise<RegionView | undefined> {
-    return (await regionDirectory(ctx.em)).districtOf(p.region.id);
+    return new RegionService(ctx.em, ctx.today).districtOf(p.region.id);
   }
 
   @FieldResolver(() => Certificate, { nullable: true, description: 'The certificate valid today.' })
@@ -282,11 +272,10 @@ export class ProductResolver {
   ): Promise<ProductView[]> {
     const limit = first ?? DEFAULT_RELATED;
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_RELATED) {
-      throw new GraphQLError(
+      throw DomainError.argument(
+        ERROR_CODES.PAGE_SIZE_TOO_LARGE,
         `\`related(first: ${first})\` is out of range: ask for 1 to ${MAX_RELATED} related products.`,
-        {
-          extensions: { code: ERROR_CODES.PAGE_SIZE_TOO_LARGE, argumentName: 'first' },
-        },
+        'first',
       );
     }
     const district = await this.district(p, ctx);

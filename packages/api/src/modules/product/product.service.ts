@@ -2,63 +2,31 @@ import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
 import {
   type CategoryCode,
   type CertificationScheme,
+  DomainError,
   ERROR_CODES,
+  type ErrorCode,
   type IsoDate,
   type ProducerType,
   type QueryInterpretation,
 } from '@ocop/domain';
-import { GraphQLError } from 'graphql';
-import { catalogVersion } from '../../cache/catalog-version.js';
-import {
-  PRODUCT_COLUMNS,
-  type ProductView,
-  primeRows,
-  productsByIds,
-  type RegionView,
-  regionDirectory,
-  toCertificateView,
-  toProducerView,
-  toProductView,
-} from '../../db/catalog-reader.js';
-import { cachedRows, derivedFrom } from '../../cache/query-cache.js';
+import { derivedFrom } from '../../cache/query-cache.js';
+import { type RegionView, regionDirectory } from '../region/region.reader.js';
 import type { SearchIndex } from '../search/search.index.js';
 import { searchCounts, searchIndex, searchMatches, searchOrder } from '../search/search.reader.js';
 import { checkSearchLength } from '../search/search.input.js';
+import type { FacetDimension, PublishedFilter } from './product.query.js';
 import {
-  dialectOf,
-  type FacetDimension,
-  type PublishedFilter,
-  PublishedProductQuery,
-  type QueryBuilder,
-} from './product.query.js';
-
-/** The certificate's and the producer's columns, prefixed, for the one-statement product page. */
-const SLUG_PAGE_COLUMNS = [
-  ...[
-    'id',
-    'number',
-    'product_id',
-    'decision_number',
-    'decision_date',
-    'issuing_level',
-    'stars',
-    'issued_on',
-    'expires_on',
-    'status',
-    'revoked_on',
-  ].map((c) => `c.${c} as c__${c}`),
-  ...['id', 'slug', 'name', 'type', 'representative', 'address', 'region_id', 'phone', 'email', 'website'].map(
-    (c) => `pr.${c} as pr__${c}`,
-  ),
-].join(', ');
+  type FacetCount,
+  type OrderDirection,
+  ProductReader,
+  type ProductOrderField,
+  type ProductView,
+  productsByIds,
+} from './product.reader.js';
 
 /** Most related products one product lists (`related(first:)`), and how many by default. */
 export const MAX_RELATED = 20;
 export const DEFAULT_RELATED = 4;
-
-export const PRODUCT_ORDER_FIELDS = ['RELEVANCE', 'STARS', 'CERTIFIED_AT', 'NAME'] as const;
-export type ProductOrderField = (typeof PRODUCT_ORDER_FIELDS)[number];
-export type OrderDirection = 'ASC' | 'DESC';
 
 /** What a client may send as a filter, before it is checked. */
 export interface ProductFilterArgs {
@@ -104,11 +72,6 @@ export interface ListRequest extends ProductSearch {
   limit: number;
 }
 
-export interface FacetCount {
-  value: string;
-  count: number;
-}
-
 export interface Facets {
   totalCount: number;
   categories: FacetCount[];
@@ -127,24 +90,19 @@ const DIMENSION_OF_COLUMN: Record<string, FacetDimension> = {
   'p.region_id': 'region',
 };
 
-function badInput(message: string, code: string, field: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, field } });
+function badInput(message: string, code: ErrorCode, field: string): DomainError {
+  return DomainError.field(code, message, field);
 }
 
 /** Reads published products: every public path (lists, search, facets, counts, slugs) goes through here. */
 export class ProductService {
+  private readonly reader: ProductReader;
+
   constructor(
     private readonly em: EntityManager,
     private readonly today: IsoDate,
-  ) {}
-
-  /** The cache key of a SQL query over published products: its kind, the day, the filter and the rest. */
-  private key(kind: string, search: ProductSearch, ...rest: unknown[]): unknown[] {
-    return [kind, this.today, search.filter, ...rest];
-  }
-
-  private query(search: ProductSearch): PublishedProductQuery {
-    return new PublishedProductQuery(this.em.getKnex(), dialectOf(this.em), this.today, search.filter);
+  ) {
+    this.reader = new ProductReader(em, today);
   }
 
   /** Checks a client's filter and search text and turns them into SQL-ready values. */
@@ -236,10 +194,7 @@ export class ProductService {
       const rows = await this.countBy(search, 'p.category', 'category');
       return derivedFrom(rows, 'total', () => rows.reduce((n, r) => n + r.count, 0));
     }
-    const rows = await cachedRows<{ n: number | string }>(this.em, this.key('count', search), () =>
-      this.query(search).base().count({ n: '*' }),
-    );
-    return Number(rows[0]?.n ?? 0);
+    return this.reader.count(search.filter);
   }
 
   /** One page of product ids in the requested order, then the products in one query. */
@@ -254,37 +209,16 @@ export class ProductService {
         stars: index.starsOf(p.id),
       }));
     }
-    const key = this.key('list', request, order.field, order.direction, offset, limit);
-    const rows = await cachedRows<{ id: number | string }>(this.em, key, () => {
-      const qb = this.query(request).base().select('p.id');
-      this.applyOrder(qb, order);
-      return qb.offset(offset).limit(limit);
-    });
-    const ids = rows.map((r) => Number(r.id));
-    return this.byIdsInOrder(ids);
+    return this.byIdsInOrder(await this.reader.idsInOrder(request.filter, order, offset, limit));
   }
 
-  /** Order without a search: RELEVANCE means nothing there and lists by name. */
-  private applyOrder(qb: QueryBuilder, order: ListRequest['order']): void {
-    const dir = order.direction.toLowerCase() as 'asc' | 'desc';
-    const field = order.field === 'RELEVANCE' ? 'NAME' : order.field;
-    switch (field) {
-      case 'STARS':
-        qb.orderBy('c.stars', dir);
-        break;
-      case 'CERTIFIED_AT':
-        qb.orderBy('c.issued_on', dir);
-        break;
-      case 'NAME':
-        qb.orderBy('p.name_sort_key', dir);
-        break;
-    }
-    qb.orderBy('p.name_sort_key', field === 'NAME' ? dir : 'asc').orderBy('p.id', 'asc');
+  byIdsInOrder(ids: number[]): Promise<ProductView[]> {
+    return this.reader.byIdsInOrder(ids);
   }
 
-  async byIdsInOrder(ids: number[]): Promise<ProductView[]> {
-    if (ids.length === 0) return [];
-    return (await productsByIds(this.em, ids)).filter((p): p is ProductView => p !== undefined);
+  /** Products by id, published or not, in the order asked (for the loaders: callers decide what the public sees). */
+  byIds(ids: readonly number[]): Promise<(ProductView | undefined)[]> {
+    return productsByIds(this.em, ids);
   }
 
   async publishedCountByCategory(): Promise<Map<CategoryCode, number>> {
@@ -303,17 +237,7 @@ export class ProductService {
       const dimension = DIMENSION_OF_COLUMN[column] ?? 'category';
       return searchCounts(this.em, this.today, search.text, search.filter, dimension, except);
     }
-    const rows = await cachedRows<{ value: string | number; n: number | string }>(
-      this.em,
-      this.key('countBy', search, column, except ?? null),
-      () =>
-        this.query(search)
-          .base(except, { producer: column.startsWith('pr.'), region: column.startsWith('r.') })
-          .select({ value: column })
-          .count({ n: '*' })
-          .groupBy(column),
-    );
-    return derivedFrom(rows, 'facetCounts', () => rows.map((r) => ({ value: String(r.value), count: Number(r.n) })));
+    return this.reader.countBy(search.filter, column, except);
   }
 
   /**
@@ -334,16 +258,11 @@ export class ProductService {
   }
 
   /** Per certification scheme valid today: what adding it to the filter would give. */
-  private async certificationCounts(search: ProductSearch): Promise<FacetCount[]> {
+  private certificationCounts(search: ProductSearch): Promise<FacetCount[]> {
     if (search.text) {
       return searchCounts(this.em, this.today, search.text, search.filter, 'certification', 'certification');
     }
-    const rows = await cachedRows<{ value: string; n: number | string }>(
-      this.em,
-      this.key('certificationCounts', search),
-      () => this.query(search).certificationCounts(),
-    );
-    return derivedFrom(rows, 'facetCounts', () => rows.map((r) => ({ value: String(r.value), count: Number(r.n) })));
+    return this.reader.certificationCounts(search.filter);
   }
 
   /** Products among the results that are ready to export or exporting (the exportReady filter left out). */
@@ -352,46 +271,16 @@ export class ProductService {
       const counts = await searchCounts(this.em, this.today, search.text, search.filter, 'exportReady', 'exportReady');
       return counts[0]?.count ?? 0;
     }
-    const q = this.query(search);
-    const rows = await cachedRows<{ n: number | string }>(this.em, this.key('exportReadyCount', search), () =>
-      q.base('exportReady').whereRaw(q.exportReadySql()).count({ n: '*' }),
-    );
-    return Number(rows[0]?.n ?? 0);
+    return this.reader.exportReadyCount(search.filter);
   }
 
-  /**
-   * A published product by slug, read in one statement with its valid certificate and its
-   * producer, which are kept for the loaders: a product page asked cold costs one query.
-   */
-  async publishedBySlug(slug: string): Promise<ProductView | null> {
-    const readAt = catalogVersion.current;
-    const rows = (await this.query(EVERYTHING)
-      .base(undefined, { producer: true })
-      .where('p.slug', slug)
-      .select(this.em.getKnex().raw(`${PRODUCT_COLUMNS}, ${SLUG_PAGE_COLUMNS}`))) as Record<string, unknown>[];
-    const row = rows[0];
-    if (!row) return null;
-    const pick = (prefix: string) =>
-      Object.fromEntries(
-        Object.entries(row)
-          .filter(([name]) => name.startsWith(prefix))
-          .map(([name, value]) => [name.slice(prefix.length), value]),
-      );
-    const product = toProductView(row);
-    primeRows(this.em, this.today, readAt, {
-      product,
-      certificate: toCertificateView(pick('c__')),
-      producer: toProducerView(pick('pr__')),
-    });
-    return product;
+  /** A published product by slug; its certificate and producer are read with it (a cold page is one query). */
+  publishedBySlug(slug: string): Promise<ProductView | null> {
+    return this.reader.bySlug(slug);
   }
 
-  async publishedIds(ids: number[]): Promise<Set<number>> {
-    if (ids.length === 0) return new Set();
-    const rows = (await this.query(EVERYTHING).base().whereIn('p.id', ids).select('p.id')) as {
-      id: number;
-    }[];
-    return new Set(rows.map((r) => Number(r.id)));
+  publishedIds(ids: number[]): Promise<Set<number>> {
+    return this.reader.publishedIds(ids);
   }
 
   /**
@@ -401,30 +290,20 @@ export class ProductService {
    * query ordering the whole category by distance cost about 8 ms per product at national scale.
    */
   async related(product: ProductView, district: RegionView | undefined, limit: number): Promise<ProductView[]> {
-    const search: ProductSearch = { filter: { categories: [product.category] }, text: null };
-    const ranked = (qb: QueryBuilder, n: number) =>
-      qb.select('p.id').orderBy('c.stars', 'desc').orderBy('p.name_sort_key', 'asc').orderBy('p.id', 'asc').limit(n);
-    const ids = (rows: { id: number | string }[]) => rows.map((r) => Number(r.id)).filter((id) => id !== product.id);
+    const others = (ids: number[]) => ids.filter((id) => id !== product.id);
     let near: number[] = [];
     if (district) {
       const regionIds = (await regionDirectory(this.em)).subtree(district.id);
-      const rows = await cachedRows<{ id: number }>(
-        this.em,
-        this.key('relatedNear', search, district.id, limit + 1),
-        () => ranked(this.query(search).base().whereIn('p.region_id', regionIds), limit + 1),
-      );
-      near = ids(rows).slice(0, limit);
+      near = others(
+        await this.reader.bestInCategory(product.category, limit + 1, { districtId: district.id, regionIds }),
+      ).slice(0, limit);
     }
     let far: number[] = [];
     if (near.length < limit) {
       // Enough of the category's best for any product: the district's own are skipped, and a
       // district that did not fill the list has fewer than `limit` of them.
-      const n = 2 * MAX_RELATED + 1;
-      const rows = await cachedRows<{ id: number }>(this.em, this.key('relatedTop', search, n), () =>
-        ranked(this.query(search).base(), n),
-      );
       const taken = new Set(near);
-      far = ids(rows)
+      far = others(await this.reader.bestInCategory(product.category, 2 * MAX_RELATED + 1))
         .filter((id) => !taken.has(id))
         .slice(0, limit - near.length);
     }
@@ -437,14 +316,7 @@ export class ProductService {
     offset: number,
     limit: number,
   ): Promise<{ items: ProductView[]; total: number }> {
-    const base = () => this.query(EVERYTHING).base().where('p.producer_id', producerId);
-    const [rows, countRows] = await Promise.all([
-      base().select('p.id').orderBy('p.name_sort_key', 'asc').orderBy('p.id', 'asc').offset(offset).limit(limit),
-      base().count({ n: '*' }),
-    ]);
-    return {
-      items: await this.byIdsInOrder((rows as { id: number }[]).map((r) => Number(r.id))),
-      total: Number((countRows as { n: number | string }[])[0]?.n ?? 0),
-    };
+    const { ids, total } = await this.reader.byProducer(producerId, offset, limit);
+    return { items: await this.byIdsInOrder(ids), total };
   }
 }

@@ -22,7 +22,10 @@ function text(lang: Lang, vi: string | null, en: string | null): string | null {
   return lang === 'en' ? en : vi;
 }
 
-@ObjectType({ description: 'A certification other than OCOP (VietGAP, HACCP, ISO 22000, organic…).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A certification other than OCOP (VietGAP, HACCP, ISO 22000, organic…).',
+})
 export class OtherCertification {
   @Field(() => CertificationSchemeEnum, { description: 'The scheme.' })
   scheme!: CertificationScheme;
@@ -48,7 +51,7 @@ export class OtherCertification {
   }
 }
 
-@ObjectType({ description: 'A country a product is sold to.' })
+@ObjectType({ simpleResolvers: true, description: 'A country a product is sold to.' })
 export class Country {
   @Field(() => String, { description: 'ISO 3166-1 alpha-2 code, e.g. JP.' })
   code!: string;
@@ -60,7 +63,10 @@ export class Country {
   }
 }
 
-@ObjectType({ description: 'A community-tourism offer: duration, price, season and how to book.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A community-tourism offer: duration, price, season and how to book.',
+})
 export class TourOffer {
   value!: ProductTradeValue;
   lang?: Lang;
@@ -88,6 +94,7 @@ export class TourOffer {
 
 /** What a trade buyer needs before asking for a quote. Every field is optional. */
 @ObjectType({
+  simpleResolvers: true,
   description:
     'Trade information: pack sizes, prices in VND, minimum order, capacity, shelf life, other certifications, export markets and readiness, lead time, samples; the tour for community-tourism products. Every field is optional, as the producer gave it; a text is null in a language it was not given in (no fallback, so a term is never shown as a translation it is not).',
 })

@@ -7,10 +7,10 @@ import { Product } from './product.entity.js';
 
 const langArg = { nullable: true, description: 'Language of the text; overrides Accept-Language.' } as const;
 
-@ObjectType({ description: 'A page of published products (Relay connection).' })
+@ObjectType({ simpleResolvers: true, description: 'A page of published products (Relay connection).' })
 export class ProductConnection extends Connection(Product, 'Product', 'product') {}
 
-@ObjectType({ description: 'The copies of a photo in one format, for a <source> element.' })
+@ObjectType({ simpleResolvers: true, description: 'The copies of a photo in one format, for a <source> element.' })
 export class ImageSource {
   @Field(() => String, { description: 'MIME type: image/avif, image/webp or image/jpeg.' })
   type!: string;
@@ -19,7 +19,7 @@ export class ImageSource {
   srcset!: string;
 }
 
-@ObjectType({ description: 'One resized copy of a photo stored by the catalog.' })
+@ObjectType({ simpleResolvers: true, description: 'One resized copy of a photo stored by the catalog.' })
 export class ImageVariant {
   @Field(() => String, { description: 'Address of the copy: /images/<id>/<width>.<avif|webp|jpg> on the API.' })
   url!: string;
@@ -34,7 +34,7 @@ export class ImageVariant {
   type!: string;
 }
 
-@ObjectType({ description: 'A photo of a product.' })
+@ObjectType({ simpleResolvers: true, description: 'A photo of a product.' })
 export class ProductImage {
   @Field(() => String, {
     description: 'Address of the image: https://…, or a path on this API (/images/…) for photos it stores.',
@@ -94,7 +94,7 @@ export class ProductImage {
   }
 }
 
-@ObjectType({ description: 'How many results one choice of a facet would give.' })
+@ObjectType({ simpleResolvers: true, description: 'How many results one choice of a facet would give.' })
 export class FacetCount {
   @Field(() => String, {
     description: 'The value to pass back in the filter: a CategoryCode, a star count, a region code or a ProducerType.',
@@ -114,6 +114,7 @@ export class FacetCount {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'Counts per choice for the current search and filter. Each dimension ignores its own filter, so a buyer sees what switching that choice would give.',
 })

@@ -1,6 +1,6 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
-import { type CategoryCode, ERROR_CODES, type IsoDate, type RegionKind, type RegionLevel } from '@ocop/domain';
-import { GraphQLError } from 'graphql';
+import { type CategoryCode, DomainError, ERROR_CODES, type IsoDate } from '@ocop/domain';
+import { regionDirectory, type RegionView } from '../region/region.reader.js';
 import { computeProgress, type ProgressInput, type ProgressReport } from './program.progress.js';
 
 /** The first year the OCOP programme ran, and the latest a report may reach. */
@@ -15,11 +15,11 @@ const day = (v: unknown): string | null =>
   v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
-function badYear(message: string, field: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ERROR_CODES.VALIDATION_FAILED, field } });
+function badYear(message: string, field: string): DomainError {
+  return DomainError.field(ERROR_CODES.VALIDATION_FAILED, message, field);
 }
 
-/** Reads what the progress report needs with four plain queries, and computes it in memory. */
+/** Reads what the progress report needs with three plain queries and the region tree, and computes it in memory. */
 export class ProgramService {
   constructor(
     private readonly em: EntityManager,
@@ -36,18 +36,7 @@ export class ProgramService {
       knex('evaluation')
         .where({ status: 'FINAL', council_level: 'PROVINCE', stars: 5 })
         .select('product_id', 'evaluated_on'),
-      knex('region').select(
-        'id',
-        'code',
-        'name_vi',
-        'name_en',
-        'level',
-        'kind',
-        'parent_id',
-        'successor_id',
-        'valid_from',
-        'valid_to',
-      ),
+      regionDirectory(this.em).then((directory) => directory.all),
       knex('program_target')
         .orderBy('code')
         .select(
@@ -64,7 +53,7 @@ export class ProgramService {
           'value_max',
           'per_district_per_year',
         ),
-    ])) as Row[][];
+    ])) as [Row[], Row[], RegionView[], Row[]];
     return {
       certificates: (certificates ?? []).map((c) => ({
         productId: Number(c.product_id),
@@ -77,17 +66,17 @@ export class ProgramService {
         productId: Number(e.product_id),
         evaluatedOn: day(e.evaluated_on) ?? '',
       })),
-      regions: (regions ?? []).map((r) => ({
-        id: Number(r.id),
-        code: String(r.code),
-        nameVi: String(r.name_vi),
-        nameEn: r.name_en == null ? null : String(r.name_en),
-        level: String(r.level) as RegionLevel,
-        kind: String(r.kind) as RegionKind,
-        parentId: num(r.parent_id),
-        successorId: num(r.successor_id),
-        validFrom: day(r.valid_from),
-        validTo: day(r.valid_to),
+      regions: regions.map((r) => ({
+        id: r.id,
+        code: r.code,
+        nameVi: r.nameVi,
+        nameEn: r.nameEn ?? null,
+        level: r.level,
+        kind: r.kind,
+        parentId: r.parent?.id ?? null,
+        successorId: r.successor?.id ?? null,
+        validFrom: day(r.validFrom),
+        validTo: day(r.validTo),
       })),
       targets: (targets ?? []).map((t) => ({
         code: String(t.code),

@@ -42,7 +42,7 @@ registerEnumType(BudgetPartEnum, {
   },
 });
 
-@ObjectType({ description: 'How many products reached a star rating.' })
+@ObjectType({ simpleResolvers: true, description: 'How many products reached a star rating.' })
 export class ProgressStars {
   @Field(() => Int, { description: 'Stars: 3, 4 or 5.' })
   stars!: number;
@@ -51,7 +51,7 @@ export class ProgressStars {
   products!: number;
 }
 
-@ObjectType({ description: 'One calendar year of the programme.' })
+@ObjectType({ simpleResolvers: true, description: 'One calendar year of the programme.' })
 export class ProgressYear {
   @Field(() => Int, { description: 'The calendar year.' })
   year!: number;
@@ -84,7 +84,7 @@ export class ProgressYear {
   targetMax!: number | null;
 }
 
-@ObjectType({ description: 'One year of one district-level unit.' })
+@ObjectType({ simpleResolvers: true, description: 'One year of one district-level unit.' })
 export class ProgressDistrictYear {
   @Field(() => Int, { description: 'The calendar year.' })
   year!: number;
@@ -104,6 +104,7 @@ export class ProgressDistrictYear {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'Progress of one district-level unit (district, provincial city or town). A product counts for the unit its region is in; one in a commune-level unit created in 2025 counts for the unit it succeeded (e.g. Phú Quốc special zone → Phú Quốc city).',
 })
@@ -136,7 +137,7 @@ export class ProgressDistrict {
   years!: ProgressDistrictYear[];
 }
 
-@ObjectType({ description: 'One year of one product group.' })
+@ObjectType({ simpleResolvers: true, description: 'One year of one product group.' })
 export class ProgressCategoryYear {
   @Field(() => Int, { description: 'The calendar year.' })
   year!: number;
@@ -145,7 +146,7 @@ export class ProgressCategoryYear {
   certifiedProducts!: number;
 }
 
-@ObjectType({ description: 'Progress of one of the six product groups.' })
+@ObjectType({ simpleResolvers: true, description: 'Progress of one of the six product groups.' })
 export class ProgressCategory {
   @Field(() => CategoryCodeEnum, { description: 'The product group.' })
   category!: CategoryCode;
@@ -161,6 +162,7 @@ export class ProgressCategory {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'A target of the plan (stored as data in program_target) and how far the catalog shows it reached. It is counted over the target’s own period, up to `asOf`, whatever years the report covers.',
 })
@@ -220,7 +222,10 @@ export class ProgressTarget {
   reached!: boolean | null;
 }
 
-@ObjectType({ description: 'A budget figure of the plan, in million VND, as the plan reports it (not spending).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A budget figure of the plan, in million VND, as the plan reports it (not spending).',
+})
 export class BudgetFigure {
   @Field(() => String, { description: 'Stable code, e.g. "PLAN118_2020_BUDGET_STATE".' })
   code!: string;
@@ -245,6 +250,7 @@ export class BudgetFigure {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'Progress of the provincial OCOP programme against its plan (Plan 118/KH-UBND of Kiên Giang): certified products by year, district-level unit, product group and stars, each target with the share reached, and the budget figures. Counts only.',
 })

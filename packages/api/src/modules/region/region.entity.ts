@@ -11,6 +11,7 @@ import { BaseEntity } from '../../db/base.entity.js';
  * exist keep their names and validity dates so history stays readable.
  */
 @ObjectType({
+  simpleResolvers: true,
   implements: Node,
   description:
     'An administrative unit: province, district-level unit or commune-level unit, including historical ones.',

@@ -4,8 +4,8 @@ import type { Context, Lang } from '../../graphql/context.js';
 import { LanguageEnum } from '../../graphql/enums.js';
 import { encodeId } from '../../graphql/ids.js';
 import { langOf, localized } from '../../graphql/language.js';
-import { type RegionView, regionDirectory } from '../../db/catalog-reader.js';
 import { Region } from './region.entity.js';
+import type { RegionView } from './region.reader.js';
 import { RegionService } from './region.service.js';
 
 const langArg = { nullable: true, description: 'Language of the text; overrides Accept-Language.' } as const;
@@ -23,7 +23,7 @@ export class RegionResolver {
       'Provinces (with their districts and communes under `children`), including historical ones such as Kiên Giang before its 2025 merger into An Giang.',
   })
   async regions(@Ctx() ctx: Context): Promise<RegionView[]> {
-    return (await regionDirectory(ctx.em)).roots;
+    return new RegionService(ctx.em, ctx.today).roots();
   }
 
   @Query(() => Region, {
@@ -34,7 +34,7 @@ export class RegionResolver {
     @Ctx() ctx: Context,
     @Arg('code', () => String, { description: 'Region code.' }) code: string,
   ): Promise<RegionView | null> {
-    return (await regionDirectory(ctx.em)).byCode.get(code.trim().toUpperCase()) ?? null;
+    return (await new RegionService(ctx.em, ctx.today).byCode(code.trim().toUpperCase())) ?? null;
   }
 
   @FieldResolver(() => ID, { description: 'Opaque global ID (Relay).' })

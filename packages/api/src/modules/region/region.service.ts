@@ -1,9 +1,9 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
 import type { IsoDate } from '@ocop/domain';
-import { type RegionDirectory, type RegionView, regionDirectory } from '../../db/catalog-reader.js';
 import { derivedFrom } from '../../cache/query-cache.js';
 import type { FacetDimension } from '../product/product.query.js';
 import { ProductService, type ProductSearch } from '../product/product.service.js';
+import { type RegionDirectory, type RegionView, regionDirectory } from './region.reader.js';
 
 /** The codes on a materialised path, root first: '/KG/KG-PQ/' → ['KG', 'KG-PQ']. */
 export function pathCodes(path: string): string[] {
@@ -18,6 +18,37 @@ export class RegionService {
     private readonly em: EntityManager,
     private readonly today: IsoDate,
   ) {}
+
+  /** Every region, indexed (kept until the catalog changes). */
+  directory(): Promise<RegionDirectory> {
+    return regionDirectory(this.em);
+  }
+
+  /** Provinces and other roots, in Vietnamese dictionary order. */
+  async roots(): Promise<RegionView[]> {
+    return (await this.directory()).roots;
+  }
+
+  async byCode(code: string): Promise<RegionView | undefined> {
+    return (await this.directory()).byCode.get(code);
+  }
+
+  /** Regions by id, in the order asked. */
+  async byIds(ids: readonly number[]): Promise<(RegionView | undefined)[]> {
+    const { byId } = await this.directory();
+    return ids.map((id) => byId.get(id));
+  }
+
+  /** The units directly under each region asked, in name order. */
+  async childrenOf(ids: readonly number[]): Promise<RegionView[][]> {
+    const { children } = await this.directory();
+    return ids.map((id) => children.get(id) ?? []);
+  }
+
+  /** The district-level unit a region belongs to (see RegionDirectory.districtOf). */
+  async districtOf(id: number): Promise<RegionView | undefined> {
+    return (await this.directory()).districtOf(id);
+  }
 
   /**
    * Published products per region, each counted in its own region and every ancestor, so a

@@ -1,7 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { CATEGORIES, type CategoryCode, type IsoDate, type ProducerType, type ProductTrade } from '@ocop/domain';
 import { CatalogCache, perDatabase } from '../../cache/catalog-cache.js';
-import { type RegionDirectory, regionDirectory } from '../../db/catalog-reader.js';
+import { type RegionDirectory, regionDirectory } from '../region/region.reader.js';
 import { dialectOf, PublishedProductQuery } from '../product/product.query.js';
 import {
   type SearchDimension,

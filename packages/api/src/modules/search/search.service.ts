@@ -1,7 +1,7 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
 import { CATEGORIES, type IsoDate, queryNames, type SearchDocument, searchDocument } from '@ocop/domain';
 import { derivedFrom } from '../../cache/query-cache.js';
-import { type RegionDirectory, type RegionView, regionDirectory } from '../../db/catalog-reader.js';
+import { type RegionDirectory, type RegionView, regionDirectory } from '../region/region.reader.js';
 import { Category } from '../category/category.type.js';
 import { checkSearchLength } from './search.input.js';
 import { searchIndex } from './search.reader.js';

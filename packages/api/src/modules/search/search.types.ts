@@ -1,10 +1,11 @@
 import { Extensions, Field, ObjectType } from 'type-graphql';
-import type { RegionView } from '../../db/catalog-reader.js';
+import type { RegionView } from '../region/region.reader.js';
 import { Category } from '../category/category.type.js';
 import { Region } from '../region/region.entity.js';
 import { MAX_COMPLETIONS, MAX_SUGGESTED_DISTRICTS } from './search.service.js';
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'How the catalog read a search text and where else a buyer could look: the corrected reading, a certificate number to check, words that complete the last one, and the categories and districts the text names. `products(search:)` and `facets(search:)` read the text the same way.',
 })

@@ -10,6 +10,7 @@ import {
   tradeCells,
 } from '@ocop/domain';
 import { dialectOf, PublishedProductQuery } from '../product/product.query.js';
+import { readRegions } from '../region/region.reader.js';
 import type { TransferKind } from './formats.js';
 import type { ImageValue } from './import.sources.js';
 
@@ -106,13 +107,8 @@ export async function collectPublicCatalog(em: EntityManager, asOf: IsoDate): Pr
       region_code: 'r.code',
     })) as Row[];
 
-  const regionRows = (await knex('region as r')
-    .leftJoin('region as parent', 'parent.id', 'r.parent_id')
-    .leftJoin('region as successor', 'successor.id', 'r.successor_id')
-    .select('r.code', 'r.name_vi', 'r.name_en', 'r.level', 'r.kind', 'r.path', 'r.valid_from', 'r.valid_to', {
-      parent_code: 'parent.code',
-      successor_code: 'successor.code',
-    })) as Row[];
+  const regionRows = await readRegions(em);
+  const codeOf = new Map(regionRows.map((r) => [r.id, r.code]));
 
   const products = [...productRows]
     .sort(
@@ -163,20 +159,20 @@ export async function collectPublicCatalog(em: EntityManager, asOf: IsoDate): Pr
   const regions = [...regionRows]
     .sort(
       byKey(
-        (r) => String(r.path),
-        (r) => String(r.code),
+        (r) => r.path,
+        (r) => r.code,
       ),
     )
     .map((r) => ({
-      code: String(r.code),
-      name_vi: String(r.name_vi),
-      name_en: text(r.name_en),
-      level: String(r.level),
-      kind: String(r.kind),
-      parent: text(r.parent_code),
-      valid_from: day(r.valid_from),
-      valid_to: day(r.valid_to),
-      successor: text(r.successor_code),
+      code: r.code,
+      name_vi: r.nameVi,
+      name_en: text(r.nameEn),
+      level: r.level,
+      kind: r.kind,
+      parent: text(r.parent && codeOf.get(r.parent.id)),
+      valid_from: day(r.validFrom),
+      valid_to: day(r.validTo),
+      successor: text(r.successor && codeOf.get(r.successor.id)),
     }));
   return { asOf, regions, producers, products, certificates };
 }

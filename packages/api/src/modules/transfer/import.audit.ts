@@ -1,4 +1,5 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
+import { chunks } from '../../db/rows.js';
 import { type AuditedEntity, AuditEntry } from '../audit/audit-entry.entity.js';
 import { type Actor, type AuditedChange, auditEntryRow, diff } from '../audit/mutation.js';
 import { certificateAudit } from '../certificate/certificate.row.js';
@@ -68,9 +69,11 @@ export class ImportAudit {
   /** Writes the entries in the import's transaction, a few hundred rows per statement. */
   async write(tx: EntityManager, changes: AuditedChange[]): Promise<void> {
     const at = new Date();
-    for (let i = 0; i < changes.length; i += 500) {
-      const rows = changes.slice(i, i + 500).map((change) => ({ ...auditEntryRow(this.actor, OPERATION, change), at }));
-      await tx.insertMany(AuditEntry, rows);
+    for (const batch of chunks(changes)) {
+      await tx.insertMany(
+        AuditEntry,
+        batch.map((change) => ({ ...auditEntryRow(this.actor, OPERATION, change), at })),
+      );
     }
   }
 }

@@ -17,6 +17,7 @@ import type { EvaluationValues } from '../evaluation/evaluation.row.js';
 import type { ProducerValues } from '../producer/producer.row.js';
 import type { ProductValues } from '../product/product.row.js';
 import type { ImageValue } from './import.sources.js';
+import { readRegions, type RegionView } from '../region/region.reader.js';
 
 /**
  * The catalog as an import sees it: one node per row, whether it is already in the database
@@ -101,19 +102,7 @@ function json(v: unknown): ImageValue[] {
 export async function loadSnapshot(em: EntityManager): Promise<Snapshot> {
   const knex = em.getKnex();
   const [regionRows, producerRows, productRows, evaluationRows, certificateRows] = (await Promise.all([
-    knex('region').select(
-      'id',
-      'code',
-      'name_vi',
-      'name_en',
-      'level',
-      'kind',
-      'parent_id',
-      'path',
-      'valid_from',
-      'valid_to',
-      'successor_id',
-    ),
+    readRegions(em),
     knex('producer').select(
       'id',
       'slug',
@@ -172,29 +161,29 @@ export async function loadSnapshot(em: EntityManager): Promise<Snapshot> {
       'revoked_on',
       'revocation_reason',
     ),
-  ])) as Row[][];
+  ])) as [RegionView[], Row[], Row[], Row[], Row[]];
 
   const regionById = new Map<number, RegionNode>();
-  for (const r of regionRows ?? []) {
-    regionById.set(Number(r.id), {
-      id: Number(r.id),
-      code: str(r.code),
-      nameVi: str(r.name_vi),
-      nameEn: opt(r.name_en),
-      level: str(r.level) as RegionLevel,
-      kind: str(r.kind) as RegionKind,
+  for (const r of regionRows) {
+    regionById.set(r.id, {
+      id: r.id,
+      code: r.code,
+      nameVi: r.nameVi,
+      nameEn: r.nameEn ?? null,
+      level: r.level,
+      kind: r.kind,
       parent: null,
-      path: str(r.path),
-      validFrom: date(r.valid_from),
-      validTo: date(r.valid_to),
+      path: r.path,
+      validFrom: date(r.validFrom),
+      validTo: date(r.validTo),
       successor: null,
     });
   }
-  for (const r of regionRows ?? []) {
-    const node = regionById.get(Number(r.id));
+  for (const r of regionRows) {
+    const node = regionById.get(r.id);
     if (!node) continue;
-    node.parent = r.parent_id == null ? null : (regionById.get(Number(r.parent_id)) ?? null);
-    node.successor = r.successor_id == null ? null : (regionById.get(Number(r.successor_id)) ?? null);
+    node.parent = r.parent ? (regionById.get(r.parent.id) ?? null) : null;
+    node.successor = r.successor ? (regionById.get(r.successor.id) ?? null) : null;
   }
   const regionOf = (id: unknown): RegionNode => {
     const region = regionById.get(Number(id));

@@ -1,5 +1,6 @@
 import type { EntityName } from '@mikro-orm/core';
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
+import { chunks } from '../../db/rows.js';
 import { Certificate } from '../certificate/certificate.entity.js';
 import { certificateRow } from '../certificate/certificate.row.js';
 import { Evaluation } from '../evaluation/evaluation.entity.js';
@@ -20,15 +21,7 @@ import type { ImportPlan, Update } from './import.plan.js';
  * theirs; entity hooks do not run for native inserts, so those functions derive what hooks would.
  */
 
-const BATCH = 500;
-
 type Row = Record<string, unknown>;
-
-function chunks<T>(items: T[], size = BATCH): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 function idOf(node: { id?: number }, what: string): number {
   if (node.id === undefined) throw new Error(`The import wrote a row before the ${what} it points at.`);

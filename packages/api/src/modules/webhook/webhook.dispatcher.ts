@@ -4,6 +4,7 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { WebhookSettings } from '../../config.js';
 import { safeError } from '../../db/faults.js';
 import type { Orm } from '../../db/orm.js';
+import { encodeId } from '../../graphql/ids.js';
 import type { Logger } from '../../logger.js';
 import { changeCursor } from '../feed/feed.resolver.js';
 import { type ChangeRow, FeedReader } from '../feed/feed.reader.js';
@@ -140,7 +141,7 @@ export function startWebhookDispatcher(options: {
           continue;
         }
         const sentAt = now();
-        const productId = Buffer.from(`Product:${change.productId}`).toString('base64url');
+        const productId = encodeId('Product', change.productId);
         const { id: eventId, body } = eventBody(change, productId, sentAt);
         const timestamp = Math.floor(sentAt.getTime() / 1000);
         const started = performance.now();

@@ -18,15 +18,7 @@ import {
 import type { Context } from '../../graphql/context.js';
 import { encodeId } from '../../graphql/ids.js';
 import { decodeCursor } from '../../graphql/relay.js';
-import {
-  type AuditTrail,
-  checkText,
-  Issues,
-  idArgument,
-  refuse,
-  runMutation,
-  toGraphQLError,
-} from '../audit/mutation.js';
+import { type AuditTrail, checkText, Issues, refuse, requireId, runMutation } from '../audit/mutation.js';
 import { requireRole } from '../auth/auth.guard.js';
 import { changeCursor } from '../feed/feed.resolver.js';
 import { CHANGE_KINDS, type ChangeKind } from '../feed/feed.service.js';
@@ -39,7 +31,7 @@ export function configureWebhooks(settings: { allowPrivate: boolean }): void {
   allowPrivate = settings.allowPrivate;
 }
 
-@ObjectType({ description: 'One attempt to deliver an event to an endpoint.' })
+@ObjectType({ simpleResolvers: true, description: 'One attempt to deliver an event to an endpoint.' })
 export class WebhookDelivery {
   @Field(() => ID, { description: 'Opaque ID of the attempt.' })
   id!: string;
@@ -72,7 +64,10 @@ export class WebhookDelivery {
   delivered!: boolean;
 }
 
-@ObjectType({ description: 'A partner’s endpoint that receives the change feed as signed events (ADMIN only).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A partner’s endpoint that receives the change feed as signed events (ADMIN only).',
+})
 export class Webhook {
   @Field(() => ID, { description: 'Opaque ID of the endpoint.' })
   id!: string;
@@ -111,7 +106,10 @@ export class Webhook {
   createdAt!: string;
 }
 
-@ObjectType({ description: 'An endpoint with its signing secret, shown only when created or rotated.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'An endpoint with its signing secret, shown only when created or rotated.',
+})
 export class WebhookWithSecret {
   @Field(() => Webhook, { description: 'The endpoint.' })
   webhook!: Webhook;
@@ -245,7 +243,7 @@ export class WebhookResolver {
     >('select * from webhook_delivery where webhook_id = ? order by id desc limit ?', [hook.webhookId, limit]);
     return rows.map((r) =>
       Object.assign(new WebhookDelivery(), {
-        id: Buffer.from(`WebhookDelivery:${r.id}`).toString('base64url'),
+        id: encodeId('WebhookDelivery', Number(r.id)),
         at: iso(r.at),
         eventId: r.event_id,
         eventType: r.event_type,
@@ -276,11 +274,7 @@ export class WebhookResolver {
       max: 200,
       required: true,
     });
-    try {
-      issues.throwIfAny();
-    } catch (error) {
-      throw error instanceof DomainError ? toGraphQLError(error) : error;
-    }
+    issues.throwIfAny();
     const secret = generateSecret();
     return runMutation(ctx, caller, 'createWebhook', async (tx, audit) => {
       const at = new Date();
@@ -341,12 +335,10 @@ export class WebhookResolver {
   ) {
     const [tag, sequence] = decodeCursor(after, 'after', 2);
     if (tag !== 'CHANGE' || typeof sequence !== 'number' || sequence < 0) {
-      throw toGraphQLError(
-        new DomainError(
-          ERROR_CODES.INVALID_CURSOR,
-          'The cursor given as `after` does not belong to the change feed: pass a `cursor` from `catalogChanges` or a webhook.',
-          [{ field: 'after', code: ERROR_CODES.INVALID_CURSOR, message: 'Not a change-feed cursor.' }],
-        ),
+      throw new DomainError(
+        ERROR_CODES.INVALID_CURSOR,
+        'The cursor given as `after` does not belong to the change feed: pass a `cursor` from `catalogChanges` or a webhook.',
+        [{ field: 'after', code: ERROR_CODES.INVALID_CURSOR, message: 'Not a change-feed cursor.' }],
       );
     }
     return this.change(ctx, id, 'redeliverWebhook', async (tx, audit, row) => {
@@ -390,7 +382,7 @@ export class WebhookResolver {
     work: (tx: SqlEntityManager, audit: AuditTrail, row: Row) => Promise<void>,
   ): Promise<Webhook> {
     const caller = requireRole(ctx, 'ADMIN');
-    const webhookId = idArgument('id', id, 'Webhook');
+    const webhookId = requireId('id', id, 'Webhook');
     return runMutation(ctx, caller, operation, async (tx, audit) => {
       const row = await load(tx, webhookId);
       await work(tx, audit, row);

@@ -1,0 +1,82 @@
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import type { RowCache } from '../cache/row-cache.js';
+
+/**
+ * What every feature's reader (modules/<feature>/<feature>.reader.ts) shares: running a read with
+ * bound values, and turning the driver's columns into plain views. Public reads return plain
+ * objects, not ORM entities: building a MikroORM entity (identity map, references, change-set
+ * snapshot) cost more CPU than the SQL itself on a catalog page, and public reads never write.
+ * Entities satisfy the same view shapes, so resolvers take either: an admin mutation returns its
+ * entity, a public read returns views.
+ */
+
+/** A row as the driver returns it. */
+export type Row = Record<string, unknown>;
+
+/** A reference to another view, by id. */
+export interface Ref {
+  readonly id: number;
+}
+
+/** Which GraphQL type a plain view is, for the Node interface (entities are told by their class). */
+export interface Typed<Name extends string> {
+  readonly __typename?: Name;
+}
+
+export const str = (v: unknown): string => String(v);
+export const optStr = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+export const ref = (v: unknown): Ref | null => (v === null || v === undefined ? null : { id: Number(v) });
+/** SQLite hands JSON columns back as text, PostgreSQL (jsonb) as parsed values. */
+export const json = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
+
+export function placeholders(n: number): string {
+  return new Array(n).fill('?').join(', ');
+}
+
+/** Values bound per statement when a list is read in parts: well under both databases' parameter limits. */
+export const CHUNK = 500;
+
+export function chunks<T>(list: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+export function byKey<T>(list: T[], key: (row: T) => string): Map<string, T> {
+  return new Map(list.map((row) => [key(row), row]));
+}
+
+/**
+ * Runs a read with its values as bindings, not written into the SQL: MikroORM's `execute` inlines
+ * them, so every product id made a new statement for SQLite to compile (the prepared-statement
+ * cache in orm.ts keys on the SQL text) and for PostgreSQL to parse and plan. The statement is
+ * still reported to the ORM's logger (tests count statements with it). It runs outside any
+ * transaction the EntityManager holds: readers inside a write use `em.execute`.
+ */
+export async function rows(em: SqlEntityManager, sql: string, params: unknown[]): Promise<Row[]> {
+  const connection = em.getConnection() as unknown as { logQuery(query: string, context?: object): void };
+  const started = Date.now();
+  const result = (await em.getKnex().raw(sql, params as never[])) as Row[] | { rows: Row[] };
+  connection.logQuery(sql, { took: Date.now() - started });
+  return Array.isArray(result) ? result : result.rows;
+}
+
+/**
+ * Views by id, in the order asked, through `cache`: those not kept are read in one statement,
+ * `<select> where <idColumn> in (…)`.
+ */
+export function viewsByIds<T extends { id: number }>(
+  em: SqlEntityManager,
+  cache: RowCache<T>,
+  ids: readonly number[],
+  read: { select: string; idColumn: string; toView: (r: Row) => T },
+): Promise<(T | undefined)[]> {
+  return cache.many(em, ids.map(String), async (missing) => {
+    const list = await rows(
+      em,
+      `${read.select} where ${read.idColumn} in (${placeholders(missing.length)})`,
+      missing.map(Number),
+    );
+    return byKey(list.map(read.toView), (view) => String(view.id));
+  });
+}
