@@ -179,8 +179,8 @@ async function runImport(
           // Audited like a mutation: in the same transaction, so all of it is written or none.
           await audit.write(tx as SqlEntityManager, audit.changes(plan, photographed));
         }
-        // What the import did to the public catalog goes into the change feed, in the same transaction.
         await options.alsoWrite?.(tx as SqlEntityManager);
+        // What the import did to the public catalog goes into the change feed, in the same transaction.
         await syncPublicState(tx as SqlEntityManager, options.today, { all: true });
       });
     } catch (error) {
