@@ -271,7 +271,7 @@ async function benchDatabase(
   url: string,
   catalog: ReturnType<typeof generateSyntheticCatalog>,
 ): Promise<DatabaseRun> {
-  log(`${name}: loading ${catalog.products.length} products…`);
+  log(`${name}: loading ${catalog.document.products?.length ?? 0} products…`);
   const orm = await openOrm(parseDatabaseUrl(url));
   await migrate(orm);
   const started = performance.now();
@@ -340,7 +340,7 @@ async function benchDatabase(
         })
       : undefined;
 
-  const slugs = catalog.products.filter((_, i) => i % 97 === 0).map((p) => p.slug);
+  const slugs = (catalog.document.products ?? []).filter((_, i) => i % 97 === 0).map((p) => String(p.slug));
   const published = [] as string[];
   for (const slug of slugs) {
     const res = JSON.parse(
@@ -357,12 +357,16 @@ async function benchDatabase(
     return [words.slice(0, 2).join(' '), words.slice(1, 3).join(' '), words.slice(0, 3).join(' ')];
   };
   const coldSearches = [
-    ...new Set(catalog.products.filter((_, i) => i % 7 === 0).flatMap((p) => firstWords(p.nameVi).slice(0, 2))),
+    ...new Set(
+      (catalog.document.products ?? [])
+        .filter((_, i) => i % 7 === 0)
+        .flatMap((p) => firstWords(String(p.name_vi)).slice(0, 2)),
+    ),
   ].filter((q) => q.length > 0);
   // For 20 connections, about 2,000 more searches that 2c never sends (its last ones would still
   // be in the server's query cache): two and three first words of every product's name.
   const sentBy2c = new Set(coldSearches);
-  const moreColdSearches = [...new Set(catalog.products.flatMap((p) => firstWords(p.nameVi)))]
+  const moreColdSearches = [...new Set((catalog.document.products ?? []).flatMap((p) => firstWords(String(p.name_vi))))]
     .filter((q) => q.length > 0 && !sentBy2c.has(q))
     .slice(0, 2000);
   // Strides through all published products: neighbours in the list (often the same producer) are
@@ -843,7 +847,9 @@ async function main(): Promise<void> {
   const loadAtStart = loadavg()[0] ?? 0;
   const genStart = performance.now();
   const catalog = generateSyntheticCatalog({ products: PRODUCTS, seed: DEFAULT_SYNTHETIC_SEED });
-  log(`generated ${catalog.products.length} products in ${((performance.now() - genStart) / 1000).toFixed(2)} s`);
+  log(
+    `generated ${catalog.document.products?.length ?? 0} products in ${((performance.now() - genStart) / 1000).toFixed(2)} s`,
+  );
   const all: Result[] = [];
   const loads: string[] = [];
   let site: SiteBuild | undefined;
@@ -897,7 +903,7 @@ async function main(): Promise<void> {
 Measured by \`pnpm bench\` (test/bench/run.ts) on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC.
 
 - Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM (${(freemem() / 2 ** 30).toFixed(1)} GiB free at the end), ${platform()} ${release()}, Node ${process.version}. The servers, autocannon and PostgreSQL share its cores, and other work may run on the machine meanwhile: load average (1 min) ${loadAtStart.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end.
-- Catalog: ${catalog.products.length} synthetic products (seed ${DEFAULT_SYNTHETIC_SEED}), ${catalog.producers.length} producers, ${catalog.regions.length} regions. Loading it took ${loads.join(', ')}; PostgreSQL is then vacuumed and analysed, as autovacuum would do a minute later.
+- Catalog: ${catalog.document.products?.length ?? 0} synthetic products (seed ${DEFAULT_SYNTHETIC_SEED}), ${catalog.document.producers?.length ?? 0} producers, ${catalog.document.regions?.length ?? 0} regions. Loading it took ${loads.join(', ')}; PostgreSQL is then vacuumed and analysed, as autovacuum would do a minute later.
 - Server: \`node ${SERVER_NODE_ARGS.join(' ')} packages/api/dist/cli.js start\` with NODE_ENV=production (the options of \`pnpm start\`), its own process; load from autocannon 8 in the benchmark process, ${SECONDS} s per workload after a ${SECONDS} s warm-up with the same requests (none for the cold workloads, marked c).
 - What the server reuses between requests, until any write through the API (a write by another process shows within about 1 s on SQLite, 60 s on PostgreSQL): query results (counts, facets, page ids), product, producer and certificate rows by id (up to 5,000 of each), the region tree. Workloads 1, 2, 2b, 3 and 5 are POST requests, which no HTTP cache answers: each one runs GraphQL, but after the warm-up its rows come from memory. The cold workloads show the other case, without warm-up: 2c and 2d send a different search each time (the first words of product names; 2d's are none of 2c's), so every count, facet and page is computed by the database; 3c and 5c walk through every published product (strides through the list, 5c backwards), so each request reads its product and certificate from the database, and often its producer; 3c also asks for 4 related products, whose lists the server shares between products of the same district and category. Workload 4 is answered from the server's response cache.
 - Baseline: a minimal Node HTTP server (test/bench/baseline-server.mjs) returning the same response bytes, measured with the same connections and duration right after each workload. These machines are noisy: the ratios hold better than the absolute numbers.

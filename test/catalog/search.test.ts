@@ -11,17 +11,19 @@ import {
   rankSearchResults,
   type SearchDocument,
   SearchVocabulary,
-  scoreEvaluation,
   searchDocument,
 } from '@ocop/domain';
 import { describe, expect, it } from 'vitest';
 
+/** A cell of a seed record as text ('' when empty). */
+const text = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
+
 /** The texts a catalog's vocabulary is built from: names, producers, places, categories, both languages. */
-function vocabularyTexts(catalog: SeedCatalog): string[] {
+function vocabularyTexts({ document }: SeedCatalog): string[] {
   const texts: string[] = [];
-  for (const p of catalog.products) texts.push(p.nameVi, p.nameEn ?? '');
-  for (const p of catalog.producers) texts.push(p.name);
-  for (const r of catalog.regions) texts.push(r.nameVi, r.nameEn ?? '');
+  for (const p of document.products ?? []) texts.push(text(p.name_vi), text(p.name_en));
+  for (const p of document.producers ?? []) texts.push(text(p.name));
+  for (const r of document.regions ?? []) texts.push(text(r.name_vi), text(r.name_en));
   for (const c of CATEGORIES) texts.push(c.nameVi, c.nameEn);
   return texts;
 }
@@ -32,23 +34,22 @@ interface Listed {
 }
 
 /** Each product with its search document: names, producer, place and its parents, descriptions, stars. */
-function documents(catalog: SeedCatalog): Listed[] {
-  const regions = new Map(catalog.regions.map((r) => [r.code, r]));
-  const producers = new Map(catalog.producers.map((p) => [p.slug, p]));
-  return catalog.products.map((p) => {
+function documents({ document }: SeedCatalog): Listed[] {
+  const regions = new Map((document.regions ?? []).map((r) => [text(r.code), r]));
+  const producers = new Map((document.producers ?? []).map((p) => [text(p.slug), p]));
+  const stars = new Map<string, number>();
+  for (const c of document.certificates ?? []) stars.set(text(c.product), Number(c.stars));
+  return (document.products ?? []).map((p) => {
     const places: string[] = [];
-    for (let r = regions.get(p.regionCode); r; r = r.parentCode ? regions.get(r.parentCode) : undefined) {
-      places.push(r.nameVi);
-    }
-    const certified = p.evaluations.filter((e) => e.certificate).at(-1);
+    for (let r = regions.get(text(p.region)); r; r = regions.get(text(r.parent))) places.push(text(r.name_vi));
     return {
-      name: p.nameVi,
+      name: text(p.name_vi),
       doc: searchDocument({
-        names: [p.nameVi, p.nameEn ?? ''],
-        producer: producers.get(p.producerSlug)?.name ?? '',
+        names: [text(p.name_vi), text(p.name_en)],
+        producer: text(producers.get(text(p.producer))?.name),
         place: places.join(', '),
-        description: [p.descriptionVi, p.descriptionEn ?? ''].join(' '),
-        stars: certified ? scoreEvaluation(certified.criteriaVersion, certified).stars : 0,
+        description: [text(p.description_vi), text(p.description_en)].join(' '),
+        stars: stars.get(text(p.slug)) ?? 0,
       }),
     };
   });
@@ -107,7 +108,7 @@ describe('search over the sample catalog', () => {
   });
 
   it('recognises the catalog’s certificate numbers', () => {
-    const numbers = kienGiangCatalog.products.flatMap((p) => p.evaluations.flatMap((e) => e.certificate?.number ?? []));
+    const numbers = (kienGiangCatalog.document.certificates ?? []).map((c) => text(c.number));
     expect(numbers.length).toBeGreaterThan(10);
     for (const number of numbers) {
       expect(interpretQuery(number, vocabulary).certificateNumber).toBe(number);
@@ -150,7 +151,7 @@ describe('search vocabulary size and speed (printed)', () => {
     for (let i = 0; i < rounds; i++) for (const q of queries) interpretQuery(q, loaded);
     const micros = ((performance.now() - started) * 1000) / (rounds * queries.length);
     console.log(
-      `${label}: ${catalog.products.length} products, ${texts.length} texts → ${loaded.size} words, ` +
+      `${label}: ${catalog.document.products?.length ?? 0} products, ${texts.length} texts → ${loaded.size} words, ` +
         `${loaded.pairCount} pairs; JSON ${json.length} B, gzip ${gzipSync(json).length} B; ` +
         `build ${Math.min(...buildRuns).toFixed(0)} ms (best of 3), load ${loadMs.toFixed(1)} ms; ` +
         `interpretQuery ${micros.toFixed(1)} µs per query`,

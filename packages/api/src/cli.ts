@@ -17,7 +17,7 @@ import { ROLE_HELP, TokenService } from './modules/auth/token.service.js';
 import { imagesCommand } from './modules/image/image.cli.js';
 import { exportCommand, importCommand, userPath } from './modules/transfer/transfer.cli.js';
 import { kienGiangCatalog } from './seed/kien-giang.js';
-import { loadCatalog } from './seed/load.js';
+import { loadCatalog } from './seed/catalog.js';
 import { DEFAULT_SYNTHETIC_SEED, generateSyntheticCatalog } from './seed/synthetic.js';
 import { PortInUseError, startServer } from './server.js';
 
@@ -34,7 +34,7 @@ Commands:
   export --format csv|json [--out DIR|FILE] [--kind KIND] [--as-of YYYY-MM-DD]
                                 Write the public catalog (published products only) as open data in the import format.
   generate --products N [--seed S] [--out FILE]
-                                Print (or write) a deterministic synthetic national catalog as JSON.
+                                Print (or write) a deterministic synthetic national catalog as a JSON document of the import format.
   schema [--out FILE]           Print (or write) the GraphQL schema (SDL), as committed in schema.graphql.
   images add SLUG FILE… [--alt-vi TEXT] [--alt-en TEXT]
                                 Attach photos to a product: checked, stripped of metadata, resized to AVIF/WebP/JPEG in IMAGES_DIR.
@@ -96,7 +96,8 @@ async function main(argv: string[]): Promise<void> {
       products: positiveInt('products', values.products),
       seed: positiveInt('seed', values.seed, DEFAULT_SYNTHETIC_SEED),
     });
-    const json = JSON.stringify(catalog);
+    // The catalog's import document: what `ocop import` reads.
+    const json = JSON.stringify(catalog.document);
     if (values.out) writeFileSync(values.out, json);
     else process.stdout.write(`${json}\n`);
     return;

@@ -4,8 +4,7 @@ export { isEmpty, migrate } from './db/database.js';
 export { DatabaseUnavailableError, type Orm, openOrm } from './db/orm.js';
 export { createLogger, type Logger } from './logger.js';
 export { kienGiangCatalog } from './seed/kien-giang.js';
-export { loadCatalog, type LoadSummary } from './seed/load.js';
-export type { SeedCatalog } from './seed/seed.types.js';
+export { loadCatalog, type LoadSummary, type SeedCatalog } from './seed/catalog.js';
 export { DEFAULT_SYNTHETIC_SEED, generateSyntheticCatalog } from './seed/synthetic.js';
 export { PortInUseError, type RunningServer, startServer } from './server.js';
 export { SERVER_NODE_ARGS } from './server-args.js';
@@ -18,5 +17,5 @@ export {
   type PublicCatalog,
 } from './modules/transfer/export.service.js';
 export { type ImportReport, importFiles } from './modules/transfer/import.service.js';
-export { formatProblem } from './modules/transfer/import.sources.js';
+export { formatProblem, type ImportDocument, type ImportRecord } from './modules/transfer/import.sources.js';
 export { catalogVersion } from './cache/catalog-version.js';

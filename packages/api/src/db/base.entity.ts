@@ -11,3 +11,6 @@ export abstract class BaseEntity {
   @Property({ type: 'datetime', onCreate: () => new Date(), onUpdate: () => new Date() })
   updatedAt: Date & Opt = new Date();
 }
+
+/** How a new row points at another: the entity itself, or the id of a stored row (bulk inserts). */
+export type Link<T extends BaseEntity> = T | number;

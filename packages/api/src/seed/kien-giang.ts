@@ -11,6 +11,9 @@
  * scores, evaluation dates, decision numbers and certificate numbers. The catalog is "as of"
  * 2026-11-29: most products hold a valid certificate that day, and a few deliberately do not
  * (1–2★ only, drafts, expired, revoked) so the visibility rules have something to hide.
+ *
+ * Units, producers and products are written as records of the import format (see
+ * docs/import-format.md), so the sample loads through `ocop import`'s checks.
  */
 import {
   type CategoryCode,
@@ -18,20 +21,16 @@ import {
   type CriteriaVersion,
   type CycleStage,
   certificateExpiry,
+  checkTrade,
   type ProducerType,
   type RegionKind,
   slugify,
+  tradeCells,
 } from '@ocop/domain';
+import type { ProgramTargetValues } from '../modules/program/program-target.entity.js';
+import type { ImportRecord } from '../modules/transfer/import.sources.js';
+import { resultRecords, type SeedCatalog, type SeedPhoto, type SeedResult } from './catalog.js';
 import { illustrativeTrade } from './kien-giang-trade.js';
-import type {
-  SeedCatalog,
-  SeedEvaluation,
-  SeedPhoto,
-  SeedProducer,
-  SeedProduct,
-  SeedRegion,
-  SeedTarget,
-} from './seed.types.js';
 
 /** The day the sample catalog describes ("today" for the visibility cases). */
 export const KIEN_GIANG_AS_OF = '2026-11-29';
@@ -45,8 +44,8 @@ const CRITERIA_148_FROM = '2023-02-24';
 
 // ─── Regions ────────────────────────────────────────────────────────────────────────────────
 
-function districtUnit(code: string, nameVi: string, kind: RegionKind, extra: Partial<SeedRegion> = {}): SeedRegion {
-  return { code, nameVi, level: 'DISTRICT', kind, parentCode: 'KG', validTo: KG_UNTIL, ...extra };
+function districtUnit(code: string, nameVi: string, kind: RegionKind, extra: ImportRecord = {}): ImportRecord {
+  return { code, name_vi: nameVi, level: 'DISTRICT', kind, parent: 'KG', valid_to: KG_UNTIL, ...extra };
 }
 
 function communeUnit(
@@ -54,33 +53,39 @@ function communeUnit(
   parentCode: string,
   nameVi: string,
   kind: RegionKind,
-  extra: Partial<SeedRegion> = {},
-): SeedRegion {
-  return { code, nameVi, level: 'COMMUNE', kind, parentCode, validTo: KG_UNTIL, ...extra };
+  extra: ImportRecord = {},
+): ImportRecord {
+  return { code, name_vi: nameVi, level: 'COMMUNE', kind, parent: parentCode, valid_to: KG_UNTIL, ...extra };
 }
 
 /** A commune-level unit of the new An Giang province, directly under the province. */
-function newCommune(code: string, nameVi: string, kind: RegionKind): SeedRegion {
-  return { code, nameVi, level: 'COMMUNE', kind, parentCode: 'AG', validFrom: AG_FROM };
+function newCommune(code: string, nameVi: string, kind: RegionKind): ImportRecord {
+  return { code, name_vi: nameVi, level: 'COMMUNE', kind, parent: 'AG', valid_from: AG_FROM };
 }
 
-const regions: SeedRegion[] = [
+/**
+ * Parents come before their units (the importer numbers a level at a time) and a successor right
+ * before the unit it succeeds: the order in which the sample has always been numbered, so every
+ * unit keeps its id.
+ */
+const regions: ImportRecord[] = [
+  { code: 'AG', name_vi: 'An Giang', name_en: 'An Giang', level: 'PROVINCE', kind: 'PROVINCE', valid_from: AG_FROM },
   {
     code: 'KG',
-    nameVi: 'Kiên Giang',
-    nameEn: 'Kiên Giang',
+    name_vi: 'Kiên Giang',
+    name_en: 'Kiên Giang',
     level: 'PROVINCE',
     kind: 'PROVINCE',
-    validTo: KG_UNTIL,
-    successorCode: 'AG',
+    valid_to: KG_UNTIL,
+    successor: 'AG',
   },
-  { code: 'AG', nameVi: 'An Giang', nameEn: 'An Giang', level: 'PROVINCE', kind: 'PROVINCE', validFrom: AG_FROM },
 
   // The 15 district-level units of Kiên Giang (2020 – 30 June 2025).
   districtUnit('KG-RG', 'Rạch Giá', 'CITY'),
   districtUnit('KG-HT', 'Hà Tiên', 'CITY'),
   // A district until 2020; a city from 2021-01-01. Phú Quốc special zone succeeds it.
-  districtUnit('KG-PQ', 'Phú Quốc', 'CITY', { validFrom: '2021-01-01', successorCode: 'AG-PQ' }),
+  newCommune('AG-PQ', 'Phú Quốc', 'SPECIAL_ZONE'),
+  districtUnit('KG-PQ', 'Phú Quốc', 'CITY', { valid_from: '2021-01-01', successor: 'AG-PQ' }),
   districtUnit('KG-KL', 'Kiên Lương', 'DISTRICT'),
   districtUnit('KG-HD', 'Hòn Đất', 'DISTRICT'),
   districtUnit('KG-TH', 'Tân Hiệp', 'DISTRICT'),
@@ -91,7 +96,8 @@ const regions: SeedRegion[] = [
   districtUnit('KG-AM', 'An Minh', 'DISTRICT'),
   districtUnit('KG-VT', 'Vĩnh Thuận', 'DISTRICT'),
   districtUnit('KG-UMT', 'U Minh Thượng', 'DISTRICT'),
-  districtUnit('KG-KH', 'Kiên Hải', 'DISTRICT', { successorCode: 'AG-KH' }),
+  newCommune('AG-KH', 'Kiên Hải', 'SPECIAL_ZONE'),
+  districtUnit('KG-KH', 'Kiên Hải', 'DISTRICT', { successor: 'AG-KH' }),
   districtUnit('KG-GT', 'Giang Thành', 'DISTRICT'),
 
   // Some of their communes, wards and townships (until 30 June 2025).
@@ -100,8 +106,8 @@ const regions: SeedRegion[] = [
   communeUnit('KG-HT-PD', 'KG-HT', 'Pháo Đài', 'WARD'),
   communeUnit('KG-HT-DH', 'KG-HT', 'Đông Hồ', 'WARD'),
   communeUnit('KG-HT-TH', 'KG-HT', 'Tiên Hải', 'COMMUNE'),
-  communeUnit('KG-PQ-DD', 'KG-PQ', 'Dương Đông', 'WARD', { validFrom: '2021-01-01' }),
-  communeUnit('KG-PQ-AT', 'KG-PQ', 'An Thới', 'WARD', { validFrom: '2021-01-01' }),
+  communeUnit('KG-PQ-DD', 'KG-PQ', 'Dương Đông', 'WARD', { valid_from: '2021-01-01' }),
+  communeUnit('KG-PQ-AT', 'KG-PQ', 'An Thới', 'WARD', { valid_from: '2021-01-01' }),
   communeUnit('KG-PQ-HN', 'KG-PQ', 'Hàm Ninh', 'COMMUNE'),
   communeUnit('KG-PQ-CD', 'KG-PQ', 'Cửa Dương', 'COMMUNE'),
   communeUnit('KG-KL-BA', 'KG-KL', 'Bình An', 'COMMUNE'),
@@ -123,9 +129,8 @@ const regions: SeedRegion[] = [
   communeUnit('KG-GT-PM', 'KG-GT', 'Phú Mỹ', 'COMMUNE'),
   communeUnit('KG-GT-TKH', 'KG-GT', 'Tân Khánh Hòa', 'COMMUNE'),
 
-  // From 1 July 2025: commune-level units directly under the new An Giang province.
-  newCommune('AG-PQ', 'Phú Quốc', 'SPECIAL_ZONE'),
-  newCommune('AG-KH', 'Kiên Hải', 'SPECIAL_ZONE'),
+  // From 1 July 2025: commune-level units directly under the new An Giang province (and the
+  // special zones above).
   newCommune('AG-TC', 'Thổ Châu', 'SPECIAL_ZONE'),
   newCommune('AG-RG', 'Rạch Giá', 'WARD'),
   newCommune('AG-HT', 'Hà Tiên', 'WARD'),
@@ -149,8 +154,8 @@ const KIND_VI: Record<RegionKind, string> = {
 /** "Số 000 (địa chỉ minh họa), phường Dương Đông, thành phố Phú Quốc, tỉnh Kiên Giang". */
 function illustrativeAddress(regionCode: string): string {
   const parts: string[] = [];
-  for (let r = regionByCode.get(regionCode); r; r = r.parentCode ? regionByCode.get(r.parentCode) : undefined) {
-    parts.push(`${KIND_VI[r.kind]} ${r.nameVi}`);
+  for (let r = regionByCode.get(regionCode); r; r = r.parent ? regionByCode.get(String(r.parent)) : undefined) {
+    parts.push(`${KIND_VI[r.kind as RegionKind]} ${String(r.name_vi)}`);
   }
   if (parts.length === 0) throw new Error(`Unknown region ${regionCode}`);
   return `Số 000 (địa chỉ minh họa), ${parts.join(', ')}`;
@@ -227,13 +232,13 @@ const producerRows: ProducerRow[] = [
 /** Enterprises and cooperatives get an (illustrative) website. */
 const WITH_WEBSITE: ReadonlySet<ProducerType> = new Set<ProducerType>(['ENTERPRISE', 'COOPERATIVE']);
 
-const producers: SeedProducer[] = producerRows.map(([slug, name, type, regionCode, representative], i) => ({
+const producers: ImportRecord[] = producerRows.map(([slug, name, type, regionCode, representative], i) => ({
   slug,
   name,
   type,
   representative,
   address: illustrativeAddress(regionCode),
-  regionCode,
+  region: regionCode,
   phone: `0000 000 ${String(101 + i)}`,
   email: `${slug}@example.vn`,
   ...(WITH_WEBSITE.has(type) ? { website: `https://${slug}.example.vn` } : {}),
@@ -307,25 +312,19 @@ function criteriaOn(date: string): CriteriaVersion {
   return date < CRITERIA_148_FROM ? 'QD1048_2019' : 'QD148_2023';
 }
 
-function scoredIn(
-  roundId: RoundId,
-  [scoreA, scoreB, scoreC]: Scores,
-  status: SeedEvaluation['status'],
-): SeedEvaluation {
+function scoredIn(roundId: RoundId, scores: Scores, status: SeedResult['status']): SeedResult {
   const round = ROUNDS[roundId];
   return {
     councilLevel: round.level,
     criteriaVersion: criteriaOn(round.evaluatedOn),
     evaluatedOn: round.evaluatedOn,
-    scoreA,
-    scoreB,
-    scoreC,
+    scores,
     status,
   };
 }
 
 /** A final result that earned a certificate (number assigned by numberCertificates). */
-function certified(roundId: RoundId, scores: Scores, revocation?: { on: string; reason: string }): SeedEvaluation {
+function certified(roundId: RoundId, scores: Scores, revocation?: { on: string; reason: string }): SeedResult {
   const round = ROUNDS[roundId];
   if (!round.decisionNumber || !round.decisionDate) throw new Error(`Round ${roundId} issues no certificates`);
   return {
@@ -341,12 +340,12 @@ function certified(roundId: RoundId, scores: Scores, revocation?: { on: string; 
 }
 
 /** A final result with no certificate: 1–2★, a shortlist score, or a failed re-evaluation. */
-function scored(roundId: RoundId, scores: Scores): SeedEvaluation {
+function scored(roundId: RoundId, scores: Scores): SeedResult {
   return scoredIn(roundId, scores, 'FINAL');
 }
 
 /** Scores entered but not finalised. */
-function draft(roundId: RoundId, scores: Scores): SeedEvaluation {
+function draft(roundId: RoundId, scores: Scores): SeedResult {
   return scoredIn(roundId, scores, 'DRAFT');
 }
 
@@ -365,11 +364,11 @@ interface ProductSpec {
   descriptionEn?: string;
   storyVi?: string;
   storyEn?: string;
-  evaluations?: SeedEvaluation[];
+  evaluations?: SeedResult[];
 }
 
 /** PROMOTION while a certificate is valid; otherwise back in production or under evaluation. */
-function stageOf(evaluations: SeedEvaluation[]): CycleStage {
+function stageOf(evaluations: SeedResult[]): CycleStage {
   const last = evaluations[evaluations.length - 1];
   if (!last) return 'IDEA';
   const cert = [...evaluations].reverse().find((e) => e.certificate)?.certificate;
@@ -423,27 +422,47 @@ const SAMPLE_PHOTOS: Record<string, SeedPhoto[]> = {
   ],
 };
 
-function product(spec: ProductSpec): SeedProduct {
+/** A sample product: its record, its council results (oldest first), and whether it is real. */
+interface SampleProduct {
+  slug: string;
+  record: ImportRecord;
+  results: SeedResult[];
+  /** True for products named in public sources (DOMAIN.md); false for illustrative ones. */
+  real: boolean;
+}
+
+/** Trade information in the import format's cells; the sample's is illustrative. */
+function tradeOf(slug: string, spec: ProductSpec): ImportRecord {
+  const trade = illustrativeTrade({ slug, nameVi: spec.nameVi, category: spec.category });
+  if (!trade) return {};
+  const checked = checkTrade(trade, null);
+  if (checked.issues.length) {
+    throw new Error(`Product ${slug}'s trade information: ${checked.issues.map((i) => i.message).join(' ')}`);
+  }
+  return tradeCells(checked.trade);
+}
+
+function product(spec: ProductSpec): SampleProduct {
   const evaluations = spec.evaluations ?? [];
+  const slug = spec.slug ?? slugify(spec.nameVi);
   return {
-    slug: spec.slug ?? slugify(spec.nameVi),
-    nameVi: spec.nameVi,
-    ...(spec.nameEn ? { nameEn: spec.nameEn } : {}),
-    category: spec.category,
-    regionCode: spec.regionCode,
-    producerSlug: spec.producerSlug,
-    cycleStage: spec.cycleStage ?? stageOf(evaluations),
-    descriptionVi: spec.descriptionVi,
-    ...(spec.descriptionEn ? { descriptionEn: spec.descriptionEn } : {}),
-    ...(spec.storyVi ? { storyVi: spec.storyVi } : {}),
-    ...(spec.storyEn ? { storyEn: spec.storyEn } : {}),
-    images: [],
-    ...(SAMPLE_PHOTOS[spec.slug ?? slugify(spec.nameVi)]
-      ? { photos: SAMPLE_PHOTOS[spec.slug ?? slugify(spec.nameVi)] }
-      : {}),
-    trade: illustrativeTrade({ slug: spec.slug ?? slugify(spec.nameVi), nameVi: spec.nameVi, category: spec.category }),
+    slug,
+    record: {
+      slug,
+      name_vi: spec.nameVi,
+      name_en: spec.nameEn,
+      category: spec.category,
+      region: spec.regionCode,
+      producer: spec.producerSlug,
+      cycle_stage: spec.cycleStage ?? stageOf(evaluations),
+      description_vi: spec.descriptionVi,
+      description_en: spec.descriptionEn,
+      story_vi: spec.storyVi,
+      story_en: spec.storyEn,
+      ...tradeOf(slug, spec),
+    },
+    results: evaluations,
     real: spec.real ?? false,
-    evaluations,
   };
 }
 
@@ -452,7 +471,7 @@ const REVOKED_FOOD_SAFETY =
 const REVOKED_ADDITIVE =
   'Kiểm tra hậu kiểm phát hiện sản phẩm sử dụng phẩm màu ngoài danh mục được phép, không còn đáp ứng tiêu chí chất lượng của sản phẩm OCOP.';
 
-const products: SeedProduct[] = [
+const products: SampleProduct[] = [
   // ── Phú Quốc ────────────────────────────────────────────────────────────────────────────
   product({
     nameVi: 'Nước mắm Phú Quốc Khải Hoàn 38 độ đạm',
@@ -1613,8 +1632,8 @@ const products: SeedProduct[] = [
  * Numbers certificates in issue order within each issuer and year: 'TW' for central 5★
  * certificates, 'AG' for An Giang from 2025-07-01, 'KG' for Kiên Giang and its districts before.
  */
-function numberCertificates(list: SeedProduct[]): SeedProduct[] {
-  const issued = list.flatMap((p) => p.evaluations.flatMap((e) => (e.certificate ? [{ e, cert: e.certificate }] : [])));
+function numberCertificates(list: SampleProduct[]): SampleProduct[] {
+  const issued = list.flatMap((p) => p.results.flatMap((e) => (e.certificate ? [{ e, cert: e.certificate }] : [])));
   issued.sort((x, y) => (x.cert.issuedOn < y.cert.issuedOn ? -1 : x.cert.issuedOn > y.cert.issuedOn ? 1 : 0));
   const seq = new Map<string, number>();
   for (const { e, cert } of issued) {
@@ -1631,7 +1650,7 @@ function numberCertificates(list: SeedProduct[]): SeedProduct[] {
 
 const PLAN = '118/KH-UBND';
 
-const targets: SeedTarget[] = [
+const targets: ProgramTargetValues[] = [
   {
     code: 'PLAN118_2020_CERTIFIED',
     planRef: PLAN,
@@ -1737,9 +1756,15 @@ function budget(
   total: number,
   state: number,
   participants: number,
-): SeedTarget[] {
+): ProgramTargetValues[] {
   if (state + participants !== total) throw new Error(`Budget ${code} does not add up`);
-  const row = (suffix: string, breakdown: string | undefined, vi: string, en: string, value: number): SeedTarget => ({
+  const row = (
+    suffix: string,
+    breakdown: string | undefined,
+    vi: string,
+    en: string,
+    value: number,
+  ): ProgramTargetValues => ({
     code: `${code}${suffix}`,
     planRef: PLAN,
     descriptionVi: `${labelVi}${vi} (triệu đồng).`,
@@ -1764,9 +1789,20 @@ function budget(
   ];
 }
 
+const samples = numberCertificates(products);
+const results = samples.map((p) => resultRecords(p.slug, p.results));
+
+/** The slugs of the products named in public sources (DOMAIN.md); the others are illustrative. */
+export const REAL_PRODUCTS: ReadonlySet<string> = new Set(samples.filter((p) => p.real).map((p) => p.slug));
+
 export const kienGiangCatalog: SeedCatalog = {
-  regions,
-  producers,
-  products: numberCertificates(products),
+  document: {
+    regions,
+    producers,
+    products: samples.map((p) => p.record),
+    evaluations: results.flatMap((r) => r.evaluations),
+    certificates: results.flatMap((r) => r.certificates),
+  },
+  photos: SAMPLE_PHOTOS,
   targets,
 };

@@ -7,7 +7,8 @@
  *
  * The same options always give the same catalog, byte for byte: all randomness comes from a
  * seeded PRNG (mulberry32), never Math.random or the clock. Everything here is invented; names are
- * built from word lists so that searches like "nuoc mam" or "tieu den" find plenty.
+ * built from word lists so that searches like "nuoc mam" or "tieu den" find plenty. The catalog
+ * is an import document, loaded through the importer like the sample one.
  */
 import {
   type CategoryCode,
@@ -19,14 +20,8 @@ import {
   SCORE_SHEETS,
   slugify,
 } from '@ocop/domain';
-import type {
-  SeedCatalog,
-  SeedCertificate,
-  SeedEvaluation,
-  SeedProducer,
-  SeedProduct,
-  SeedRegion,
-} from './seed.types.js';
+import type { ImportRecord } from '../modules/transfer/import.sources.js';
+import { resultRecords, type SeedAward, type SeedCatalog, type SeedResult } from './catalog.js';
 
 export const DEFAULT_SYNTHETIC_SEED = 20201;
 
@@ -435,14 +430,25 @@ const KIND_EN: Record<RegionKind, string> = {
 
 // ─── Generation ─────────────────────────────────────────────────────────────────────────────
 
+/** What the generator needs to know of a unit it made: its code and how to name it. */
+interface Place {
+  code: string;
+  nameVi: string;
+  kind: RegionKind;
+}
+
 interface DistrictInfo {
-  region: SeedRegion;
-  province: SeedRegion;
-  communes: SeedRegion[];
+  region: Place;
+  province: Place;
+  communes: Place[];
 }
 
 interface ProducerInfo {
-  seed: SeedProducer;
+  slug: string;
+  name: string;
+  representative: string;
+  regionCode: string;
+  record: ImportRecord;
   brand: string;
   specialty: CategoryCode;
   district: DistrictInfo;
@@ -507,13 +513,13 @@ class SlugRegistry {
   }
 }
 
-function generateRegions(rng: Rng): { regions: SeedRegion[]; districts: DistrictInfo[] } {
-  const regions: SeedRegion[] = [];
+function generateRegions(rng: Rng): { regions: ImportRecord[]; districts: DistrictInfo[] } {
+  const regions: ImportRecord[] = [];
   const districts: DistrictInfo[] = [];
   PROVINCES.forEach(([name, kind], pi) => {
     const code = `P${pad(pi + 1, 2)}`;
-    const province: SeedRegion = { code, nameVi: name, level: 'PROVINCE', kind };
-    regions.push(province);
+    const province: Place = { code, nameVi: name, kind };
+    regions.push({ code, name_vi: name, level: 'PROVINCE', kind });
     const names = new Set<string>([name]);
     const placeName = (): string => {
       for (;;) {
@@ -528,27 +534,13 @@ function generateRegions(rng: Rng): { regions: SeedRegion[]; districts: District
     const districtCount = rng.int(8, 12);
     for (let di = 1; di <= districtCount; di++) {
       const dKind: RegionKind = di === 1 ? 'CITY' : rng.chance(0.1) ? 'TOWN' : 'DISTRICT';
-      const region: SeedRegion = {
-        code: `${code}-D${pad(di, 2)}`,
-        nameVi: placeName(),
-        level: 'DISTRICT',
-        kind: dKind,
-        parentCode: code,
-        validTo: '2025-06-30',
-      };
-      regions.push(region);
-      const communes: SeedRegion[] = [];
+      const region: Place = { code: `${code}-D${pad(di, 2)}`, nameVi: placeName(), kind: dKind };
+      regions.push({ ...unit(region), level: 'DISTRICT', parent: code, valid_to: '2025-06-30' });
+      const communes: Place[] = [];
       for (let ci = 1; ci <= 3; ci++) {
         const cKind: RegionKind = dKind === 'DISTRICT' ? (ci === 1 ? 'TOWNSHIP' : 'COMMUNE') : 'WARD';
-        const commune: SeedRegion = {
-          code: `${region.code}-C${pad(ci, 2)}`,
-          nameVi: placeName(),
-          level: 'COMMUNE',
-          kind: cKind,
-          parentCode: region.code,
-          validTo: '2025-06-30',
-        };
-        regions.push(commune);
+        const commune: Place = { code: `${region.code}-C${pad(ci, 2)}`, nameVi: placeName(), kind: cKind };
+        regions.push({ ...unit(commune), level: 'COMMUNE', parent: region.code, valid_to: '2025-06-30' });
         communes.push(commune);
       }
       districts.push({ region, province, communes });
@@ -557,15 +549,20 @@ function generateRegions(rng: Rng): { regions: SeedRegion[]; districts: District
     for (let xi = 1; xi <= 4; xi++) {
       regions.push({
         code: `${code}-X${pad(xi, 2)}`,
-        nameVi: placeName(),
+        name_vi: placeName(),
         level: 'COMMUNE',
         kind: xi === 1 ? 'WARD' : 'COMMUNE',
-        parentCode: code,
-        validFrom: '2025-07-01',
+        parent: code,
+        valid_from: '2025-07-01',
       });
     }
   });
   return { regions, districts };
+}
+
+/** A unit's record, less its place in the tree. */
+function unit(place: Place): ImportRecord {
+  return { code: place.code, name_vi: place.nameVi, kind: place.kind };
 }
 
 function personName(rng: Rng): string {
@@ -592,11 +589,11 @@ function producerName(
   }
 }
 
-function fullNameVi(r: SeedRegion): string {
+function fullNameVi(r: Place): string {
   return `${KIND_VI[r.kind]} ${r.nameVi}`;
 }
 
-function fullNameEn(r: SeedRegion): string {
+function fullNameEn(r: Place): string {
   return `${r.nameVi} ${KIND_EN[r.kind]}`;
 }
 
@@ -614,17 +611,21 @@ function generateProducers(rng: Rng, count: number, districts: DistrictInfo[], s
     const addressParts =
       region === district.region ? [district.region, district.province] : [region, district.region, district.province];
     producers.push({
+      slug,
+      name,
+      representative,
+      regionCode: region.code,
       brand,
       specialty,
       district,
       provinceCode: district.province.code,
-      seed: {
+      record: {
         slug,
         name,
         type,
         representative,
         address: `Số 000 (địa chỉ minh họa), ${addressParts.map(fullNameVi).join(', ')}`,
-        regionCode: region.code,
+        region: region.code,
         phone: `0000 ${pad(Math.floor(i / 1000) % 1000, 3)} ${pad(i % 1000, 3)}`,
         email: `${slug}@example.vn`,
         ...(type === 'ENTERPRISE' || (type === 'COOPERATIVE' && rng.chance(0.3))
@@ -675,26 +676,18 @@ class EvaluationFactory {
     return this.rng.chance(0.6) ? 'DISTRICT' : 'PROVINCE';
   }
 
-  private base(d: number, stars: 1 | 2 | 3 | 4 | 5, status: SeedEvaluation['status']): SeedEvaluation {
+  private base(d: number, stars: 1 | 2 | 3 | 4 | 5, status: SeedResult['status']): SeedResult {
     const criteriaVersion: CriteriaVersion = d < RULES_148 ? 'QD1048_2019' : 'QD148_2023';
-    const [scoreA, scoreB, scoreC] = partScores(this.rng, stars, criteriaVersion);
-    return {
-      councilLevel: this.councilFor(stars, d),
-      criteriaVersion,
-      evaluatedOn: iso(d),
-      scoreA,
-      scoreB,
-      scoreC,
-      status,
-    };
+    const scores = partScores(this.rng, stars, criteriaVersion);
+    return { councilLevel: this.councilFor(stars, d), criteriaVersion, evaluatedOn: iso(d), scores, status };
   }
 
   /** A 1–2★ final result: recorded, never certified. */
-  low(d: number): SeedEvaluation {
+  low(d: number): SeedResult {
     return this.base(d, this.rng.chance(0.3) ? 1 : 2, 'FINAL');
   }
 
-  draft(d: number): SeedEvaluation {
+  draft(d: number): SeedResult {
     const stars = this.rng.weighted<2 | 3 | 4>([
       [2, 2],
       [3, 6],
@@ -704,7 +697,7 @@ class EvaluationFactory {
   }
 
   /** A certified result; its decision follows 5–14 days later. */
-  certified(d: number, provinceCode: string, revoke = false): SeedEvaluation {
+  certified(d: number, provinceCode: string, revoke = false): SeedResult {
     const stars = this.rng.weighted(CERTIFIED_STARS);
     const evaluation = this.base(d, stars, 'FINAL');
     const decision = d + this.rng.int(5, 14);
@@ -712,7 +705,7 @@ class EvaluationFactory {
     this.certificateSeq++;
     const issuer =
       evaluation.councilLevel === 'CENTRAL' ? (d >= MINISTRY_RENAMED ? 'QĐ-BNNMT' : 'QĐ-BNN-VPĐP') : 'QĐ-UBND';
-    const certificate: SeedCertificate = {
+    const certificate: SeedAward = {
       number: `SYN-${provinceCode}-${decisionDate.slice(0, 4)}-${pad(this.certificateSeq, 6)}`,
       decisionNumber: `${this.rng.int(100, 4999)}/${issuer}`,
       decisionDate,
@@ -740,7 +733,7 @@ class EvaluationFactory {
     return chain;
   }
 
-  forScenario(scenario: Scenario, provinceCode: string): SeedEvaluation[] {
+  forScenario(scenario: Scenario, provinceCode: string): SeedResult[] {
     const rng = this.rng;
     switch (scenario) {
       case 'VALID': {
@@ -774,7 +767,7 @@ class EvaluationFactory {
         return evaluations;
       }
       case 'DRAFT': {
-        const evaluations: SeedEvaluation[] = [];
+        const evaluations: SeedResult[] = [];
         if (rng.chance(0.4))
           evaluations.push(this.low(clearOfRuleChange(rng.int(FIRST_EVALUATION, day('2026-03-01')))));
         evaluations.push(this.draft(rng.int(day('2026-06-01'), LAST_EVALUATION)));
@@ -797,13 +790,11 @@ function generateProduct(
   producer: ProducerInfo,
   evaluationsFactory: EvaluationFactory,
   slugs: SlugRegistry,
-): SeedProduct {
+): { record: ImportRecord; results: SeedResult[] } {
   const category = rng.chance(0.8) ? producer.specialty : rng.weighted(CATEGORY_WEIGHTS);
   const [kindVi, kindEn] = rng.pick(PRODUCT_KINDS[category]);
   const { district } = producer;
-  const regionCode = rng.chance(0.7)
-    ? producer.seed.regionCode
-    : rng.pick([district.region, ...district.communes]).code;
+  const regionCode = rng.chance(0.7) ? producer.regionCode : rng.pick([district.region, ...district.communes]).code;
   const placeRegion = rng.chance(0.65) ? district.region : district.province;
   const place = placeRegion.nameVi;
   const withBrand = rng.chance(0.6);
@@ -813,34 +804,28 @@ function generateProduct(
   const [lineVi, lineEn] = rng.pick(CATEGORY_LINES[category]);
   const whereVi = `${fullNameVi(district.region)}, ${fullNameVi(district.province)}`;
   const whereEn = `${fullNameEn(district.region)}, ${fullNameEn(district.province)}`;
-  const descriptionVi = `${nameVi} do ${producer.seed.name} sản xuất tại ${whereVi}. ${lineVi}`;
-  const descriptionEn = nameEn
-    ? `${capitalise(kindEn)} made by ${producer.seed.name} in ${whereEn}. ${lineEn}`
-    : undefined;
+  const descriptionVi = `${nameVi} do ${producer.name} sản xuất tại ${whereVi}. ${lineVi}`;
+  const descriptionEn = nameEn ? `${capitalise(kindEn)} made by ${producer.name} in ${whereEn}. ${lineEn}` : undefined;
   const story = rng.chance(0.35) ? rng.pick(STORIES) : undefined;
 
   const scenario = rng.weighted(SCENARIO_WEIGHTS);
   const evaluations = evaluationsFactory.forScenario(scenario, producer.provinceCode);
 
   return {
-    slug: slugs.claim(slugify(nameVi, 70)),
-    nameVi,
-    ...(nameEn ? { nameEn } : {}),
-    category,
-    regionCode,
-    producerSlug: producer.seed.slug,
-    cycleStage: rng.pick(STAGE_BY_SCENARIO[scenario]),
-    descriptionVi,
-    ...(descriptionEn ? { descriptionEn } : {}),
-    ...(story
-      ? {
-          storyVi: story[0].replaceAll('{rep}', producer.seed.representative),
-          storyEn: story[1].replaceAll('{rep}', producer.seed.representative),
-        }
-      : {}),
-    images: [],
-    real: false,
-    evaluations,
+    record: {
+      slug: slugs.claim(slugify(nameVi, 70)),
+      name_vi: nameVi,
+      name_en: nameEn,
+      category,
+      region: regionCode,
+      producer: producer.slug,
+      cycle_stage: rng.pick(STAGE_BY_SCENARIO[scenario]),
+      description_vi: descriptionVi,
+      description_en: descriptionEn,
+      story_vi: story?.[0].replaceAll('{rep}', producer.representative),
+      story_en: story?.[1].replaceAll('{rep}', producer.representative),
+    },
+    results: evaluations,
   };
 }
 
@@ -863,13 +848,23 @@ export function generateSyntheticCatalog(options: SyntheticOptions): SeedCatalog
   const producers = generateProducers(rng, producerCount, districts, producerSlugs);
   const factory = new EvaluationFactory(rng);
 
-  const products: SeedProduct[] = [];
+  const products: ImportRecord[] = [];
+  const evaluations: ImportRecord[] = [];
+  const certificates: ImportRecord[] = [];
   for (let i = 0; i < productCount; i++) {
     // Every producer gets at least one product; the rest go to producers at random.
     const producer = i < producers.length ? producers[i] : rng.pick(producers);
     if (!producer) throw new Error('No producer for a product');
-    products.push(generateProduct(rng, producer, factory, productSlugs));
+    const { record, results } = generateProduct(rng, producer, factory, productSlugs);
+    const written = resultRecords(String(record.slug), results);
+    products.push(record);
+    evaluations.push(...written.evaluations);
+    certificates.push(...written.certificates);
   }
 
-  return { regions, producers: producers.map((p) => p.seed), products, targets: [] };
+  return {
+    document: { regions, producers: producers.map((p) => p.record), products, evaluations, certificates },
+    photos: {},
+    targets: [],
+  };
 }

@@ -1,11 +1,10 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { DomainError, ERROR_CODES } from '@ocop/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseDatabaseUrl } from '../../config.js';
-import { migrate } from '../../db/database.js';
-import { type Orm, openOrm } from '../../db/orm.js';
+import type { Orm } from '../../db/orm.js';
 import { domainErrorExtensions, formatError } from '../../graphql/errors.js';
 import { encodeId } from '../../graphql/ids.js';
+import { openTestDatabase } from '../../test-support/fixtures.js';
 import { AuditEntry } from './audit-entry.entity.js';
 import {
   type Actor,
@@ -102,9 +101,7 @@ describe('audited', () => {
   let orm: Orm;
   let em: SqlEntityManager;
   beforeAll(async () => {
-    orm = await openOrm(parseDatabaseUrl('sqlite::memory:'));
-    await migrate(orm);
-    em = orm.em.fork() as SqlEntityManager;
+    ({ orm, em } = await openTestDatabase());
   });
   afterAll(async () => {
     await orm?.close(true);

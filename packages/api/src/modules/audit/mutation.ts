@@ -1,4 +1,4 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { type RequiredEntityData, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
 import {
   checkLength,
@@ -44,6 +44,24 @@ export interface Actor {
 
 export const CLI_ACTOR: Actor = { tokenId: null, name: 'ocop CLI on the server', role: null };
 
+/** What an audit entry says about one record: which one, and its fields before and after. */
+export interface AuditedChange {
+  entityType: AuditedEntity;
+  entityId: number;
+  changes: Changes;
+}
+
+/** The row of one audit entry: who changed a record, by which operation, and how. */
+export function auditEntryRow(actor: Actor, operation: string, change: AuditedChange): RequiredEntityData<AuditEntry> {
+  return {
+    token: actor.tokenId ?? undefined,
+    actorName: actor.name,
+    actorRole: actor.role ?? undefined,
+    operation,
+    ...change,
+  };
+}
+
 /** Collects audit entries for one mutation; they are flushed with the change itself. */
 export class AuditTrail {
   private written = 0;
@@ -57,15 +75,7 @@ export class AuditTrail {
   ) {}
 
   record(entityType: AuditedEntity, entityId: number, changes: Changes): void {
-    this.em.create(AuditEntry, {
-      token: this.actor.tokenId ?? undefined,
-      actorName: this.actor.name,
-      actorRole: this.actor.role ?? undefined,
-      operation: this.operation,
-      entityType,
-      entityId,
-      changes,
-    });
+    this.em.create(AuditEntry, auditEntryRow(this.actor, this.operation, { entityType, entityId, changes }));
     this.written++;
     const ids = this.touched.get(entityType) ?? new Set<number>();
     ids.add(entityId);

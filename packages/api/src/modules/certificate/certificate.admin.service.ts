@@ -2,7 +2,6 @@ import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
 import {
   addDays,
   CERTIFICATE_FIELDS,
-  certificateExpiry,
   checkIssuingLevel,
   ERROR_CODES,
   formatIsoDateEn,
@@ -24,6 +23,7 @@ import {
 } from '../audit/mutation.js';
 import { Evaluation } from '../evaluation/evaluation.entity.js';
 import { Certificate } from './certificate.entity.js';
+import { certificateAudit, certificateRow } from './certificate.row.js';
 import type { IssueCertificateInput, RevokeCertificateInput } from './certificate.admin.inputs.js';
 
 /** Longest window `expiringCertificates` looks ahead. */
@@ -31,20 +31,7 @@ export const MAX_EXPIRY_WINDOW_DAYS = 366;
 
 /** The audited fields of a certificate. */
 function snapshot(c: Certificate): Record<string, unknown> {
-  return {
-    number: c.number,
-    product: c.product.id,
-    evaluation: c.evaluation?.id ?? null,
-    decisionNumber: c.decisionNumber,
-    decisionDate: c.decisionDate,
-    issuingLevel: c.issuingLevel,
-    stars: c.stars,
-    issuedOn: c.issuedOn,
-    expiresOn: c.expiresOn,
-    status: c.status,
-    revokedOn: c.revokedOn,
-    revocationReason: c.revocationReason,
-  };
+  return certificateAudit(c, c.product.id, c.evaluation?.id ?? null);
 }
 
 function duplicateNumber(number: string, holder?: Certificate) {
@@ -172,18 +159,22 @@ export class CertificateAdminService {
       await this.tx.flush();
       this.audit.record('Certificate', previous.id, { status: { from: 'ISSUED', to: 'SUPERSEDED' } });
     }
-    const certificate = this.tx.create(Certificate, {
-      number,
-      product: evaluation.product,
-      evaluation,
-      decisionNumber,
-      decisionDate,
-      issuingLevel: evaluation.councilLevel,
-      stars: evaluation.stars,
-      issuedOn,
-      expiresOn: certificateExpiry(issuedOn),
-      status: 'ISSUED',
-    });
+    const certificate = this.tx.create(
+      Certificate,
+      certificateRow(
+        {
+          number,
+          decisionNumber,
+          decisionDate,
+          issuingLevel: evaluation.councilLevel,
+          stars: evaluation.stars,
+          issuedOn,
+          status: 'ISSUED',
+        },
+        evaluation.product.id,
+        evaluation,
+      ),
+    );
     await flushOrRefuse(this.tx, (error) =>
       // PostgreSQL names the partial index; SQLite names its column.
       /one_issued|certificate\.product_id/.test(error.message)

@@ -16,6 +16,7 @@ import {
 import { type AuditTrail, checkId, checkPastDate, diff, Issues, refuse } from '../audit/mutation.js';
 import { Product } from '../product/product.entity.js';
 import { Evaluation } from './evaluation.entity.js';
+import { evaluationAudit, evaluationRow } from './evaluation.row.js';
 import type { RecordEvaluationInput, UpdateEvaluationInput } from './evaluation.inputs.js';
 
 /** The values of a score sheet as a council fills it in, before they are checked. */
@@ -59,18 +60,7 @@ export function checkScoreSheet(
 
 /** The audited fields of an evaluation. */
 function snapshot(e: Evaluation): Record<string, unknown> {
-  return {
-    product: e.product.id,
-    councilLevel: e.councilLevel,
-    criteriaVersion: e.criteriaVersion,
-    evaluatedOn: e.evaluatedOn,
-    scoreA: e.scoreA,
-    scoreB: e.scoreB,
-    scoreC: e.scoreC,
-    total: e.total,
-    stars: e.stars,
-    status: e.status,
-  };
+  return evaluationAudit(e, e.product.id);
 }
 
 function notFound(field: string, id: number | string): never {
@@ -110,18 +100,19 @@ export class EvaluationService {
     const result = checkScoreSheet(input, this.today, issues);
     issues.throwIfAny();
     if (!product || !result) throw new Error('unreachable: checked above');
-    const evaluation = this.tx.create(Evaluation, {
-      product,
-      councilLevel: input.councilLevel,
-      criteriaVersion: input.criteriaVersion as CriteriaVersion,
-      evaluatedOn: input.evaluatedOn.trim(),
-      scoreA: input.scoreA,
-      scoreB: input.scoreB,
-      scoreC: input.scoreC,
-      total: result.total,
-      stars: result.stars,
-      status: 'DRAFT',
-    });
+    const evaluation = this.tx.create(
+      Evaluation,
+      evaluationRow(
+        {
+          ...input,
+          criteriaVersion: input.criteriaVersion as CriteriaVersion,
+          evaluatedOn: input.evaluatedOn.trim(),
+          ...result,
+          status: 'DRAFT',
+        },
+        product,
+      ),
+    );
     await this.tx.flush();
     this.audit.record('Evaluation', evaluation.id, diff({}, snapshot(evaluation)));
     return evaluation;

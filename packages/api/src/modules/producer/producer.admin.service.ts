@@ -22,22 +22,7 @@ import {
 import { Region } from '../region/region.entity.js';
 import type { CreateProducerInput, UpdateProducerInput } from './producer.admin.inputs.js';
 import { Producer } from './producer.entity.js';
-
-/** The audited fields of a producer. */
-function snapshot(p: Producer, regionCode: string): Record<string, unknown> {
-  return {
-    slug: p.slug,
-    name: p.name,
-    type: p.type,
-    representative: p.representative,
-    address: p.address,
-    regionCode,
-    phone: p.phone,
-    email: p.email,
-    website: p.website,
-    taxCode: p.taxCode,
-  };
-}
+import { producerAudit, producerRow, type ProducerValues } from './producer.row.js';
 
 type Fields = Partial<Omit<Producer, 'region' | 'website' | 'taxCode'>> & {
   region?: Region;
@@ -54,20 +39,10 @@ export class ProducerAdminService {
 
   async create(input: CreateProducerInput): Promise<Producer> {
     const fields = await this.check(input, undefined);
-    const producer = this.tx.create(Producer, {
-      slug: fields.slug!,
-      name: fields.name!,
-      type: fields.type!,
-      representative: fields.representative!,
-      address: fields.address!,
-      region: fields.region!,
-      phone: fields.phone!,
-      email: fields.email!,
-      website: fields.website ?? undefined,
-      taxCode: fields.taxCode ?? undefined,
-    });
+    // check() refused the input unless every required field is there.
+    const producer = this.tx.create(Producer, producerRow(fields as ProducerValues, fields.region!));
     await flushOrRefuse(this.tx, () => this.duplicate(fields));
-    this.audit.record('Producer', producer.id, diff({}, snapshot(producer, fields.region?.code ?? '')));
+    this.audit.record('Producer', producer.id, diff({}, producerAudit(producer, fields.region?.code ?? '')));
     return producer;
   }
 
@@ -80,12 +55,12 @@ export class ProducerAdminService {
         `No producer has the ID given. Use the \`id\` returned by createProducer.`,
       );
     }
-    const before = snapshot(producer, producer.region.getEntity().code);
+    const before = producerAudit(producer, producer.region.getEntity().code);
     const fields = await this.check(input, producer);
     this.tx.assign(producer, fields as Partial<Producer>);
     await flushOrRefuse(this.tx, () => this.duplicate(fields));
     const regionCode = fields.region?.code ?? producer.region.getEntity().code;
-    this.audit.record('Producer', producer.id, diff(before, snapshot(producer, regionCode)));
+    this.audit.record('Producer', producer.id, diff(before, producerAudit(producer, regionCode)));
     return producer;
   }
 

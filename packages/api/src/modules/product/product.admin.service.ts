@@ -26,26 +26,13 @@ import { Producer } from '../producer/producer.entity.js';
 import { Region } from '../region/region.entity.js';
 import type { CreateProductInput, ProductImageInput, UpdateProductInput } from './product.admin.inputs.js';
 import { Product, type ProductImage } from './product.entity.js';
+import { productAudit, productRow, type ProductValues } from './product.row.js';
 
 export const MAX_IMAGES = 12;
 
 /** The audited fields of a product. */
 function snapshot(p: Product, regionCode: string): Record<string, unknown> {
-  return {
-    slug: p.slug,
-    nameVi: p.nameVi,
-    nameEn: p.nameEn,
-    category: p.category,
-    regionCode,
-    producer: p.producer.id,
-    cycleStage: p.cycleStage,
-    descriptionVi: p.descriptionVi,
-    descriptionEn: p.descriptionEn,
-    storyVi: p.storyVi,
-    storyEn: p.storyEn,
-    images: p.images,
-    trade: p.trade ?? null,
-  };
+  return productAudit(p, regionCode, p.producer.id);
 }
 
 function checkImages(
@@ -111,21 +98,9 @@ export class ProductAdminService {
   async create(input: CreateProductInput): Promise<Product> {
     const fields = await this.check(input, undefined);
     const region = fields.region ?? (fields.producer?.region.getEntity() as Region);
-    const product = this.tx.create(Product, {
-      slug: fields.slug!,
-      nameVi: fields.nameVi!,
-      nameEn: fields.nameEn ?? undefined,
-      category: fields.category!,
-      region,
-      producer: fields.producer!,
-      cycleStage: 'IDEA',
-      descriptionVi: fields.descriptionVi!,
-      descriptionEn: fields.descriptionEn ?? undefined,
-      storyVi: fields.storyVi ?? undefined,
-      storyEn: fields.storyEn ?? undefined,
-      images: fields.images ?? [],
-      trade: fields.trade ?? null,
-    });
+    // check() refused the input unless every required field is there.
+    const values = { images: [], ...fields, cycleStage: 'IDEA' } as ProductValues;
+    const product = this.tx.create(Product, productRow(values, region, fields.producer!));
     await flushOrRefuse(this.tx, () => this.duplicate(fields.slug));
     this.audit.record('Product', product.id, diff({}, snapshot(product, region.code)));
     return product;

@@ -105,10 +105,25 @@ export class Product extends BaseEntity {
   @BeforeCreate()
   @BeforeUpdate()
   deriveSearchColumns(): void {
-    this.nameSortKey = vietnameseSortKey(this.nameVi);
-    this.nameFolded = searchTokens(`${this.nameVi} ${this.nameEn ?? ''}`).join(' ');
-    this.bodyFolded = searchTokens(
-      [this.descriptionVi, this.descriptionEn, this.storyVi, this.storyEn].filter(Boolean).join(' '),
-    ).join(' ');
+    Object.assign(this, productSearchColumns(this));
   }
+}
+
+/** The texts a product's sort and search columns are made from. */
+export type ProductTexts = Pick<Product, 'nameVi' | 'descriptionVi'> & {
+  nameEn?: string | null;
+  descriptionEn?: string | null;
+  storyVi?: string | null;
+  storyEn?: string | null;
+};
+
+/** The derived sort and search columns: by the entity's hook, and by bulk writes, which run no hooks. */
+export function productSearchColumns(p: ProductTexts): Pick<Product, 'nameSortKey' | 'nameFolded' | 'bodyFolded'> {
+  return {
+    nameSortKey: vietnameseSortKey(p.nameVi),
+    nameFolded: searchTokens(`${p.nameVi} ${p.nameEn ?? ''}`).join(' '),
+    bodyFolded: searchTokens([p.descriptionVi, p.descriptionEn, p.storyVi, p.storyEn].filter(Boolean).join(' ')).join(
+      ' ',
+    ),
+  };
 }

@@ -40,3 +40,6 @@ export class ProgramTarget extends BaseEntity {
   @Property({ type: 'double', nullable: true })
   perDistrictPerYear?: number;
 }
+
+/** A target as a plan states it (the seed's Plan 118 targets), before it is stored. */
+export type ProgramTargetValues = Omit<ProgramTarget, 'id' | 'createdAt' | 'updatedAt'>;

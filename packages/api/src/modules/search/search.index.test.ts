@@ -7,8 +7,10 @@ import {
 } from '@ocop/domain';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { kienGiangCatalog } from '../../seed/kien-giang.js';
-import { productSearchColumns } from '../transfer/import.write.js';
+import { KIEN_GIANG_AS_OF, kienGiangCatalog } from '../../seed/kien-giang.js';
+import { productSearchColumns } from '../product/product.entity.js';
+import type { RegionNode } from '../transfer/import.model.js';
+import { planDocument } from '../transfer/import.plan.js';
 import { SearchIndexBuilder, type SearchIndexPlace, type SearchIndexRow } from './search.index.js';
 
 /**
@@ -16,53 +18,41 @@ import { SearchIndexBuilder, type SearchIndexPlace, type SearchIndexRow } from '
  * searchScore; ranking every product of the catalog with the domain's rankSearchResults must give
  * the same products in the same order. Built here from the sample catalog, without a database.
  */
-const catalog = kienGiangCatalog;
-const regions = new Map(catalog.regions.map((r, i) => [r.code, { ...r, id: i + 1 }]));
-const producers = new Map(catalog.producers.map((p, i) => [p.slug, { ...p, id: i + 1 }]));
+const plan = planDocument(kienGiangCatalog.document, 'the sample catalog', KIEN_GIANG_AS_OF);
+const regionIds = new Map(plan.regions.creates.map((r, i) => [r, i + 1]));
+const producerIds = new Map(plan.producers.creates.map((p, i) => [p, i + 1]));
 
-function lineage(code: string): typeof catalog.regions {
-  const out: typeof catalog.regions = [];
-  for (let r = regions.get(code); r; r = r.parentCode ? regions.get(r.parentCode) : undefined) out.push(r);
+function lineage(region: RegionNode): RegionNode[] {
+  const out: RegionNode[] = [];
+  for (let r: RegionNode | null = region; r; r = r.parent) out.push(r);
   return out;
 }
 
 const places = new Map<number, SearchIndexPlace>(
-  [...regions.values()].map((r) => [
-    r.id,
-    {
-      path: `/${lineage(r.code)
-        .map((x) => x.code)
-        .reverse()
-        .join('/')}/`,
-      names: lineage(r.code).map((x) => x.nameVi),
-    },
-  ]),
+  [...regionIds].map(([r, id]) => [id, { path: r.path, names: lineage(r).map((x) => x.nameVi) }]),
 );
 
 /** Certifications spread over the sample products, so that the trade filters have something to tell apart. */
 const TRADE_CERTIFICATIONS: CertificationScheme[][] = [[], ['VIETGAP'], ['HACCP', 'VIETGAP'], [], ['ORGANIC']];
 
-const rows: SearchIndexRow[] = catalog.products.flatMap((p, i) => {
-  const certified = p.evaluations.filter((e) => e.certificate).at(-1);
-  if (!certified?.certificate) return [];
-  const producer = producers.get(p.producerSlug);
-  const region = regions.get(p.regionCode);
-  if (!producer || !region) throw new Error(`The sample product ${p.slug} names a missing producer or region`);
+const rows: SearchIndexRow[] = plan.products.creates.flatMap((p, i) => {
+  const certificate = plan.certificates.creates.filter((c) => c.product === p).at(-1);
+  if (!certificate) return [];
   return [
     {
       id: i + 1,
       nameVi: p.nameVi,
-      nameEn: p.nameEn ?? null,
-      bodyFolded: productSearchColumns({ ...p, nameEn: p.nameEn ?? null } as never).bodyFolded,
+      nameEn: p.nameEn,
+      bodyFolded: productSearchColumns(p).bodyFolded,
       category: p.category,
-      regionId: region.id,
-      producerId: producer.id,
-      producerName: producer.name,
-      producerType: producer.type,
+      regionId: regionIds.get(p.region) as number,
+      producerId: producerIds.get(p.producer) as number,
+      producerName: p.producer.name,
+      producerType: p.producer.type,
       nameSortKey: vietnameseSortKey(p.nameVi),
       stars: 3 + (i % 3),
-      issuedOn: certified.certificate.issuedOn,
-      certificateNumber: certified.certificate.number,
+      issuedOn: certificate.issuedOn,
+      certificateNumber: certificate.number,
       exportReady: i % 4 === 0,
       certifications: TRADE_CERTIFICATIONS[i % TRADE_CERTIFICATIONS.length] ?? [],
     },
@@ -71,7 +61,7 @@ const rows: SearchIndexRow[] = catalog.products.flatMap((p, i) => {
 
 const builder = new SearchIndexBuilder(places);
 for (const row of rows) builder.add(row);
-const index = builder.finish(catalog.regions.flatMap((r) => [r.nameVi, r.nameEn ?? '']));
+const index = builder.finish(plan.regions.creates.flatMap((r) => [r.nameVi, r.nameEn ?? '']));
 
 const documents = rows.map((row) => ({
   row,

@@ -96,9 +96,16 @@ export async function readImportPhotos(
   return { photos, problems };
 }
 
-/** Appends the stored photos to their products, inside the import's transaction. */
-export async function attachImportPhotos(tx: EntityManager, photos: ImportPhoto[]): Promise<number> {
+/**
+ * Appends the stored photos to their products, inside the import's transaction: how many were
+ * added, and the new photo lists by product slug.
+ */
+export async function attachImportPhotos(
+  tx: EntityManager,
+  photos: ImportPhoto[],
+): Promise<{ added: number; images: Map<string, ProductImage[]> }> {
   let added = 0;
+  const images = new Map<string, ProductImage[]>();
   const bySlug = new Map<string, ImportPhoto[]>();
   for (const p of photos) bySlug.set(p.slug, [...(bySlug.get(p.slug) ?? []), p]);
   for (const [slug, list] of bySlug) {
@@ -113,7 +120,8 @@ export async function attachImportPhotos(tx: EntityManager, photos: ImportPhoto[
     }
     if (next.length !== product.images.length) {
       await tx.nativeUpdate(Product, { id: product.id }, { images: next, updatedAt: new Date() });
+      images.set(slug, next);
     }
   }
-  return added;
+  return { added, images };
 }

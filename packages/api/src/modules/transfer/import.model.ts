@@ -12,6 +12,10 @@ import type {
   StoredCertificateStatus,
 } from '@ocop/domain';
 import { normalizeTrade } from '@ocop/domain';
+import type { CertificateValues } from '../certificate/certificate.row.js';
+import type { EvaluationValues } from '../evaluation/evaluation.row.js';
+import type { ProducerValues } from '../producer/producer.row.js';
+import type { ProductValues } from '../product/product.row.js';
 import type { ImageValue } from './import.sources.js';
 import { readRegions, type RegionView } from '../region/region.reader.js';
 
@@ -35,30 +39,19 @@ export interface RegionNode {
   successor: RegionNode | null;
 }
 
-export interface ProducerNode {
+/** Each node holds the values its entity's row is made from (`producerRow`…), and its links. */
+export interface ProducerNode extends ProducerValues {
   id?: number;
-  slug: string;
-  name: string;
-  type: ProducerType;
-  representative: string;
-  address: string;
   region: RegionNode;
-  phone: string;
-  email: string;
   website: string | null;
   taxCode: string | null;
 }
 
-export interface ProductNode {
+export interface ProductNode extends ProductValues {
   id?: number;
-  slug: string;
-  nameVi: string;
   nameEn: string | null;
-  category: CategoryCode;
   region: RegionNode;
   producer: ProducerNode;
-  cycleStage: CycleStage;
-  descriptionVi: string;
   descriptionEn: string | null;
   storyVi: string | null;
   storyEn: string | null;
@@ -67,34 +60,18 @@ export interface ProductNode {
   trade: ProductTrade | null;
 }
 
-export interface EvaluationNode {
+export interface EvaluationNode extends EvaluationValues {
   id?: number;
   product: ProductNode;
-  councilLevel: CouncilLevel;
-  criteriaVersion: CriteriaVersion;
-  evaluatedOn: string;
-  scoreA: number;
-  scoreB: number;
-  scoreC: number;
-  total: number;
-  stars: number;
-  status: EvaluationStatus;
   finalisedAt: Date | null;
 }
 
-export interface CertificateNode {
+export interface CertificateNode extends CertificateValues {
   id?: number;
-  number: string;
   product: ProductNode;
   /** The score sheet behind it; null for a certificate recorded from a decision alone. */
   evaluation: EvaluationNode | null;
-  decisionNumber: string;
-  decisionDate: string;
-  issuingLevel: CouncilLevel;
-  stars: number;
-  issuedOn: string;
   expiresOn: string;
-  status: StoredCertificateStatus;
   revokedOn: string | null;
   revocationReason: string | null;
 }

@@ -15,7 +15,7 @@ import { ProducerPlanner } from './import.plan.producers.js';
 import { ProductPlanner } from './import.plan.products.js';
 import { RegionPlanner } from './import.plan.regions.js';
 import { RowCheck } from './import.plan.rows.js';
-import type { Problem, SourceRow, SourceTable } from './import.sources.js';
+import { type ImportDocument, type Problem, readDocument, type SourceRow, type SourceTable } from './import.sources.js';
 
 /**
  * Checks every row of every file against the database and the rest of the input, and works out
@@ -129,4 +129,13 @@ export class ImportPlanner {
     this.options.onRow?.(this.rowsDone);
     return this.plan;
   }
+}
+
+/** The plan a document makes for an empty catalog, without a database: every node it would write, or its problems. */
+export function planDocument(document: ImportDocument, name: string, today: IsoDate): ImportPlan {
+  const read = readDocument(document, name);
+  const empty: Snapshot = { regions: [], producers: [], products: [], evaluations: [], certificates: [] };
+  const plan = new ImportPlanner(empty, { today }).planAll(read.tables);
+  plan.problems.unshift(...read.problems);
+  return plan;
 }

@@ -5,7 +5,7 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Orm } from '../../db/orm.js';
 import { kienGiangCatalog } from '../../seed/kien-giang.js';
-import { loadCatalog } from '../../seed/load.js';
+import { loadCatalog } from '../../seed/catalog.js';
 import { openTestDatabase } from '../../test-support/fixtures.js';
 import { formatProblem } from './import.sources.js';
 import { type ImportOptions, importFiles } from './import.service.js';

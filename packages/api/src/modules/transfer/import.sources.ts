@@ -233,6 +233,18 @@ function readCsv(text: string, file: string, forcedKind: TransferKind | undefine
   result.tables.push({ file, kind, headerOf, rows });
 }
 
+/** A cell of a JSON document: text, a number, or null (or absent) for an empty cell. */
+export type ImportValue = string | number | null;
+
+/** One record of a JSON document: its cells by column key (`name_vi`); a product's `images` are a list. */
+export type ImportRecord = { readonly [key: string]: ImportValue | ImageValue[] | undefined };
+
+/**
+ * A JSON document as the export writes it and the import reads it, held in memory: the input
+ * model of every import. The seed catalogs are such documents.
+ */
+export type ImportDocument = { readonly [kind in TransferKind]?: readonly ImportRecord[] };
+
 /** A JSON document as the export writes it: { regions: […], producers: […], products: […], … }. */
 function readJson(text: string, file: string, result: ReadResult): void {
   let doc: unknown;
@@ -242,6 +254,17 @@ function readJson(text: string, file: string, result: ReadResult): void {
     result.problems.push({ where: file, message: `is not valid JSON: ${(error as Error).message}.` });
     return;
   }
+  readDocumentInto(doc, file, result);
+}
+
+/** Reads a document held in memory (named `name` in messages) into rows, as a .json file is read. */
+export function readDocument(doc: ImportDocument, name: string): ReadResult {
+  const result: ReadResult = { tables: [], problems: [], notes: [] };
+  readDocumentInto(doc, name, result);
+  return result;
+}
+
+function readDocumentInto(doc: unknown, file: string, result: ReadResult): void {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
     result.problems.push({
       where: file,
@@ -285,8 +308,9 @@ function readJson(text: string, file: string, result: ReadResult): void {
           continue;
         }
         const key = columnKeyOf(kind, name);
-        if (!key) continue;
-        if (value === null || value === undefined) values.set(key, '');
+        // JSON has no undefined: only a document built in memory leaves a column out that way.
+        if (!key || value === undefined) continue;
+        if (value === null) values.set(key, '');
         else if (typeof value === 'string' || typeof value === 'number') values.set(key, cleanText(String(value)));
         else result.problems.push({ where, column: name, message: 'must be a string, a number or null.' });
       }

@@ -2,9 +2,13 @@ import type { EntityName } from '@mikro-orm/core';
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
 import { chunks } from '../../db/rows.js';
 import { Certificate } from '../certificate/certificate.entity.js';
+import { certificateRow } from '../certificate/certificate.row.js';
 import { Evaluation } from '../evaluation/evaluation.entity.js';
+import { evaluationRow } from '../evaluation/evaluation.row.js';
 import { Producer } from '../producer/producer.entity.js';
-import { Product } from '../product/product.entity.js';
+import { producerRow } from '../producer/producer.row.js';
+import { Product, productSearchColumns } from '../product/product.entity.js';
+import { productRow } from '../product/product.row.js';
 import { Region } from '../region/region.entity.js';
 import type { CertificateNode, EvaluationNode, ProducerNode, ProductNode, RegionNode } from './import.model.js';
 import type { ImportPlan, Update } from './import.plan.js';
@@ -12,31 +16,20 @@ import type { ImportPlan, Update } from './import.plan.js';
 /**
  * Writes a checked plan in one transaction: all of it or nothing. New rows go in with multi-row
  * INSERTs (a few hundred rows per statement, not one flush per row), and their ids are read back
- * by natural key (slug, code, certificate number) so later rows can point at them. Entity hooks
- * do not run for native inserts, so the product's derived search columns are computed here with
- * the entity's own method.
+ * by natural key (slug, code, certificate number) so later rows can point at them. Each new row
+ * is made by its entity's row function (`producerRow`, `productRow`…), as admin mutations make
+ * theirs; entity hooks do not run for native inserts, so those functions derive what hooks would.
  */
 
 type Row = Record<string, unknown>;
 
-function idOf(node: { id?: number } | null | undefined, what: string): number | null {
-  if (!node) return null;
+function idOf(node: { id?: number }, what: string): number {
   if (node.id === undefined) throw new Error(`The import wrote a row before the ${what} it points at.`);
   return node.id;
 }
 
-/** The derived sort and search columns, computed by Product's own hook. */
-export function productSearchColumns(n: ProductNode): Pick<Product, 'nameSortKey' | 'nameFolded' | 'bodyFolded'> {
-  const p = Object.assign(Object.create(Product.prototype) as Product, {
-    nameVi: n.nameVi,
-    nameEn: n.nameEn ?? undefined,
-    descriptionVi: n.descriptionVi,
-    descriptionEn: n.descriptionEn ?? undefined,
-    storyVi: n.storyVi ?? undefined,
-    storyEn: n.storyEn ?? undefined,
-  });
-  p.deriveSearchColumns();
-  return { nameSortKey: p.nameSortKey, nameFolded: p.nameFolded, bodyFolded: p.bodyFolded };
+function idOrNull(node: { id?: number } | null, what: string): number | null {
+  return node ? idOf(node, what) : null;
 }
 
 export class PlanWriter {
@@ -114,7 +107,7 @@ export class PlanWriter {
           nameEn: r.nameEn,
           level: r.level,
           kind: r.kind,
-          parent: idOf(r.parent, 'parent unit'),
+          parent: idOrNull(r.parent, 'parent unit'),
           path: r.path,
           validFrom: r.validFrom,
           validTo: r.validTo,
@@ -126,7 +119,7 @@ export class PlanWriter {
     await this.update(Region, [...successors, ...plan.regions.updates], (r, fields) => {
       const data: Row = {};
       for (const f of fields)
-        data[f] = f === 'successor' ? idOf(r.successor, 'successor unit') : r[f as keyof RegionNode];
+        data[f] = f === 'successor' ? idOrNull(r.successor, 'successor unit') : r[f as keyof RegionNode];
       return data;
     });
   }
@@ -138,18 +131,7 @@ export class PlanWriter {
       'slug',
       plan.producers.creates,
       (p) => p.slug,
-      (p) => ({
-        slug: p.slug,
-        name: p.name,
-        type: p.type,
-        representative: p.representative,
-        address: p.address,
-        region: idOf(p.region, 'region'),
-        phone: p.phone,
-        email: p.email,
-        website: p.website,
-        taxCode: p.taxCode,
-      }),
+      (p) => producerRow(p, idOf(p.region, 'region')),
     );
     await this.update(Producer, plan.producers.updates, (p, fields) => {
       const data: Row = {};
@@ -165,22 +147,7 @@ export class PlanWriter {
       'slug',
       plan.products.creates,
       (p) => p.slug,
-      (p) => ({
-        slug: p.slug,
-        nameVi: p.nameVi,
-        nameEn: p.nameEn,
-        ...productSearchColumns(p),
-        category: p.category,
-        region: idOf(p.region, 'region'),
-        producer: idOf(p.producer, 'producer'),
-        cycleStage: p.cycleStage,
-        descriptionVi: p.descriptionVi,
-        descriptionEn: p.descriptionEn,
-        storyVi: p.storyVi,
-        storyEn: p.storyEn,
-        images: p.images,
-        trade: p.trade,
-      }),
+      (p) => productRow(p, idOf(p.region, 'region'), idOf(p.producer, 'producer')),
     );
     const TEXT = new Set(['nameVi', 'nameEn', 'descriptionVi', 'descriptionEn', 'storyVi', 'storyEn']);
     await this.update(Product, plan.products.updates, (p, fields) => {
@@ -203,25 +170,13 @@ export class PlanWriter {
     for (const batch of chunks(plan.evaluations.creates)) {
       await this.tx.insertMany(
         Evaluation as EntityName<object>,
-        batch.map(
-          (e): Row => ({
-            product: idOf(e.product, 'product'),
-            councilLevel: e.councilLevel,
-            criteriaVersion: e.criteriaVersion,
-            evaluatedOn: e.evaluatedOn,
-            scoreA: e.scoreA,
-            scoreB: e.scoreB,
-            scoreC: e.scoreC,
-            total: e.total,
-            stars: e.stars,
-            status: e.status,
-            finalisedAt: e.finalisedAt,
-            createdAt: this.now,
-            updatedAt: this.now,
-          }),
-        ),
+        batch.map((e) => ({
+          ...evaluationRow(e, idOf(e.product, 'product')),
+          createdAt: this.now,
+          updatedAt: this.now,
+        })),
       );
-      const productIds = [...new Set(batch.map((e) => idOf(e.product, 'product') as number))];
+      const productIds = [...new Set(batch.map((e) => idOf(e.product, 'product')))];
       const found = await this.tx.execute<Row[]>(
         `select id, product_id, council_level, evaluated_on from evaluation where product_id in (${productIds.map(() => '?').join(', ')})`,
         productIds,
@@ -245,7 +200,7 @@ export class PlanWriter {
     const data = (c: CertificateNode, fields: Set<string>) => {
       const row: Row = {};
       for (const f of fields)
-        row[f] = f === 'evaluation' ? idOf(c.evaluation, 'evaluation') : c[f as keyof CertificateNode];
+        row[f] = f === 'evaluation' ? idOrNull(c.evaluation, 'evaluation') : c[f as keyof CertificateNode];
       return row;
     };
     // A product has at most one ISSUED certificate at any moment (a partial unique index), so
@@ -258,20 +213,7 @@ export class PlanWriter {
       'number',
       plan.certificates.creates,
       (c) => c.number,
-      (c) => ({
-        number: c.number,
-        product: idOf(c.product, 'product'),
-        evaluation: idOf(c.evaluation, 'evaluation'),
-        decisionNumber: c.decisionNumber,
-        decisionDate: c.decisionDate,
-        issuingLevel: c.issuingLevel,
-        stars: c.stars,
-        issuedOn: c.issuedOn,
-        expiresOn: c.expiresOn,
-        status: c.status,
-        revokedOn: c.revokedOn,
-        revocationReason: c.revocationReason,
-      }),
+      (c) => certificateRow(c, idOf(c.product, 'product'), idOrNull(c.evaluation, 'evaluation')),
     );
     await this.update(
       Certificate,
