@@ -1,7 +1,11 @@
-import { catalogToCsv, catalogToJson, collectPublicCatalog } from '@ocop/api';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { catalogToCsv, catalogToJson, collectPublicCatalog, SERVER_NODE_ARGS } from '@ocop/api';
 import { todayInVietnam } from '@ocop/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Office } from '../support/admin.js';
+import { runCli, startCli } from '../support/cli.js';
 import { createToken, gql, startTestApi, type TestApi, testDatabases } from '../support/server.js';
 
 const CSV_FILES = ['regions.csv', 'producers.csv', 'products.csv', 'certificates.csv'];
@@ -82,4 +86,38 @@ describe.each(testDatabases())('open data over HTTP on $name', (db) => {
     expect(body.errors[0]?.extensions.code).toBe('NOT_FOUND');
     expect(body.errors[0]?.message).toContain('products.csv');
   });
+});
+
+describe('open data at national scale', () => {
+  it('sends the 20,000-product JSON document within the heap ceiling the API runs with, and keeps serving', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ocop-national-'));
+    const env = {
+      DATABASE_URL: `sqlite:${join(dir, 'ocop.sqlite')}`,
+      IMAGES_DIR: join(dir, 'images'),
+      PORT: '0',
+      HOST: '127.0.0.1',
+      OCOP_SEED: 'false',
+    };
+    let server: Awaited<ReturnType<typeof startCli>> | undefined;
+    try {
+      const seeded = await runCli(['db', 'seed', '--synthetic', '20000'], env, 180_000);
+      expect(seeded.code, seeded.stderr).toBe(0);
+      // As `pnpm start` runs it: made as one string, this document took the process past its
+      // heap ceiling, and the API died with the request.
+      server = await startCli(env, SERVER_NODE_ARGS);
+      const root = server.url.replace(/\/graphql$/, '');
+      const res = await fetch(`${root}/open-data/ocop-catalog.json`);
+      expect(res.status).toBe(200);
+      const doc = (await res.json()) as { counts: { products: number }; products: unknown[] };
+      expect(doc.counts.products).toBeGreaterThan(10_000);
+      expect(doc.products).toHaveLength(doc.counts.products);
+      const csv = await fetch(`${root}/open-data/products.csv`);
+      expect(csv.status).toBe(200);
+      expect((await csv.text()).split('\r\n').length).toBe(doc.counts.products + 2);
+      expect((await fetch(`${root}/healthz`)).status).toBe(200);
+    } finally {
+      await server?.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
 });

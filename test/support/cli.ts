@@ -17,10 +17,17 @@ export interface CliResult {
   stderr: string;
 }
 
-function spawnCli(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+function spawnCli(args: string[], env: NodeJS.ProcessEnv, nodeArgs: readonly string[] = []): ChildProcess {
   return spawn(
     process.execPath,
-    ['--import', pathToFileURL(tsxLoader).href, '--conditions=source', join(apiDir, 'src/cli.ts'), ...args],
+    [
+      ...nodeArgs,
+      '--import',
+      pathToFileURL(tsxLoader).href,
+      '--conditions=source',
+      join(apiDir, 'src/cli.ts'),
+      ...args,
+    ],
     {
       cwd: repoRoot,
       env: {
@@ -58,12 +65,16 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 
   });
 }
 
-/** Starts `ocop start` and resolves with its URL once it prints that it is ready. */
+/**
+ * Starts `ocop start` and resolves with its URL once it prints that it is ready. `nodeArgs` are
+ * Node's own options (SERVER_NODE_ARGS: the heap ceiling `pnpm start` runs the API with).
+ */
 export function startCli(
   env: NodeJS.ProcessEnv,
+  nodeArgs: readonly string[] = [],
 ): Promise<{ url: string; stop(): Promise<number | null>; kill(): Promise<void> }> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawnCli(['start'], env);
+    const child = spawnCli(['start'], env, nodeArgs);
     let out = '';
     child.stdout?.setEncoding('utf8');
     child.stderr?.setEncoding('utf8');

@@ -78,11 +78,29 @@ export interface OpenDataCatalog {
 
 /** One file of the CSV export: the kind's columns, empty cells for missing values. */
 export function openDataCsv(catalog: OpenDataCatalog, kind: OpenDataKind): string {
+  return [...openDataCsvChunks(catalog, kind)].join('');
+}
+
+/** Records per piece when a file is written in pieces. */
+const CHUNK_RECORDS = 200;
+
+/**
+ * The same CSV file in pieces (the header, then a few hundred rows at a time), so a national
+ * catalog can be written to a file or a response without ever being one string in memory.
+ */
+export function* openDataCsvChunks(catalog: OpenDataCatalog, kind: OpenDataKind): Generator<string> {
   const columns = OPEN_DATA_COLUMNS[kind];
-  return toCsv(
-    columns,
-    catalog[kind].map((r) => columns.map((c) => (r[c] === null || r[c] === undefined ? '' : String(r[c])))),
-  );
+  const line = (cells: readonly string[]) => cells.map((v) => csvField(v.replace(/\r?\n/gu, '\r\n'))).join(',');
+  yield `\uFEFF${line(columns)}\r\n`;
+  let batch: string[] = [];
+  for (const r of catalog[kind]) {
+    batch.push(line(columns.map((c) => (r[c] === null || r[c] === undefined ? '' : String(r[c])))));
+    if (batch.length === CHUNK_RECORDS) {
+      yield `${batch.join('\r\n')}\r\n`;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield `${batch.join('\r\n')}\r\n`;
 }
 
 /**
@@ -90,7 +108,15 @@ export function openDataCsv(catalog: OpenDataCatalog, kind: OpenDataKind): strin
  * (`generatedAt`, the only field that differs between two exports of the same data).
  */
 export function openDataJson(catalog: OpenDataCatalog, generatedAt: Date): string {
-  const doc = {
+  return [...openDataJsonChunks(catalog, generatedAt)].join('');
+}
+
+/**
+ * The same document in pieces, byte for byte what `JSON.stringify(document, null, 2)` writes:
+ * the head, then each kind's records a few hundred at a time.
+ */
+export function* openDataJsonChunks(catalog: OpenDataCatalog, generatedAt: Date): Generator<string> {
+  const head = {
     format: 'ocop-catalog',
     formatVersion: 1,
     description:
@@ -103,10 +129,25 @@ export function openDataJson(catalog: OpenDataCatalog, generatedAt: Date): strin
       products: catalog.products.length,
       certificates: catalog.certificates.length,
     },
-    regions: catalog.regions,
-    producers: catalog.producers,
-    products: catalog.products,
-    certificates: catalog.certificates,
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  // The head without its closing "\n}"; each kind follows as one more property.
+  yield JSON.stringify(head, null, 2).slice(0, -2);
+  for (const kind of ['regions', 'producers', 'products', 'certificates'] as const) {
+    const records = catalog[kind];
+    if (records.length === 0) {
+      yield `,\n  ${JSON.stringify(kind)}: []`;
+      continue;
+    }
+    let piece = `,\n  ${JSON.stringify(kind)}: [`;
+    for (let i = 0; i < records.length; i++) {
+      // An array item sits 4 spaces in: every line of the record moves by as much.
+      piece += `${i === 0 ? '' : ','}\n    ${JSON.stringify(records[i], null, 2).replace(/\n/gu, '\n    ')}`;
+      if ((i + 1) % CHUNK_RECORDS === 0) {
+        yield piece;
+        piece = '';
+      }
+    }
+    yield `${piece}\n  ]`;
+  }
+  yield '\n}\n';
 }
