@@ -686,6 +686,9 @@ function starvationTable(runs: Starvation[]): string {
 interface LiveRepublish {
   firstBuildSeconds: number;
   goneSeconds: number;
+  /** Until the food listing served no longer showed it (the last build's page, with it taken out). */
+  hiddenSeconds: number;
+  /** Until the site was rebuilt without it (its page listed in gone.txt by the new build). */
   listingSeconds: number;
   slug: string;
 }
@@ -736,19 +739,26 @@ async function liveRepublish(apiUrl: string, adminToken: string): Promise<LiveRe
     });
     if (res.status !== 200) throw new Error(`the revocation failed: ${await res.text()}`);
     let goneSeconds = 0;
+    let hiddenSeconds = 0;
+    const since = () => (performance.now() - revoked) / 1000;
     for (;;) {
       const page = await fetch(`${site.url}/products/${target.slug}/`);
       await page.arrayBuffer();
-      if (page.status === 410) {
-        goneSeconds ||= (performance.now() - revoked) / 1000;
+      if (page.status === 410) goneSeconds ||= since();
+      if (goneSeconds && !(await (await fetch(listing)).text()).includes(`/products/${target.slug}/`)) {
+        hiddenSeconds ||= since();
       }
-      if (goneSeconds && !(await (await fetch(listing)).text()).includes(`/products/${target.slug}/`)) break;
-      if (performance.now() - revoked > 600_000) throw new Error('the listing was not republished within 10 minutes');
+      // Hidden is not republished: the new build lists the withdrawn page in its gone.txt.
+      if (hiddenSeconds && (await (await fetch(`${site.url}/gone.txt`)).text()).includes(`/products/${target.slug}/`))
+        break;
+      if (since() > 1_800) throw new Error('the site was not republished within 30 minutes');
       await new Promise((r) => setTimeout(r, 250));
     }
-    const listingSeconds = (performance.now() - revoked) / 1000;
-    log(`site: 410 after ${goneSeconds.toFixed(1)} s, listing republished after ${listingSeconds.toFixed(0)} s`);
-    return { firstBuildSeconds, goneSeconds, listingSeconds, slug: target.slug };
+    const listingSeconds = since();
+    log(
+      `site: 410 after ${goneSeconds.toFixed(1)} s, the listing without it after ${hiddenSeconds.toFixed(1)} s, republished after ${listingSeconds.toFixed(0)} s`,
+    );
+    return { firstBuildSeconds, goneSeconds, hiddenSeconds, listingSeconds, slug: target.slug };
   } finally {
     await site.close();
     rmSync(buildsDir, { recursive: true, force: true });
@@ -942,7 +952,7 @@ ${
         site.live
           ? `
 
-The live site (sites/catalog/scripts/live-site.mjs) against the same catalog: its first build took ${site.live.firstBuildSeconds.toFixed(0)} s; then the certificate of the first product of the food listing (${site.live.slug}) was revoked through the API: its page answered 410 after ${site.live.goneSeconds.toFixed(1)} s, and the republished food listing without it was served ${site.live.listingSeconds.toFixed(0)} s after the revocation (target: within 3 minutes at 20,000 products).`
+The live site (sites/catalog/scripts/live-site.mjs) against the same catalog: its first build took ${site.live.firstBuildSeconds.toFixed(0)} s; then the certificate of the first product of the food listing (${site.live.slug}) was revoked through the API: its page answered 410 after ${site.live.goneSeconds.toFixed(1)} s, the food listing served without it (the last build's page, with its card taken out) after ${site.live.hiddenSeconds.toFixed(1)} s, and the site was republished without it ${site.live.listingSeconds.toFixed(0)} s after the revocation (target: within 3 minutes at 20,000 products).`
           : ''
       }`
     : 'Site build not measured in this run (set BENCH_SITE=1).'
