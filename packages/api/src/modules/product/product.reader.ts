@@ -1,3 +1,4 @@
+import type { ProductImage } from './product.entity.js';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { CategoryCode, CycleStage, IsoDate, ProductTrade } from '@ocop/domain';
 import { catalogVersion } from '../../cache/catalog-version.js';
@@ -20,14 +21,8 @@ import {
  * and pages them. Searches are answered by the search index instead (modules/search).
  */
 
-export interface ProductImageView {
-  url: string;
-  altVi: string;
-  altEn?: string;
-  width?: number;
-  height?: number;
-  widths?: number[];
-}
+/** A product photo as reads return it: the shape the product row stores. */
+export type ProductImageView = ProductImage;
 
 export interface ProductView extends Typed<'Product'> {
   id: number;

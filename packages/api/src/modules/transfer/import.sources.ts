@@ -1,3 +1,4 @@
+import type { ProductImage } from '../product/product.entity.js';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { checkImageUrl, checkLength, PRODUCT_IMAGE_FIELDS } from '@ocop/domain';
@@ -33,15 +34,8 @@ export function formatProblem(p: Problem): string {
   return p.column ? `${p.where}: column "${p.column}": ${p.message}` : `${p.where}: ${p.message}`;
 }
 
-export interface ImageValue {
-  url: string;
-  altVi: string;
-  altEn?: string;
-  /** For photos this catalog stores: their size and the widths of their copies. */
-  width?: number;
-  height?: number;
-  widths?: number[];
-}
+/** A product photo in an import: the shape the product row stores. */
+export type ImageValue = ProductImage;
 
 /**
  * One row of input: its location for messages and its cells by column key (absent = not
