@@ -3,6 +3,7 @@ import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { defineConfig } from 'astro/config';
 import { probeApi } from './src/lib/graphql.js';
+import { incrementalBuild } from './src/lib/incremental-build.js';
 import { previousOutputRemoval } from './src/lib/previous-output.js';
 import { isLocalUrl, loadSettings, SettingError } from './src/lib/config.js';
 
@@ -80,6 +81,8 @@ function publicSettingsWarning(): AstroIntegration {
 
 /** Every URL the sitemap lists (recorded by its filter), to find each page's other-language twin. */
 const sitemapUrls = new Set<string>();
+/** Pages an incremental build kept from the previous one: the sitemap lists them too. */
+const keptPages: string[] = [];
 const sitemapOrder = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 
 /**
@@ -121,7 +124,10 @@ export default defineConfig({
     ocopApiCheck(),
     publicSettingsWarning(),
     previousOutputRemoval(),
+    // Before the sitemap: it adds the pages kept from the previous build to keptPages.
+    incrementalBuild(settings, keptPages),
     sitemap({
+      customPages: keptPages,
       // On-demand pages and filtered listings (near-duplicates of their category) stay out.
       filter: (page) => {
         const listed = !/\/(verify|quote)\/?$|\/(stars|district)\//u.test(new URL(page).pathname);

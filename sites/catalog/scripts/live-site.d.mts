@@ -54,3 +54,7 @@ export type WithdrawableKind = 'html' | 'rss' | 'sitemap';
 export function withdrawableKind(pathname: string, file: string): WithdrawableKind | undefined;
 /** The page with the products withdrawn since its build taken out (cards, RSS items, sitemap entries). */
 export function withoutWithdrawn(text: string, kind: WithdrawableKind, isWithdrawn: (slug: string) => boolean): string;
+/** The footer's publication line of a page ('' when it has none). */
+export function footerOf(html: string): string;
+/** The page with `footer` as its footer's publication line (the served build's). */
+export function withFooter(html: string, footer: string): string;

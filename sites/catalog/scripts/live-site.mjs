@@ -232,6 +232,22 @@ export function withoutWithdrawn(text, kind, isWithdrawn) {
   });
 }
 
+const FOOTER_TIME = /<p class="site-footer__fine" data-published-at="[^"]*"[^>]*>[\s\S]*?<\/p>/;
+
+/** The footer's publication line of a page ('' when it has none). */
+export function footerOf(html) {
+  return FOOTER_TIME.exec(html)?.[0] ?? '';
+}
+
+/**
+ * A page with the footer's publication line of the build being served (`footer`, taken from that
+ * build's home page in the page's language). An incremental build keeps unchanged pages from the
+ * build before it, footer included: served, they still say when the catalog was last published.
+ */
+export function withFooter(html, footer) {
+  return footer ? html.replace(FOOTER_TIME, () => footer) : html;
+}
+
 /** Which files {@link withoutWithdrawn} rewrites, by their path; undefined for the others. */
 export function withdrawableKind(pathname, file) {
   if (file.endsWith('.html')) return 'html';
@@ -339,7 +355,21 @@ export async function startLiveSite(options) {
     const client = join(dir, 'client');
     const manifest = readJson(join(client, 'publication.json'), null);
     if (!manifest) throw new Error(`${dir} holds no publication.json`);
-    return { dir, client, manifest, pages: pagesOf(client), sequence: cursorSequence(manifest.cursor) };
+    const footer = (file) => {
+      try {
+        return footerOf(readFileSync(join(client, file), 'utf8'));
+      } catch {
+        return '';
+      }
+    };
+    return {
+      dir,
+      client,
+      manifest,
+      pages: pagesOf(client),
+      sequence: cursorSequence(manifest.cursor),
+      footers: { vi: footer('index.html'), en: footer('en/index.html') },
+    };
   };
 
   /** Recomputes which pages the withdrawals since the build take away. */
@@ -379,7 +409,8 @@ export async function startLiveSite(options) {
     const cursor = feedCursor;
     const dir = join(buildsDir, `build-${new Date(started).toISOString().replace(/[:.]/g, '-')}-${process.pid}`);
     try {
-      const env = { ...baseEnv, OCOP_FEED_CURSOR: cursor ?? '' };
+      // Incremental: the pages this change did not touch are taken from the build being served.
+      const env = { ...baseEnv, OCOP_FEED_CURSOR: cursor ?? '', OCOP_PREVIOUS_BUILD: current?.dir ?? '' };
       await run(process.execPath, [ASTRO, 'build', '--outDir', dir], { env, name: 'The site build' });
       await run(PAGEFIND, ['--site', join(dir, 'client')], { env, name: 'The search index' });
       const next = loadBuild(dir);
@@ -624,9 +655,13 @@ export async function startLiveSite(options) {
           await proxyOpenData(pathname, req, res);
           return;
         }
-        const kind = found && withdrawn.size > 0 ? withdrawableKind(pathname, found.file) : undefined;
-        if (found && kind) {
-          const body = withoutWithdrawn(readFileSync(found.file, 'utf8'), kind, (slug) => withdrawn.has(slug));
+        const kind = found ? withdrawableKind(pathname, found.file) : undefined;
+        if (found && kind && (kind === 'html' || withdrawn.size > 0)) {
+          let body = readFileSync(found.file, 'utf8');
+          if (kind === 'html') {
+            body = withFooter(body, served.footers[page === '/en/' || page.startsWith('/en/') ? 'en' : 'vi']);
+          }
+          if (withdrawn.size > 0) body = withoutWithdrawn(body, kind, (slug) => withdrawn.has(slug));
           const headers = {
             'content-type': TYPES[extname(found.file)] ?? 'application/octet-stream',
             'cache-control': cacheControlFor(pathname),

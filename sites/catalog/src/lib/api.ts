@@ -391,17 +391,19 @@ async function fetchCatalog(): Promise<Catalog> {
   const started = Date.now();
   const regionsRequest = request(apiUrl, REGIONS_QUERY, {}, BUILD_REQUEST);
   const queue = [...CATEGORY_CODES];
-  const products: Product[] = [];
+  const byCategory = new Map<string, Product[]>();
   let requests = 1;
   await Promise.all(
     Array.from({ length: PARALLEL_CATEGORIES }, async () => {
       for (let category = queue.shift(); category; category = queue.shift()) {
         const result = await fetchCategory(apiUrl, category);
-        products.push(...result.products);
+        byCategory.set(category, result.products);
         requests += result.requests;
       }
     }),
   );
+  // In category order whatever order the answers came in: two builds of the same data are the same.
+  const products = CATEGORY_CODES.flatMap((code) => byCategory.get(code) ?? []);
   const { regions } = await regionsRequest;
   console.info(
     `[ocop] ${products.length} published products read from ${apiUrl} in ${requests} requests (${Date.now() - started} ms)`,

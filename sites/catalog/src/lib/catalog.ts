@@ -7,6 +7,7 @@ import { CATEGORIES, type CategoryCode, vietnameseSortKey } from '@ocop/domain';
 import { type Catalog, loadCatalog, type Producer, type Product, type Region } from './api.js';
 import { loadSettings } from './config.js';
 import type { Lang } from './i18n.js';
+import { fingerprint, unchanged } from './incremental.js';
 import { localized, PAGE_SIZE, paths } from './routes.js';
 import { prepareQrCodes } from './structured-data.js';
 
@@ -141,10 +142,14 @@ export function siteData(): Promise<SiteData> {
       // When building, product pages come last (English first, as Astro orders the routes): their
       // QR codes are drawn meanwhile, on another core. The dev server renders pages one at a time.
       if (!import.meta.env.DEV) {
+        // Only for the pages this build renders (src/lib/incremental.ts).
         const { siteUrl } = loadSettings();
         prepareQrCodes(
           (['en', 'vi'] as const).flatMap((lang) =>
-            all.sorted[lang].map((p) => `${siteUrl}${localized(lang, paths.product(p.slug))}`),
+            all.sorted[lang]
+              .map((p) => localized(lang, paths.product(p.slug)))
+              .filter((path, i) => !unchanged(path, productPagePrint(all, all.sorted[lang][i] as Product)))
+              .map((path) => `${siteUrl}${path}`),
           ),
         );
       }
@@ -188,6 +193,28 @@ export function paginate<T>(items: T[], size = PAGE_SIZE): Paged<T>[] {
 /** The products the API lists as related to `product` (Product.related), in its order. */
 export function relatedProducts(all: SiteData, product: Product): Product[] {
   return product.related.flatMap((slug) => all.bySlug.get(slug) ?? []);
+}
+
+const productPrints = new WeakMap<Product, string>();
+
+/** Everything the API says of a product, hashed once per build. */
+export function productPrint(product: Product): string {
+  let print = productPrints.get(product);
+  if (print === undefined) {
+    print = fingerprint(product);
+    productPrints.set(product, print);
+  }
+  return print;
+}
+
+/** A product page shows the product and its related products' cards. */
+export function productPagePrint(data: SiteData, product: Product): string {
+  return fingerprint(productPrint(product), relatedProducts(data, product).map(productPrint));
+}
+
+/** The fingerprint of a list of products, in its order. */
+export function productsPrint(products: Product[]): string {
+  return fingerprint(products.map(productPrint));
 }
 
 export interface DistrictCount {

@@ -7,19 +7,24 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { BUILT_ON } from '../../lib/build-info';
 import { buyersSheet } from '../../lib/buyers-sheet';
 import { catalogPdf } from '../../lib/catalog-pdf';
-import { siteData } from '../../lib/catalog';
 import { loadSettings } from '../../lib/config';
+import { changedPages, fingerprint } from '../../lib/incremental';
+import { productsPrint, siteData } from '../../lib/catalog';
 import { type TakeAway, takeAways } from '../../lib/take-away';
 
 export const getStaticPaths = (async () => {
   const data = await siteData();
-  return takeAways(data).flatMap((scope) =>
+  const entries = takeAways(data).flatMap((scope) =>
     (['vi', 'en'] as const).flatMap((lang) =>
       (scope.pdf ? (['pdf', 'csv'] as const) : (['csv'] as const)).map((format) => ({
         params: { file: `ocop-${scope.scope}-${lang}.${format}` },
         props: { scope, lang, format },
       })),
     ),
+  );
+  // A file changes with its products; the day printed in a PDF is the day its content was made.
+  return changedPages('/catalogs/[file]', entries, ({ props }) =>
+    fingerprint(props.scope.title[props.lang], productsPrint(props.scope.products[props.lang])),
   );
 }) satisfies GetStaticPaths;
 

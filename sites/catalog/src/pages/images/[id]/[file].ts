@@ -7,6 +7,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { siteData } from '../../../lib/catalog';
 import { loadSettings } from '../../../lib/config';
+import { changedPages } from '../../../lib/incremental';
 
 const TYPES: Record<string, string> = { avif: 'image/avif', webp: 'image/webp', jpg: 'image/jpeg' };
 
@@ -20,10 +21,15 @@ export const getStaticPaths = (async () => {
       for (const w of image.widths) for (const ext of Object.keys(TYPES)) files.add(`${id}/${w}.${ext}`);
     }
   }
-  return [...files].map((f) => {
-    const [id, file] = f.split('/') as [string, string];
-    return { params: { id, file } };
-  });
+  // A photo's id changes with its content: each file is fetched once.
+  return changedPages(
+    '/images/[id]/[file]',
+    [...files].map((f) => {
+      const [id, file] = f.split('/') as [string, string];
+      return { params: { id, file } };
+    }),
+    () => 'photo',
+  );
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {

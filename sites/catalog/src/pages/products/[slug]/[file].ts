@@ -6,16 +6,22 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { siteData } from '../../../lib/catalog';
 import { loadSettings } from '../../../lib/config';
+import { changedPages } from '../../../lib/incremental';
 import { qrPrintPng, qrPrintSvg } from '../../../lib/qr-print';
 import { paths } from '../../../lib/routes';
 
 export const getStaticPaths = (async () => {
   const data = await siteData();
-  return data.sorted.vi.flatMap((p) =>
-    (['svg', 'png'] as const).map((format) => ({
-      params: { slug: p.slug, file: `qr-${p.slug}.${format}` },
-      props: { format },
-    })),
+  // A code holds only its page's address (SITE_URL is in the build's signature): made once.
+  return changedPages(
+    '/products/[slug]/[file]',
+    data.sorted.vi.flatMap((p) =>
+      (['svg', 'png'] as const).map((format) => ({
+        params: { slug: p.slug, file: `qr-${p.slug}.${format}` },
+        props: { format },
+      })),
+    ),
+    () => 'qr',
   );
 }) satisfies GetStaticPaths;
 
