@@ -36,8 +36,9 @@ import {
   parseDatabaseUrl,
   SERVER_NODE_ARGS,
 } from '@ocop/api';
-import { searchTokens, todayInVietnam } from '@ocop/domain';
+import { addDays, searchTokens, todayInVietnam } from '@ocop/domain';
 import autocannon from 'autocannon';
+import { MUTATIONS, SCORES } from '../support/mutations.js';
 import { findPostgresBin, startThrowawayPostgres, type ThrowawayPostgres } from '../support/postgres.js';
 import { API_QUERIES, assertSameAnswer, gqlBody, PEER_QUERIES } from './peer.js';
 
@@ -293,16 +294,22 @@ async function benchDatabase(
       [today, today],
     );
   const everyPublished: string[] = publishedRows.map((r) => r.slug);
-  // An official's token, for the change the live-site run makes (a revocation).
-  const adminToken = `ocop_${randomBytes(32).toString('base64url')}`;
-  await orm.em
-    .getConnection()
-    .execute('insert into api_token (name, role, token_hash, created_at) values (?, ?, ?, ?)', [
-      'benchmark',
-      'ADMIN',
-      createHash('sha256').update(adminToken).digest('hex'),
-      new Date(),
-    ]);
+  // An official's and a council member's tokens, for the changes the live-site run makes (a
+  // revocation, a new certificate).
+  const tokens = {
+    ADMIN: `ocop_${randomBytes(32).toString('base64url')}`,
+    EVALUATOR: `ocop_${randomBytes(32).toString('base64url')}`,
+  };
+  for (const [role, token] of Object.entries(tokens)) {
+    await orm.em
+      .getConnection()
+      .execute('insert into api_token (name, role, token_hash, created_at) values (?, ?, ?, ?)', [
+        `benchmark ${role}`,
+        role,
+        createHash('sha256').update(token).digest('hex'),
+        new Date(),
+      ]);
+  }
   // On PostgreSQL the connection stays open to read pg_stat_statements around each timed run.
   if (isPostgres) await orm.em.getConnection().execute('create extension if not exists pg_stat_statements');
   else await orm.close();
@@ -548,7 +555,7 @@ async function benchDatabase(
   }
   const starved = !ONLY || ONLY.has('starve') ? await starvation(name, apiUrl, everyPublished) : undefined;
   const site = process.env.BENCH_SITE === '1' && name === 'sqlite' ? await buildSite(apiUrl) : undefined;
-  if (site) site.live = await liveRepublish(apiUrl, adminToken);
+  if (site) site.live = await liveRepublish(apiUrl, tokens);
   await peer?.stop();
   await server.stop();
   if (isPostgres) await orm.close();
@@ -691,6 +698,61 @@ interface LiveRepublish {
   /** Until the site was rebuilt without it (its page listed in gone.txt by the new build). */
   listingSeconds: number;
   slug: string;
+  /** From a new certificate (the last mutation of its product's certification) to its page being served. */
+  newProductSeconds: number;
+}
+
+/** Sends a mutation with a token; throws on any error. */
+async function mutate(apiUrl: string, token: string, query: string, variables: Record<string, unknown>) {
+  const res = await fetch(apiUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: gqlBody(query, variables),
+  });
+  const body = (await res.json()) as { data?: Record<string, { id: string; slug?: string }>; errors?: unknown[] };
+  if (res.status !== 200 || body.errors?.length || !body.data)
+    throw new Error(`${query.slice(0, 60)}…: ${JSON.stringify(body)}`);
+  return Object.values(body.data)[0] as { id: string; slug?: string };
+}
+
+/**
+ * A new product of `producerId` taken through the OCOP cycle to a 5★ certificate, as an office
+ * and a council do; resolves when the certificate is issued, with the product's slug.
+ */
+async function certifyNewProduct(apiUrl: string, tokens: Record<'ADMIN' | 'EVALUATOR', string>, producerId: string) {
+  const today = todayInVietnam(new Date());
+  const product = await mutate(apiUrl, tokens.ADMIN, MUTATIONS.createProduct, {
+    input: {
+      producerId,
+      category: 'FOOD',
+      nameVi: `Nước mắm đo thời gian ${Date.now()}`,
+      nameEn: `Timed fish sauce ${Date.now()}`,
+      descriptionVi: 'Nước mắm cá cơm ủ chượp trong thùng gỗ.',
+      descriptionEn: 'Anchovy fish sauce aged in wooden barrels.',
+    },
+  });
+  for (const cycleStage of ['BUSINESS_PLAN', 'PRODUCTION', 'EVALUATION']) {
+    await mutate(apiUrl, tokens.ADMIN, MUTATIONS.moveProductToStage, { input: { productId: product.id, cycleStage } });
+  }
+  const evaluation = await mutate(apiUrl, tokens.EVALUATOR, MUTATIONS.recordEvaluation, {
+    input: {
+      productId: product.id,
+      councilLevel: 'CENTRAL',
+      criteriaVersion: 'QD148_2023',
+      evaluatedOn: addDays(today, -10),
+      ...SCORES[5],
+    },
+  });
+  await mutate(apiUrl, tokens.EVALUATOR, MUTATIONS.finaliseEvaluation, { id: evaluation.id });
+  await mutate(apiUrl, tokens.ADMIN, MUTATIONS.issueCertificate, {
+    input: {
+      evaluationId: evaluation.id,
+      number: `BENCH-${Date.now()}`,
+      decisionNumber: `${Date.now() % 100_000}/QĐ-BNN`,
+      decisionDate: addDays(today, -5),
+    },
+  });
+  return product.slug as string;
 }
 
 /**
@@ -698,7 +760,7 @@ interface LiveRepublish {
  * one certificate revoked through the API, timed to the product page's 410 and to the
  * republished category listing that no longer shows the product.
  */
-async function liveRepublish(apiUrl: string, adminToken: string): Promise<LiveRepublish> {
+async function liveRepublish(apiUrl: string, tokens: Record<'ADMIN' | 'EVALUATOR', string>): Promise<LiveRepublish> {
   const { startLiveSite } = await import('../../sites/catalog/scripts/live-site.mjs');
   const buildsDir = mkdtempSync(join(root, 'sites/catalog/node_modules/.bench-live-'));
   const started = performance.now();
@@ -718,18 +780,18 @@ async function liveRepublish(apiUrl: string, adminToken: string): Promise<LiveRe
     const first = (await ask(
       apiUrl,
       gqlBody(
-        '{ products(filter: { categories: [FOOD] }, orderBy: { field: STARS, direction: DESC }, first: 1) { nodes { slug certificate { id } } } }',
+        '{ products(filter: { categories: [FOOD] }, orderBy: { field: STARS, direction: DESC }, first: 1) { nodes { slug certificate { id } producer { id } } } }',
         {},
       ),
-    )) as { products: { nodes: { slug: string; certificate: { id: string } }[] } };
-    const target = first.products.nodes[0] as { slug: string; certificate: { id: string } };
+    )) as { products: { nodes: { slug: string; certificate: { id: string }; producer: { id: string } }[] } };
+    const target = first.products.nodes[0] as { slug: string; certificate: { id: string }; producer: { id: string } };
     const listing = `${site.url}/categories/food/`;
     if (!(await (await fetch(listing)).text()).includes(`/products/${target.slug}/`))
       throw new Error(`the food listing does not show ${target.slug} before the change`);
     const revoked = performance.now();
     const res = await fetch(apiUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.ADMIN}` },
       body: gqlBody(
         'mutation($id: ID!) { revokeCertificate(input: { certificateId: $id, reason: "benchmark" }) { status } }',
         {
@@ -758,7 +820,21 @@ async function liveRepublish(apiUrl: string, adminToken: string): Promise<LiveRe
     log(
       `site: 410 after ${goneSeconds.toFixed(1)} s, the listing without it after ${hiddenSeconds.toFixed(1)} s, republished after ${listingSeconds.toFixed(0)} s`,
     );
-    return { firstBuildSeconds, goneSeconds, hiddenSeconds, listingSeconds, slug: target.slug };
+    // A newly certified product: from its certificate to its page being served (the build that
+    // serves it has its listings too: builds are swapped in whole).
+    const slug = await certifyNewProduct(apiUrl, tokens, target.producer.id);
+    const certified = performance.now();
+    for (;;) {
+      const page = await fetch(`${site.url}/products/${slug}/`);
+      await page.arrayBuffer();
+      if (page.status === 200) break;
+      if (performance.now() - certified > 1_800_000)
+        throw new Error('the new product was not published within 30 minutes');
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const newProductSeconds = (performance.now() - certified) / 1000;
+    log(`site: a newly certified product served after ${newProductSeconds.toFixed(0)} s`);
+    return { firstBuildSeconds, goneSeconds, hiddenSeconds, listingSeconds, slug: target.slug, newProductSeconds };
   } finally {
     await site.close();
     rmSync(buildsDir, { recursive: true, force: true });
@@ -952,7 +1028,7 @@ ${
         site.live
           ? `
 
-The live site (sites/catalog/scripts/live-site.mjs) against the same catalog: its first build took ${site.live.firstBuildSeconds.toFixed(0)} s; then the certificate of the first product of the food listing (${site.live.slug}) was revoked through the API: its page answered 410 after ${site.live.goneSeconds.toFixed(1)} s, the food listing served without it (the last build's page, with its card taken out) after ${site.live.hiddenSeconds.toFixed(1)} s, and the site was republished without it ${site.live.listingSeconds.toFixed(0)} s after the revocation (target: within 3 minutes at 20,000 products).`
+The live site (sites/catalog/scripts/live-site.mjs) against the same catalog: its first build took ${site.live.firstBuildSeconds.toFixed(0)} s; then the certificate of the first product of the food listing (${site.live.slug}) was revoked through the API: its page answered 410 after ${site.live.goneSeconds.toFixed(1)} s, the food listing served without it (the last build's page, with its card taken out) after ${site.live.hiddenSeconds.toFixed(1)} s, and the site was republished without it ${site.live.listingSeconds.toFixed(0)} s after the revocation; a product then certified through the API (5★, food) was served ${site.live.newProductSeconds.toFixed(0)} s after its certificate was issued (target for both: within 3 minutes at 20,000 products). Republishing is incremental: each build renders only the pages the change touched and takes the others from the build before (sites/catalog/src/lib/incremental.ts).`
           : ''
       }`
     : 'Site build not measured in this run (set BENCH_SITE=1).'
