@@ -15,8 +15,9 @@
  * - BENCH_ONLY: the workloads to run, by id (e.g. `3c,5c`; default all: 1,2,2b,2c,2d,3,3c,5,5c,4, and
  *   `starve`, the most expensive allowed queries beside a buyer and /healthz).
  * - BENCH_POSTGRAPHILE=0: skip PostGraphile (default: run it beside the API on PostgreSQL).
- * - BENCH_SITE=1: also build the site against the catalog (SQLite server), then run the live site
- *   and time one revocation to its 410 and to the republished listing.
+ * - BENCH_SITE=1: also build the site against the catalog (SQLite server), then serve that build
+ *   with the live site and time one revocation to its 410 and to the republished listing, and one
+ *   new certificate to its product's page.
  * - BENCH_CPU_PROF=/absolute/dir: run the API server with `node --cpu-prof` writing its profile
  *   there; bench/profile-top.ts lists where it spent its time.
  * A quick iteration: `BENCH_SECONDS=3 BENCH_PRODUCTS=2000 BENCH_DATABASES=postgresql BENCH_ONLY=3c pnpm bench`.
@@ -554,8 +555,17 @@ async function benchDatabase(
     if (peerMeasure) log(`${name}: ${w.id}: PostGraphile ${line(peerMeasure)}`);
   }
   const starved = !ONLY || ONLY.has('starve') ? await starvation(name, apiUrl, everyPublished) : undefined;
-  const site = process.env.BENCH_SITE === '1' && name === 'sqlite' ? await buildSite(apiUrl) : undefined;
-  if (site) site.live = await liveRepublish(apiUrl, tokens);
+  let site: SiteBuild | undefined;
+  if (process.env.BENCH_SITE === '1' && name === 'sqlite') {
+    // The build is timed on its own, then served by the live site, which republishes from it.
+    const buildsDir = mkdtempSync(join(root, 'sites/catalog/node_modules/.bench-live-'));
+    try {
+      site = await buildSite(apiUrl, buildsDir);
+      site.live = await liveRepublish(apiUrl, tokens, buildsDir);
+    } finally {
+      rmSync(buildsDir, { recursive: true, force: true });
+    }
+  }
   await peer?.stop();
   await server.stop();
   if (isPostgres) await orm.close();
@@ -691,7 +701,8 @@ function starvationTable(runs: Starvation[]): string {
 }
 
 interface LiveRepublish {
-  firstBuildSeconds: number;
+  /** From starting the live site on the build above to its serving it. */
+  startSeconds: number;
   goneSeconds: number;
   /** Until the food listing served no longer showed it (the last build's page, with it taken out). */
   hiddenSeconds: number;
@@ -756,18 +767,37 @@ async function certifyNewProduct(apiUrl: string, tokens: Record<'ADMIN' | 'EVALU
 }
 
 /**
+ * GET `url` from the live site: status and body. A connection the server closed as it was reused
+ * (which a browser retries by itself) is tried again, up to three times.
+ */
+async function getPage(url: string): Promise<{ status: number; text: string }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const res = await fetch(url);
+      return { status: res.status, text: await res.text() };
+    } catch (error) {
+      if (attempt === 3) throw error;
+      log(`site: GET ${url} failed (${(error as Error).message}); trying again`);
+    }
+  }
+}
+
+/**
  * The live site (sites/catalog/scripts/live-site.mjs) against this catalog: its first build, then
  * one certificate revoked through the API, timed to the product page's 410 and to the
  * republished category listing that no longer shows the product.
  */
-async function liveRepublish(apiUrl: string, tokens: Record<'ADMIN' | 'EVALUATOR', string>): Promise<LiveRepublish> {
+async function liveRepublish(
+  apiUrl: string,
+  tokens: Record<'ADMIN' | 'EVALUATOR', string>,
+  buildsDir: string,
+): Promise<LiveRepublish> {
   const { startLiveSite } = await import('../../sites/catalog/scripts/live-site.mjs');
-  const buildsDir = mkdtempSync(join(root, 'sites/catalog/node_modules/.bench-live-'));
   const started = performance.now();
-  log('site: the live site, first build…');
+  log('site: the live site, serving that build…');
   const site = await startLiveSite({
     apiUrl,
-    siteUrl: 'http://127.0.0.1:4399',
+    siteUrl: BENCH_SITE_URL,
     port: 0,
     host: '127.0.0.1',
     buildsDir,
@@ -775,7 +805,7 @@ async function liveRepublish(apiUrl: string, tokens: Record<'ADMIN' | 'EVALUATOR
     log: (line: string) => log(`site: ${line.split('\n')[0]}`),
   });
   try {
-    const firstBuildSeconds = (performance.now() - started) / 1000;
+    const startSeconds = (performance.now() - started) / 1000;
     // The first product of the food listing, and its certificate.
     const first = (await ask(
       apiUrl,
@@ -786,7 +816,7 @@ async function liveRepublish(apiUrl: string, tokens: Record<'ADMIN' | 'EVALUATOR
     )) as { products: { nodes: { slug: string; certificate: { id: string }; producer: { id: string } }[] } };
     const target = first.products.nodes[0] as { slug: string; certificate: { id: string }; producer: { id: string } };
     const listing = `${site.url}/categories/food/`;
-    if (!(await (await fetch(listing)).text()).includes(`/products/${target.slug}/`))
+    if (!(await getPage(listing)).text.includes(`/products/${target.slug}/`))
       throw new Error(`the food listing does not show ${target.slug} before the change`);
     const revoked = performance.now();
     const res = await fetch(apiUrl, {
@@ -804,15 +834,13 @@ async function liveRepublish(apiUrl: string, tokens: Record<'ADMIN' | 'EVALUATOR
     let hiddenSeconds = 0;
     const since = () => (performance.now() - revoked) / 1000;
     for (;;) {
-      const page = await fetch(`${site.url}/products/${target.slug}/`);
-      await page.arrayBuffer();
+      const page = await getPage(`${site.url}/products/${target.slug}/`);
       if (page.status === 410) goneSeconds ||= since();
-      if (goneSeconds && !(await (await fetch(listing)).text()).includes(`/products/${target.slug}/`)) {
+      if (goneSeconds && !(await getPage(listing)).text.includes(`/products/${target.slug}/`)) {
         hiddenSeconds ||= since();
       }
       // Hidden is not republished: the new build lists the withdrawn page in its gone.txt.
-      if (hiddenSeconds && (await (await fetch(`${site.url}/gone.txt`)).text()).includes(`/products/${target.slug}/`))
-        break;
+      if (hiddenSeconds && (await getPage(`${site.url}/gone.txt`)).text.includes(`/products/${target.slug}/`)) break;
       if (since() > 1_800) throw new Error('the site was not republished within 30 minutes');
       await new Promise((r) => setTimeout(r, 250));
     }
@@ -825,19 +853,16 @@ async function liveRepublish(apiUrl: string, tokens: Record<'ADMIN' | 'EVALUATOR
     const slug = await certifyNewProduct(apiUrl, tokens, target.producer.id);
     const certified = performance.now();
     for (;;) {
-      const page = await fetch(`${site.url}/products/${slug}/`);
-      await page.arrayBuffer();
-      if (page.status === 200) break;
+      if ((await getPage(`${site.url}/products/${slug}/`)).status === 200) break;
       if (performance.now() - certified > 1_800_000)
         throw new Error('the new product was not published within 30 minutes');
       await new Promise((r) => setTimeout(r, 250));
     }
     const newProductSeconds = (performance.now() - certified) / 1000;
     log(`site: a newly certified product served after ${newProductSeconds.toFixed(0)} s`);
-    return { firstBuildSeconds, goneSeconds, hiddenSeconds, listingSeconds, slug: target.slug, newProductSeconds };
+    return { startSeconds, goneSeconds, hiddenSeconds, listingSeconds, slug: target.slug, newProductSeconds };
   } finally {
     await site.close();
-    rmSync(buildsDir, { recursive: true, force: true });
   }
 }
 
@@ -854,15 +879,33 @@ async function timed(name: string, command: string, args: string[], cwd: string,
   return { name, seconds: (performance.now() - started) / 1000, peakRssMb: peakKb / 1024 };
 }
 
-/** The site built against the national-scale catalog: Astro, then Pagefind. */
-async function buildSite(apiUrl: string): Promise<SiteBuild> {
+/** The address the benchmark's site is built for and served at (part of what an incremental build compares). */
+const BENCH_SITE_URL = 'http://127.0.0.1:4399';
+
+/**
+ * A full build of the site against the catalog, timed step by step, into a folder of `buildsDir`
+ * that the live site then serves as its current build (at the change-feed position read before
+ * the build).
+ */
+async function buildSite(apiUrl: string, buildsDir: string): Promise<SiteBuild> {
   const siteDir = join(root, 'sites/catalog');
-  const env = { ...process.env, OCOP_API_URL: apiUrl, ASTRO_TELEMETRY_DISABLED: '1' };
+  const head = (await ask(apiUrl, gqlBody('{ catalogChanges(first: 1) { currentCursor } }'))) as {
+    catalogChanges: { currentCursor: string };
+  };
+  const cursor = head.catalogChanges.currentCursor;
+  const dir = join(buildsDir, 'build-bench');
+  const env = {
+    ...process.env,
+    OCOP_API_URL: apiUrl,
+    SITE_URL: BENCH_SITE_URL,
+    OCOP_FEED_CURSOR: cursor,
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
   log('site: astro build against the synthetic catalog…');
   const astro = await timed(
     'astro build',
     process.execPath,
-    [join(siteDir, 'node_modules/astro/astro.js'), 'build'],
+    [join(siteDir, 'node_modules/astro/astro.js'), 'build', '--outDir', dir],
     siteDir,
     env,
   );
@@ -870,11 +913,12 @@ async function buildSite(apiUrl: string): Promise<SiteBuild> {
   const pagefind = await timed(
     'pagefind',
     join(siteDir, 'node_modules/.bin/pagefind'),
-    ['--site', 'dist/client'],
+    ['--site', join(dir, 'client')],
     siteDir,
     env,
   );
   log(`site: pagefind ${pagefind.seconds.toFixed(0)} s, peak ${pagefind.peakRssMb.toFixed(0)} MB`);
+  writeFileSync(join(buildsDir, 'current.json'), JSON.stringify({ dir, cursor, builtAt: new Date().toISOString() }));
   return { steps: [astro, pagefind] };
 }
 
@@ -1028,7 +1072,7 @@ ${
         site.live
           ? `
 
-The live site (sites/catalog/scripts/live-site.mjs) against the same catalog: its first build took ${site.live.firstBuildSeconds.toFixed(0)} s; then the certificate of the first product of the food listing (${site.live.slug}) was revoked through the API: its page answered 410 after ${site.live.goneSeconds.toFixed(1)} s, the food listing served without it (the last build's page, with its card taken out) after ${site.live.hiddenSeconds.toFixed(1)} s, and the site was republished without it ${site.live.listingSeconds.toFixed(0)} s after the revocation; a product then certified through the API (5★, food) was served ${site.live.newProductSeconds.toFixed(0)} s after its certificate was issued (target for both: within 3 minutes at 20,000 products). Republishing is incremental: each build renders only the pages the change touched and takes the others from the build before (sites/catalog/src/lib/incremental.ts).`
+The live site (sites/catalog/scripts/live-site.mjs) against the same catalog: it started serving the build above in ${site.live.startSeconds.toFixed(1)} s; then the certificate of the first product of the food listing (${site.live.slug}) was revoked through the API: its page answered 410 after ${site.live.goneSeconds.toFixed(1)} s, the food listing served without it (the last build's page, with its card taken out) after ${site.live.hiddenSeconds.toFixed(1)} s, and the site was republished without it ${site.live.listingSeconds.toFixed(0)} s after the revocation; a product then certified through the API (5★, food) was served ${site.live.newProductSeconds.toFixed(0)} s after its certificate was issued (target for both: within 3 minutes at 20,000 products). Republishing is incremental: each build renders only the pages the change touched and takes the others from the build before (sites/catalog/src/lib/incremental.ts).`
           : ''
       }`
     : 'Site build not measured in this run (set BENCH_SITE=1).'

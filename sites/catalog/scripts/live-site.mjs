@@ -6,7 +6,9 @@
  *   published product, a filtered listing that shows only it), answers 410 Gone within about a
  *   second of the feed reporting it: the build's /publication.json says which pages list which
  *   products (src/lib/publication.ts).
- * - Any change schedules a rebuild (astro build + Pagefind) into a new folder; bursts are coalesced
+ * - Any change schedules a rebuild (astro build + Pagefind) into a new folder, incremental: only
+ *   the pages the change touched are rendered, the others are linked from the build being served
+ *   (src/lib/incremental.ts), and each page is served with that build's footer line; bursts are coalesced
  *   (a quiet period, a longest wait); when it succeeds the server switches to it between two
  *   requests, so no request sees half a build or a 404 for an unchanged page. A failed build is
  *   logged, retried with back-off, and the last good build keeps being served.
@@ -26,7 +28,6 @@ import {
   existsSync,
   mkdirSync,
   openSync,
-  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -37,6 +38,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { createReadStream } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -107,15 +109,19 @@ export function cursorSequence(cursor) {
   }
 }
 
-/** Every page of a build: '/x/' for x/index.html, '/x.xml' for other files. */
-function pagesOf(clientDir) {
+/**
+ * Every page of a build: '/x/' for x/index.html, '/x.xml' for other files. Read a folder at a
+ * time without blocking: a national catalog's build has ~100,000 files, and the server goes on
+ * answering while they are listed.
+ */
+async function pagesOf(clientDir) {
   const pages = new Set();
-  const walk = (dir, prefix) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+  const walk = async (dir, prefix) => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
       if (entry.isDirectory()) {
         if (prefix === '/' && (entry.name === '_astro' || entry.name === 'pagefind' || entry.name === 'node_modules'))
           continue;
-        walk(join(dir, entry.name), `${prefix}${entry.name}/`);
+        await walk(join(dir, entry.name), `${prefix}${entry.name}/`);
       } else if (entry.name === 'index.html') {
         pages.add(prefix);
       } else {
@@ -123,7 +129,7 @@ function pagesOf(clientDir) {
       }
     }
   };
-  walk(clientDir, '/');
+  await walk(clientDir, '/');
   return pages;
 }
 
@@ -351,9 +357,9 @@ export async function startLiveSite(options) {
     NO_COLOR: '1',
   };
 
-  const loadBuild = (dir) => {
+  const loadBuild = async (dir) => {
     const client = join(dir, 'client');
-    const manifest = readJson(join(client, 'publication.json'), null);
+    const manifest = JSON.parse(await readFile(join(client, 'publication.json'), 'utf8').catch(() => 'null'));
     if (!manifest) throw new Error(`${dir} holds no publication.json`);
     const footer = (file) => {
       try {
@@ -366,7 +372,7 @@ export async function startLiveSite(options) {
       dir,
       client,
       manifest,
-      pages: pagesOf(client),
+      pages: await pagesOf(client),
       sequence: cursorSequence(manifest.cursor),
       footers: { vi: footer('index.html'), en: footer('en/index.html') },
     };
@@ -411,9 +417,13 @@ export async function startLiveSite(options) {
     try {
       // Incremental: the pages this change did not touch are taken from the build being served.
       const env = { ...baseEnv, OCOP_FEED_CURSOR: cursor ?? '', OCOP_PREVIOUS_BUILD: current?.dir ?? '' };
-      await run(process.execPath, [ASTRO, 'build', '--outDir', dir], { env, name: 'The site build' });
+      const output = await run(process.execPath, [ASTRO, 'build', '--outDir', dir], { env, name: 'The site build' });
+      // What the build rendered: "N of M catalog pages rendered, …" or "all M … (why)".
+      const rendered = /(\d+ of \d+ catalog pages rendered \([^)]*\)|all \d+ catalog pages rendered \([^)]*\))/.exec(
+        output,
+      )?.[1];
       await run(PAGEFIND, ['--site', join(dir, 'client')], { env, name: 'The search index' });
-      const next = loadBuild(dir);
+      const next = await loadBuild(dir);
       // Pages the previous build had and this one has not are gone; pages it has are back.
       const now = new Date().toISOString();
       if (current) {
@@ -434,7 +444,7 @@ export async function startLiveSite(options) {
       lastError = null;
       retryDelay = 2000;
       log(
-        `Site published: change ${next.sequence} in ${((Date.now() - started) / 1000).toFixed(1)} s (${next.pages.size} pages).`,
+        `Site published: change ${next.sequence} in ${((Date.now() - started) / 1000).toFixed(1)} s (${next.pages.size} pages${rendered ? `; ${rendered}` : ''}).`,
       );
       // The previous build stays a minute for requests still reading it, then goes (unless pinned).
       if (previous && previous.dir !== pinnedDir) {
@@ -708,7 +718,7 @@ export async function startLiveSite(options) {
   const saved = readJson(currentFile, null);
   if (saved?.dir && existsSync(join(saved.dir, 'client/publication.json'))) {
     try {
-      current = loadBuild(saved.dir);
+      current = await loadBuild(saved.dir);
       feedCursor = saved.cursor ?? null;
     } catch {
       current = null;

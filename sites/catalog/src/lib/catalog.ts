@@ -197,17 +197,22 @@ export function relatedProducts(all: SiteData, product: Product): Product[] {
 
 const productPrints = new WeakMap<Product, string>();
 
-/** Everything the API says of a product, hashed once per build. */
+/**
+ * Everything the API says of a product but its related products, hashed once per build: what a
+ * card, a spreadsheet row or a PDF entry shows. (A withdrawal changes the related lists of many
+ * products, and only their own pages show those.)
+ */
 export function productPrint(product: Product): string {
   let print = productPrints.get(product);
   if (print === undefined) {
-    print = fingerprint(product);
+    const { related: _shownOnItsPageOnly, ...shown } = product;
+    print = fingerprint(shown);
     productPrints.set(product, print);
   }
   return print;
 }
 
-/** A product page shows the product and its related products' cards. */
+/** A product page shows the product, and its related products' cards in the API's order. */
 export function productPagePrint(data: SiteData, product: Product): string {
   return fingerprint(productPrint(product), relatedProducts(data, product).map(productPrint));
 }

@@ -102,8 +102,12 @@ export function incrementalBuild(settings: unknown, sitemapPages: string[]): Ast
             }
             if (pathname.endsWith('/') && site) sitemapPages.push(new URL(pathname, site).href);
           }
+          const byRoute = [...state.rendered]
+            .filter(([, n]) => n > 0)
+            .map(([pattern, n]) => `${pattern} ${n}`)
+            .join(', ');
           logger.info(
-            `${state.pages.size - state.kept.size} of ${state.pages.size} catalog pages rendered, ${state.kept.size} unchanged ones taken from ${state.previous.dir}`,
+            `${state.pages.size - state.kept.size} of ${state.pages.size} catalog pages rendered (${byRoute || 'none'}), ${state.kept.size} unchanged ones taken from ${state.previous.dir}`,
           );
         } else {
           logger.info(`all ${state.pages.size} catalog pages rendered (${state.fullReason})`);

@@ -43,6 +43,8 @@ export interface IncrementalState {
   previous: { dir: string; record: PageRecord } | null;
   /** Why the build renders everything, when it does. */
   fullReason: string | null;
+  /** Pages rendered, by route pattern. */
+  rendered: Map<string, number>;
 }
 
 const KEY = Symbol.for('ocop.incremental-build');
@@ -78,7 +80,7 @@ export function incrementalState(): IncrementalState {
     const { previous, fullReason } = process.env.OCOP_FULL_BUILD
       ? { previous: null, fullReason: 'OCOP_FULL_BUILD is set' }
       : previousBuild();
-    state = { pages: new Map(), kept: new Set(), previous, fullReason };
+    state = { pages: new Map(), kept: new Set(), previous, fullReason, rendered: new Map() };
     g[KEY] = state;
   }
   return state;
@@ -120,10 +122,12 @@ export function changedPages<T extends { params: Record<string, string | undefin
   printOf: (entry: T) => string,
 ): T[] {
   const state = incrementalState();
-  return entries.filter((entry) => {
+  const changed = entries.filter((entry) => {
     const pathname = pathnameOf(pattern, entry.params);
     if (!unchanged(pathname, printOf(entry))) return true;
     state.kept.add(pathname);
     return false;
   });
+  state.rendered.set(pattern, (state.rendered.get(pattern) ?? 0) + changed.length);
+  return changed;
 }
