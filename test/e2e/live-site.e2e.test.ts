@@ -223,4 +223,33 @@ describe.each(testDatabases())('the live site on $name', (db) => {
       'public, max-age=31536000, immutable',
     );
   });
+
+  it('republishes a saved build when started again, with the settings it is started with', async () => {
+    // A second start with the public address, as the build's warning advises: the saved build
+    // (made for the old address) is served at once, and replaced without any change in the feed.
+    await site.close();
+    const publicUrl = 'https://ocop-restarted.example.vn';
+    const restarted = Date.now();
+    site = await startLiveSite({
+      apiUrl: proxy.url,
+      siteUrl: publicUrl,
+      port: 0,
+      host: '127.0.0.1',
+      buildsDir,
+      pollMs: 250,
+      quietMs: 500,
+      failFast: true,
+      log: (line) => lines.push(line),
+    });
+    expect(await status(`${site.url}/`)).toBe(200);
+    await until(
+      'the home page with the new address',
+      async () => ((await (await fetch(`${site.url}/`)).text()).includes(`${publicUrl}/`) ? true : undefined),
+      90_000,
+    );
+    console.log(
+      `[live site, ${db.name}] started with another SITE_URL: republished ${Date.now() - restarted} ms after`,
+    );
+    expect(lines.some((line) => /catalog pages rendered \(the code or settings changed/.test(line))).toBe(true);
+  }, 180_000);
 });

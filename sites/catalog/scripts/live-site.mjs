@@ -755,7 +755,10 @@ export async function startLiveSite(options) {
         building = false;
       }
     }
-  } else if (apiSequence > current.sequence || dirty) {
+  } else {
+    // Serving the saved build, republish once: the feed may have moved while the site was
+    // stopped, and the code or settings may have changed (an upgrade, the public SITE_URL the
+    // build's warning asks for). Pages that did not change are taken from the saved build.
     changed();
   }
   if (!options.forceBuild) void follow();
