@@ -77,6 +77,18 @@ describe.each(testDatabases())('the live site on $name', (db) => {
   let site: LiveSite;
   let buildsDir: string;
   const lines: string[] = [];
+  /** The live site over the test API (through the proxy), quick to follow the feed, into buildsDir. */
+  const siteOptions = (siteUrl: string) => ({
+    apiUrl: proxy.url,
+    siteUrl,
+    port: 0,
+    host: '127.0.0.1',
+    buildsDir,
+    pollMs: 250,
+    quietMs: 500,
+    failFast: true,
+    log: (line: string) => lines.push(line),
+  });
 
   beforeAll(async () => {
     api = await startTestApi(db);
@@ -85,17 +97,7 @@ describe.each(testDatabases())('the live site on $name', (db) => {
     const parent = join(SITE_DIR, 'node_modules/.e2e');
     mkdirSync(parent, { recursive: true });
     buildsDir = mkdtempSync(join(parent, 'live-'));
-    site = await startLiveSite({
-      apiUrl: proxy.url,
-      siteUrl: 'http://127.0.0.1:4399',
-      port: 0,
-      host: '127.0.0.1',
-      buildsDir,
-      pollMs: 250,
-      quietMs: 500,
-      failFast: true,
-      log: (line) => lines.push(line),
-    });
+    site = await startLiveSite(siteOptions('http://127.0.0.1:4399'));
   }, 300_000);
   afterAll(async () => {
     await site?.close();
@@ -230,17 +232,7 @@ describe.each(testDatabases())('the live site on $name', (db) => {
     await site.close();
     const publicUrl = 'https://ocop-restarted.example.vn';
     const restarted = Date.now();
-    site = await startLiveSite({
-      apiUrl: proxy.url,
-      siteUrl: publicUrl,
-      port: 0,
-      host: '127.0.0.1',
-      buildsDir,
-      pollMs: 250,
-      quietMs: 500,
-      failFast: true,
-      log: (line) => lines.push(line),
-    });
+    site = await startLiveSite(siteOptions(publicUrl));
     expect(await status(`${site.url}/`)).toBe(200);
     await until(
       'the home page with the new address',

@@ -262,9 +262,12 @@ export function withdrawableKind(pathname, file) {
   return undefined;
 }
 
+/** The language of a path: English under /en. */
+const langOf = (path) => (path === '/en' || path.startsWith('/en/') ? 'en' : 'vi');
+
 /** The calm 410 page, in the language of the path, linking to /verify and to the category it was in. */
 export function gonePage(path, categoryPath) {
-  const s = path === '/en' || path.startsWith('/en/') ? GONE_PAGE.en : GONE_PAGE.vi;
+  const s = GONE_PAGE[langOf(path)];
   const category = categoryPath ? (s.lang === 'en' ? `/en${categoryPath}` : categoryPath) : null;
   return `<!doctype html>
 <html lang="${s.lang}">
@@ -669,7 +672,7 @@ export async function startLiveSite(options) {
         if (found && kind && (kind === 'html' || withdrawn.size > 0)) {
           let body = readFileSync(found.file, 'utf8');
           if (kind === 'html') {
-            body = withFooter(body, served.footers[page === '/en/' || page.startsWith('/en/') ? 'en' : 'vi']);
+            body = withFooter(body, served.footers[langOf(page)]);
           }
           if (withdrawn.size > 0) body = withoutWithdrawn(body, kind, (slug) => withdrawn.has(slug));
           const headers = {

@@ -212,9 +212,16 @@ export function productPrint(product: Product): string {
   return print;
 }
 
+const pagePrints = new WeakMap<Product, string>();
+
 /** A product page shows the product, and its related products' cards in the API's order. */
 export function productPagePrint(data: SiteData, product: Product): string {
-  return fingerprint(productPrint(product), relatedProducts(data, product).map(productPrint));
+  let print = pagePrints.get(product);
+  if (print === undefined) {
+    print = fingerprint(productPrint(product), relatedProducts(data, product).map(productPrint));
+    pagePrints.set(product, print);
+  }
+  return print;
 }
 
 /** The fingerprint of a list of products, in its order. */

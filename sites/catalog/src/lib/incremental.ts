@@ -45,6 +45,8 @@ export interface IncrementalState {
   fullReason: string | null;
   /** Pages rendered, by route pattern. */
   rendered: Map<string, number>;
+  /** What {@link unchanged} answered, by pathname. */
+  decided: Map<string, boolean>;
 }
 
 const KEY = Symbol.for('ocop.incremental-build');
@@ -80,7 +82,7 @@ export function incrementalState(): IncrementalState {
     const { previous, fullReason } = process.env.OCOP_FULL_BUILD
       ? { previous: null, fullReason: 'OCOP_FULL_BUILD is set' }
       : previousBuild();
-    state = { pages: new Map(), kept: new Set(), previous, fullReason, rendered: new Map() };
+    state = { pages: new Map(), kept: new Set(), previous, fullReason, rendered: new Map(), decided: new Map() };
     g[KEY] = state;
   }
   return state;
@@ -100,11 +102,17 @@ export function fingerprint(...parts: unknown[]): string {
  */
 export function unchanged(pathname: string, print: string): boolean {
   const state = incrementalState();
+  // Product pages are asked twice (for their QR codes, then for their route): answered once.
+  const decided = state.decided.get(pathname);
+  if (decided !== undefined && state.pages.get(pathname) === print) return decided;
   state.pages.set(pathname, print);
   const previous = state.previous;
-  if (!previous || previous.record.pages[pathname] !== print) return false;
-  if (!existsSync(join(previous.dir, 'client', pageFile(pathname)))) return false;
-  return true;
+  const same =
+    previous !== null &&
+    previous.record.pages[pathname] === print &&
+    existsSync(join(previous.dir, 'client', pageFile(pathname)));
+  state.decided.set(pathname, same);
+  return same;
 }
 
 /** Fills a route pattern ('/products/[slug]/', '/categories/[slug]/[...filter]/') with params. */
