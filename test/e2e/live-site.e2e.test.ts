@@ -243,5 +243,8 @@ describe.each(testDatabases())('the live site on $name', (db) => {
       `[live site, ${db.name}] started with another SITE_URL: republished ${Date.now() - restarted} ms after`,
     );
     expect(lines.some((line) => /catalog pages rendered \(the code or settings changed/.test(line))).toBe(true);
+    // The 410 lists of the saved build are files of the new one too, not pages gone.
+    expect(await status(`${site.url}/gone.txt`)).toBe(200);
+    expect(await status(`${site.url}/gone.json`)).toBe(200);
   }, 180_000);
 });

@@ -429,6 +429,9 @@ export async function startLiveSite(options) {
       const next = await loadBuild(dir);
       // Pages the previous build had and this one has not are gone; pages it has are back.
       const now = new Date().toISOString();
+      // Written below into every build: a saved build listed them among its pages when loaded.
+      next.pages.add('/gone.json');
+      next.pages.add('/gone.txt');
       if (current) {
         for (const path of current.pages) {
           if (!next.pages.has(path) && !gone.has(path)) gone.set(path, { since: now, category: categoryOfPage(path) });
