@@ -98,6 +98,8 @@ export interface Limits {
   /** Expensive queries (estimated cost from this) executed at once; the rest queue. */
   expensiveCost: number;
   expensiveConcurrency: number;
+  /** Run expensive queries in a worker thread (graphql/offload.ts), not in the thread that answers every connection. */
+  offload: boolean;
 }
 
 export interface Timeouts {
@@ -136,7 +138,9 @@ export const SETTINGS = {
   EXPENSIVE_QUERY_COST:
     'Estimated cost from which a query counts as expensive and waits for a free slot. Default: 2000.',
   EXPENSIVE_QUERY_CONCURRENCY:
-    'Expensive queries executed at once; the rest queue. Default: 1 (the server runs JavaScript on one thread: more at once only makes each slower, and cheap requests wait longer between their turns).',
+    'Expensive queries executed at once; the rest queue. Default: 1 (they share one worker thread: more at once only makes each slower).',
+  EXPENSIVE_QUERY_THREAD:
+    'true | false: run expensive queries (reads only) in a worker thread, so they never hold the thread that answers every other request. Default: true (always false for sqlite::memory:, which a thread cannot share).',
   DB_STATEMENT_TIMEOUT_MS:
     'Longest a database statement may run, or a request wait for a connection, in milliseconds; past it the request gets 503. Default: 5000.',
   DB_LOCK_TIMEOUT_MS:
@@ -250,6 +254,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       rateBurst: integer('RATE_LIMIT_BURST', env.RATE_LIMIT_BURST, 120, 1, 100_000_000),
       expensiveCost: integer('EXPENSIVE_QUERY_COST', env.EXPENSIVE_QUERY_COST, 2_000, 1, 10_000_000),
       expensiveConcurrency: integer('EXPENSIVE_QUERY_CONCURRENCY', env.EXPENSIVE_QUERY_CONCURRENCY, 1, 1, 1000),
+      offload:
+        oneOf('EXPENSIVE_QUERY_THREAD', env.EXPENSIVE_QUERY_THREAD, ['true', 'false'] as const, 'true') === 'true',
     },
     timeouts: {
       statementMs: integer('DB_STATEMENT_TIMEOUT_MS', env.DB_STATEMENT_TIMEOUT_MS, 5_000, 100, 600_000),

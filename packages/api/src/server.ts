@@ -1,10 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import {
-  ApolloServerPluginCacheControlDisabled,
-  ApolloServerPluginLandingPageDisabled,
-} from '@apollo/server/plugin/disabled';
+import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { todayInVietnam } from '@ocop/domain';
@@ -16,15 +12,11 @@ import { catalogVersion } from './cache/catalog-version.js';
 import { followWrites } from './cache/feed-listener.js';
 import { databaseFault, safeError } from './db/faults.js';
 import type { Orm } from './db/orm.js';
-import { cacheControl } from './graphql/cache-control.js';
-import { type Context, languageFromHeader } from './graphql/context.js';
-import { errorStatus, faultError, formatError } from './graphql/errors.js';
-import { createLoaders } from './graphql/loaders.js';
-import { createMemo } from './graphql/memo.js';
-import { armor, LIMITS } from './graphql/protection.js';
-import { requestControl } from './graphql/request-control.js';
+import { type Context, createContext, languageFromHeader } from './graphql/context.js';
+import { faultError } from './graphql/errors.js';
+import { createApollo } from './graphql/apollo.js';
+import { Offloader } from './graphql/offload.js';
 import { responseCache } from './graphql/response-cache.js';
-import { getSchema } from './graphql/schema.js';
 import { type Allowance, clientAddress, RateLimiter, rateLimited, Slots } from './http/limits.js';
 import { answerJsonPost, isPlainJsonPost } from './http/json-post.js';
 import { mountOpenDataRoutes } from './http/open-data.js';
@@ -166,45 +158,18 @@ export async function startServer({ config, orm, logger, now = () => new Date() 
     );
   });
 
-  const production = config.env === 'production';
-  const protection = armor(production);
-  const apollo = new ApolloServer<Context>({
-    schema: await getSchema(),
-    introspection: true,
-    includeStacktraceInErrorResponses: !production,
-    // Tokens travel in the Authorization header and no cookies are used, so a plain GET link
-    // (a CDN, curl) must work: CSRF prevention would only reject such harmless requests.
-    csrfPrevention: false,
-    // The CLI owns SIGINT/SIGTERM and closes HTTP, Apollo and the database in order; Apollo's own
-    // handlers would race it and re-raise the signal.
-    stopOnTerminationSignals: false,
-    allowBatchedHttpRequests: false,
-    // graphql-js stops parsing past the limit, and Apollo answers 400 GRAPHQL_PARSE_FAILED.
-    parseOptions: { maxTokens: LIMITS.tokens },
-    validationRules: protection.validationRules,
-    formatError: (formatted, error) => formatError(formatted, error, production),
-    plugins: [
-      // graphql-armor is typed against Apollo's CommonJS build; the plugin objects are the same.
-      ...(protection.plugins as unknown as ApolloServerPlugin<Context>[]),
-      requestControl<Context>({
-        limits,
-        limiter,
-        slots,
-        charged: (context, units) => {
-          if (context.auth) usage.charged(context.auth.tokenId, now(), units);
-        },
-      }),
-      errorStatus<Context>(logger),
-      // Public catalog data may be kept by browsers and CDNs for 5 s, and served for 5 s more
-      // while they revalidate (a cheap 304 by ETag while nothing changed): a withdrawn product
-      // outlives its withdrawal in a shared cache by 10 s at most. Answers to requests with a
-      // token are never kept.
-      ApolloServerPluginCacheControlDisabled(),
-      cacheControl<Context>({ maxAge: 5, staleWhileRevalidate: 5 }),
-      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
-    ],
+  const offloader = Offloader.possible(config) ? new Offloader(config, logger, catalogVersion) : undefined;
+  const apollo = await createApollo(config, logger, {
+    limits,
+    limiter,
+    slots,
+    offload: offloader && ((request, context) => offloader.run(request, context)),
+    charged: (context, units) => {
+      if (context.auth) usage.charged(context.auth.tokenId, now(), units);
+    },
   });
   await apollo.start();
+  if (config.env === 'production') offloader?.warm();
   const stopFollowing = followWrites(config.database, catalogVersion, logger);
   const feed = keepFeed({ orm, now, logger });
   await feed.ready;
@@ -246,19 +211,19 @@ export async function startServer({ config, orm, logger, now = () => new Date() 
         );
       }
     }
-    return {
+    return createContext(
       em,
-      today,
-      lang: languageFromHeader(req.headers['accept-language']),
-      loaders: createLoaders(em, today),
-      memo: createMemo(),
-      auth,
-      authProblem,
-      request: info,
-      budget: { items: 0, max: limits.responseItems, exceeded: false },
-      rate: { key: rateKey, allowance },
-      portal,
-    };
+      {
+        today,
+        lang: languageFromHeader(req.headers['accept-language']),
+        auth,
+        authProblem,
+        request: info,
+        rate: { key: rateKey, allowance },
+        portal,
+      },
+      limits.responseItems,
+    );
   };
   answerJson = (req, res) => {
     answerJsonPost(req, res, {
@@ -328,6 +293,7 @@ export async function startServer({ config, orm, logger, now = () => new Date() 
       stopKicking();
       await dispatcher.stop();
       await closeGracefully(httpServer, apollo);
+      await offloader?.stop();
       await usage.flush();
       usage.stop();
     },

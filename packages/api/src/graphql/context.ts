@@ -5,8 +5,8 @@ import type { PortalDeps } from '../http/portal.js';
 import type { RequestInfo } from '../http/request-log.js';
 import type { AuthProblem, Caller } from '../modules/auth/token.service.js';
 import type { ResponseBudget } from './ceiling.js';
-import type { Loaders } from './loaders.js';
-import type { Memo } from './memo.js';
+import { createLoaders, type Loaders } from './loaders.js';
+import { createMemo, type Memo } from './memo.js';
 
 export type Lang = 'vi' | 'en';
 
@@ -29,6 +29,11 @@ export interface Context {
   budget?: ResponseBudget;
   /** The server's settings that the trade-portal resolvers (photos, quote requests) need. */
   portal: PortalDeps;
+  /**
+   * Present when the transport can send an answer's bytes as they come (http/json-post.ts): a
+   * query run in the worker thread leaves its serialised answer here (graphql/offload.ts).
+   */
+  passThrough?: { body?: Buffer };
   /** Whose allowance pays for this request (http/limits.ts). */
   rate?: { key: string; allowance: Allowance };
 }
@@ -47,4 +52,19 @@ export function languageFromHeader(header: string | undefined): Lang {
     }
   }
   return best?.lang ?? 'vi';
+}
+
+/** A request's context from what is known of its caller, on its own EntityManager fork `em`: fresh loaders, an empty budget. */
+export function createContext(
+  em: EntityManager,
+  caller: Pick<Context, 'today' | 'lang' | 'auth' | 'authProblem' | 'request' | 'rate' | 'portal'>,
+  maxItems: number,
+): Context {
+  return {
+    ...caller,
+    em,
+    loaders: createLoaders(em, caller.today),
+    memo: createMemo(),
+    budget: { items: 0, max: maxItems, exceeded: false },
+  };
 }

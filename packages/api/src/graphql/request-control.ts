@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLRequest, GraphQLResponse } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { Limits } from '../config.js';
 import { type Allowance, type RateLimiter, type Slots, unitsForCost } from '../http/limits.js';
@@ -19,17 +19,27 @@ export const QUERY_TOO_EXPENSIVE = 'QUERY_TOO_EXPENSIVE';
  * time by default). Its refusals are transport limits with an HTTP status, so they stay
  * GraphQLErrors rather than DomainErrors.
  */
-export function requestControl<T extends ControlledContext>(options: {
+export interface RequestControlOptions<T> {
   limits: Pick<Limits, 'queryCost' | 'expensiveCost'>;
-  limiter: RateLimiter;
-  slots: Slots;
+  /** The per-client allowances; none where the caller was charged already (the worker thread). */
+  limiter?: RateLimiter;
+  /** The line of expensive queries; none where they are already in line (the worker thread). */
+  slots?: Slots;
   /** Told of the units a request's cost added to its allowance (a token's daily usage). */
   charged?: (context: T, units: number) => void;
-}): ApolloServerPlugin<T> {
-  const { limits, limiter, slots } = options;
+  /**
+   * Runs an expensive query elsewhere (graphql/offload.ts) and gives its answer, or null to run
+   * it here.
+   */
+  offload?: (request: GraphQLRequest, context: T) => Promise<GraphQLResponse | null>;
+}
+
+export function requestControl<T extends ControlledContext>(options: RequestControlOptions<T>): ApolloServerPlugin<T> {
+  const { limits, limiter, slots, offload } = options;
   return {
     async requestDidStart() {
       let release: (() => void) | undefined;
+      let expensive = false;
       return {
         async didResolveOperation({ request, document, operation, operationName, schema, contextValue }) {
           const info = contextValue.request;
@@ -50,9 +60,15 @@ export function requestControl<T extends ControlledContext>(options: {
             );
           }
           const rate = contextValue.rate;
-          if (rate) limiter.charge(rate.key, unitsForCost(cost), rate.allowance);
+          if (rate) limiter?.charge(rate.key, unitsForCost(cost), rate.allowance);
           options.charged?.(contextValue, unitsForCost(cost));
-          if (cost >= limits.expensiveCost) release = await slots.acquire();
+          expensive = cost >= limits.expensiveCost;
+          if (expensive && slots) release = await slots.acquire();
+        },
+        async responseForOperation({ request, operation, contextValue }) {
+          // Only reads leave the thread: a mutation's write, audit entry and cache moves stay here.
+          if (!expensive || !offload || operation.operation !== 'query') return null;
+          return offload(request, contextValue);
         },
         async willSendResponse() {
           release?.();

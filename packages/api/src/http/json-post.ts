@@ -23,7 +23,7 @@ export const CORS_HEADERS = {
   'access-control-expose-headers': 'x-request-id,retry-after',
 } as const;
 
-export interface JsonPostOptions<TContext extends BaseContext> {
+export interface JsonPostOptions<TContext extends BaseContext & { passThrough?: { body?: Buffer } }> {
   apollo: ApolloServer<TContext>;
   bodyLimitBytes: number;
   context: (req: IncomingMessage) => Promise<TContext>;
@@ -41,7 +41,12 @@ class BodyError extends Error {
   }
 }
 
-function sendJson(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, {
     ...CORS_HEADERS,
     ...headers,
@@ -108,7 +113,7 @@ function parseBody(text: string): unknown {
   }
 }
 
-export async function answerJsonPost<TContext extends BaseContext>(
+export async function answerJsonPost<TContext extends BaseContext & { passThrough?: { body?: Buffer } }>(
   req: IncomingMessage,
   res: ServerResponse,
   { apollo, bodyLimitBytes, context, onError }: JsonPostOptions<TContext>,
@@ -139,14 +144,16 @@ export async function answerJsonPost<TContext extends BaseContext>(
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
+  // This transport sends an answer made elsewhere (a worker thread's) as it is: see Context.passThrough.
+  const passThrough: { body?: Buffer } = {};
   const answer = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: 'POST', headers, search: '', body },
-    context: () => context(req),
+    context: async () => Object.assign(await context(req), { passThrough }),
   });
   const sent: Record<string, string> = {};
   for (const [key, value] of answer.headers) sent[key] = value;
   if (answer.body.kind === 'complete') {
-    sendJson(res, answer.status ?? 200, answer.body.string, sent);
+    sendJson(res, answer.status ?? 200, passThrough.body ?? answer.body.string, sent);
     return;
   }
   // Incremental delivery (@defer) is not enabled on this server; written as it comes should it be.
