@@ -554,7 +554,7 @@ async function benchDatabase(
     log(`${name}: ${w.id}: ${line(api)}; baseline ${baselineRps.toFixed(0)} req/s`);
     if (peerMeasure) log(`${name}: ${w.id}: PostGraphile ${line(peerMeasure)}`);
   }
-  const starved = !ONLY || ONLY.has('starve') ? await starvation(name, apiUrl, everyPublished) : undefined;
+  const starved = !ONLY || ONLY.has('starve') ? await starvation(name, apiUrl, everyPublished, statements) : undefined;
   let site: SiteBuild | undefined;
   if (process.env.BENCH_SITE === '1' && name === 'sqlite') {
     // The build is timed on its own, then served by the live site, which republishes from it.
@@ -618,7 +618,12 @@ const HEAVY_QUERY = `query Heavy($category: CategoryCode!, $stars: Int!) {
   }
 }`;
 
-async function starvation(database: string, apiUrl: string, slugs: string[]): Promise<Starvation> {
+async function starvation(
+  database: string,
+  apiUrl: string,
+  slugs: string[],
+  statements?: () => Promise<number>,
+): Promise<Starvation> {
   const categories = ['FOOD', 'BEVERAGE', 'HERB', 'TEXTILE', 'SOUVENIR', 'TOURISM'];
   const bodies = categories.flatMap((category) => [3, 4, 5].map((stars) => gqlBody(HEAVY_QUERY, { category, stars })));
   // Refused above the cost limit, this would fail here, before anything is timed.
@@ -646,7 +651,7 @@ async function starvation(database: string, apiUrl: string, slugs: string[]): Pr
   let output = '';
   child.stdout?.on('data', (d) => (output += String(d)));
   const probed = new Promise<void>((r) => child.once('exit', () => r()));
-  const measured = await measure(apiUrl, heavy, 0);
+  const measured = await measure(apiUrl, heavy, 0, statements);
   await probed;
   rmSync(dir, { recursive: true, force: true });
   const { product, health } = JSON.parse(output) as Record<'product' | 'health', { times: number[]; failed: number }>;
@@ -665,7 +670,7 @@ function starvationTable(runs: Starvation[]): string {
     '|---|---|---|---|---|',
     ...runs.map(
       (r) =>
-        `| ${r.database} | ${r.heavy.rps.toFixed(0)} · ${r.heavy.p50} · ${r.heavy.p99} (${r.heavy.non2xx + r.heavy.errors}) | ${ms(r.product.p50)} · ${ms(r.product.p99)} · ${ms(r.product.max)} (${r.product.failed} of ${r.product.count}) | ${ms(r.health.p50)} · ${ms(r.health.p99)} · ${ms(r.health.max)} (${r.health.failed} of ${r.health.count}) | product p99 ≤ 100 ${r.product.p99 <= 100 && r.product.failed === 0 ? '✔' : '✘'}, /healthz ≤ 10 ${r.health.max <= 10 && r.health.failed === 0 ? '✔' : r.health.p99 <= 10 ? '(p99 ✔, max ✘)' : '✘'} |`,
+        `| ${r.database} | ${r.heavy.rps.toFixed(0)} · ${r.heavy.p50} · ${r.heavy.p99} (${r.heavy.non2xx + r.heavy.errors})${r.heavy.statements === undefined ? '' : `; ${r.heavy.statements.toFixed(1)} SQL statements each`} | ${ms(r.product.p50)} · ${ms(r.product.p99)} · ${ms(r.product.max)} (${r.product.failed} of ${r.product.count}) | ${ms(r.health.p50)} · ${ms(r.health.p99)} · ${ms(r.health.max)} (${r.health.failed} of ${r.health.count}) | product p99 ≤ 100 ${r.product.p99 <= 100 && r.product.failed === 0 ? '✔' : '✘'}, /healthz ≤ 10 ${r.health.max <= 10 && r.health.failed === 0 ? '✔' : r.health.p99 <= 10 ? '(p99 ✔, max ✘)' : '✘'} |`,
     ),
   ].join('\n');
 }
