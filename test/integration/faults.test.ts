@@ -154,7 +154,7 @@ describe.runIf(bin)('PostgreSQL down or frozen', () => {
         headers: { 'content-type': 'application/json', ...bearer(token) },
         body: JSON.stringify({ query: '{ auditLog(first: 1) { totalCount } }' }),
       });
-      expect(withToken.status).toBe(503);
+      expect(withToken.status, `${await withToken.text()}\n${logs.slice(-8).join('\n')}`).toBe(503);
       const readyStarted = Date.now();
       const ready = await fetch(api.url.replace(/\/graphql$/, '/readyz'));
       expect(ready.status).toBe(503);

@@ -40,6 +40,9 @@ const UNAVAILABLE_MESSAGES = [
   /Connection terminated/i,
   /Connection ended unexpectedly/i,
   /timeout exceeded when trying to connect/i,
+  // pg's own connection timeout (connectionTimeoutMillis), when a new connection is opened to a
+  // server that accepts it but never answers (frozen).
+  /^timeout expired$/i,
   /Query read timeout/i,
   /Timeout acquiring a connection/i,
   /Client has encountered a connection error/i,

@@ -16,7 +16,7 @@ export const QUERY_TOO_EXPENSIVE = 'QUERY_TOO_EXPENSIVE';
  * What happens between parsing a request and running it: its operation is named for the access
  * log, its cost is estimated from the page sizes it will use (cost.ts) and refused above the
  * limit, charged to its client's allowance, and an expensive one waits for its turn (one at a
- * time by default). Its refusals are transport limits with an HTTP status, so they stay
+ * time by default), then, if it is a query, runs in the worker thread (offload.ts). Its refusals are transport limits with an HTTP status, so they stay
  * GraphQLErrors rather than DomainErrors.
  */
 export interface RequestControlOptions<T> {
