@@ -30,6 +30,9 @@ export type FeedScope = { all: true } | { productIds: Iterable<number> };
 export const FEED_CHANNEL = 'ocop_catalog';
 export const FEED_LOCK = 727_001;
 
+/** Products read at a time by a full pass. */
+const FULL_PASS_PAGE = 1000;
+
 export interface FeedSync {
   /** Entries appended. */
   entries: number;
@@ -105,38 +108,74 @@ export async function syncPublicState(
     join certificate c on c.product_id = p.id and c.status = 'ISSUED' and c.issued_on <= ? and c.expires_on >= ?
     join producer pr on pr.id = p.producer_id`;
 
-  let rows: PublicRow[] = [];
-  let state: StateRow[] = [];
+  // What the feed keeps of a product that appeared or changed: its entry's columns and its print.
+  type Change = {
+    kind: ChangeKind;
+    id: number;
+    slug: string;
+    category?: string;
+    stars?: number;
+    number?: string;
+    print?: string;
+  };
+  const changes: Change[] = [];
+  const now = new Set<number>();
+  let before: Map<number, string>;
+  /** Compares one page of published rows with the state before, keeping only what the entries need. */
+  const compare = async (rows: PublicRow[]) => {
+    const places = await placeNames(tx, rows);
+    for (const row of rows) {
+      const id = Number(row.id);
+      // One row a product: a product has one issued certificate valid on a day.
+      if (now.has(id)) continue;
+      now.add(id);
+      const print = fingerprint(row, places);
+      const old = before.get(id);
+      if (old === print) continue;
+      const { slug, category, number } = row;
+      changes.push({
+        kind: old === undefined ? 'PUBLISHED' : 'UPDATED',
+        id,
+        slug,
+        category,
+        stars: Number(row.stars),
+        number,
+        print,
+      });
+    }
+  };
   if ('all' in scope) {
-    rows = await tx.execute<PublicRow[]>(`select ${PUBLIC_COLUMNS} ${published} order by p.id`, [today, today]);
-    state = await tx.execute<StateRow[]>('select product_id, fingerprint from catalog_public_state', []);
+    const state = await tx.execute<StateRow[]>('select product_id, fingerprint from catalog_public_state', []);
+    before = new Map(state.map((s) => [Number(s.product_id), s.fingerprint]));
+    // In pages by id: the whole catalog's public text at once would not fit the server's heap
+    // (100,000 products are more than 128 MB of strings).
+    let after = 0;
+    for (;;) {
+      const rows = await tx.execute<PublicRow[]>(
+        `select ${PUBLIC_COLUMNS} ${published} where p.id > ? order by p.id limit ${FULL_PASS_PAGE}`,
+        [today, today, after],
+      );
+      if (rows.length === 0) break;
+      await compare(rows);
+      after = Number(rows.at(-1)?.id);
+      if (rows.length < FULL_PASS_PAGE) break;
+    }
   } else {
     const ids = [...new Set(scope.productIds)].filter((id) => Number.isInteger(id));
+    before = new Map();
     for (const part of chunks(ids)) {
-      rows.push(
-        ...(await tx.execute<PublicRow[]>(
+      const state = await tx.execute<StateRow[]>(
+        `select product_id, fingerprint from catalog_public_state where product_id in (${placeholders(part.length)})`,
+        part,
+      );
+      for (const s of state) before.set(Number(s.product_id), s.fingerprint);
+      await compare(
+        await tx.execute<PublicRow[]>(
           `select ${PUBLIC_COLUMNS} ${published} where p.id in (${placeholders(part.length)}) order by p.id`,
           [today, today, ...part],
-        )),
-      );
-      state.push(
-        ...(await tx.execute<StateRow[]>(
-          `select product_id, fingerprint from catalog_public_state where product_id in (${placeholders(part.length)})`,
-          part,
-        )),
+        ),
       );
     }
-  }
-
-  const places = await placeNames(tx, rows);
-  const before = new Map(state.map((s) => [Number(s.product_id), s.fingerprint]));
-  const now = new Map(rows.map((r) => [Number(r.id), r]));
-  const changes: { kind: ChangeKind; id: number; row?: PublicRow; print?: string; slug?: string }[] = [];
-  for (const [id, row] of now) {
-    const print = fingerprint(row, places);
-    const old = before.get(id);
-    if (old === undefined) changes.push({ kind: 'PUBLISHED', id, row, print });
-    else if (old !== print) changes.push({ kind: 'UPDATED', id, row, print });
   }
   const gone = [...before.keys()].filter((id) => !now.has(id));
   if (gone.length > 0) {
@@ -155,15 +194,7 @@ export async function syncPublicState(
   for (const part of chunks(changes, 200)) {
     const values: unknown[] = [];
     for (const c of part) {
-      values.push(
-        at,
-        c.kind,
-        c.id,
-        c.row?.slug ?? c.slug,
-        c.row?.category ?? null,
-        c.row ? Number(c.row.stars) : null,
-        c.row?.number ?? null,
-      );
+      values.push(at, c.kind, c.id, c.slug, c.category ?? null, c.stars ?? null, c.number ?? null);
     }
     await tx.execute(
       `insert into catalog_change (at, kind, product_id, slug, category, stars, certificate_number) values ${part
@@ -189,8 +220,7 @@ export async function syncPublicState(
     for (const part of chunks(kept, 200)) {
       const values: unknown[] = [];
       for (const c of part) {
-        const row = c.row as PublicRow;
-        values.push(c.id, row.slug, row.category, Number(row.stars), row.number, c.print, seq);
+        values.push(c.id, c.slug, c.category, c.stars, c.number, c.print, seq);
       }
       await tx.execute(
         `insert into catalog_public_state (product_id, slug, category, stars, certificate_number, fingerprint, seq) values ${part
