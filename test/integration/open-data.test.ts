@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { catalogToCsv, catalogToJson, collectPublicCatalog, SERVER_NODE_ARGS } from '@ocop/api';
 import { todayInVietnam } from '@ocop/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Office } from '../support/admin.js';
-import { runCli, startCli } from '../support/cli.js';
+import { startCli, syntheticCatalog } from '../support/cli.js';
 import { createToken, gql, startTestApi, type TestApi, testDatabases } from '../support/server.js';
 
 const CSV_FILES = ['regions.csv', 'producers.csv', 'products.csv', 'certificates.csv'];
@@ -90,21 +87,12 @@ describe.each(testDatabases())('open data over HTTP on $name', (db) => {
 
 describe('open data at national scale', () => {
   it('sends the 20,000-product JSON document within the heap ceiling the API runs with, and keeps serving', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ocop-national-'));
-    const env = {
-      DATABASE_URL: `sqlite:${join(dir, 'ocop.sqlite')}`,
-      IMAGES_DIR: join(dir, 'images'),
-      PORT: '0',
-      HOST: '127.0.0.1',
-      OCOP_SEED: 'false',
-    };
+    const catalog = await syntheticCatalog(20_000, 180_000);
     let server: Awaited<ReturnType<typeof startCli>> | undefined;
     try {
-      const seeded = await runCli(['db', 'seed', '--synthetic', '20000'], env, 180_000);
-      expect(seeded.code, seeded.stderr).toBe(0);
       // As `pnpm start` runs it: made as one string, this document took the process past its
       // heap ceiling, and the API died with the request.
-      server = await startCli(env, SERVER_NODE_ARGS);
+      server = await startCli(catalog.env, SERVER_NODE_ARGS);
       const root = server.url.replace(/\/graphql$/, '');
       const res = await fetch(`${root}/open-data/ocop-catalog.json`);
       expect(res.status).toBe(200);
@@ -117,7 +105,7 @@ describe('open data at national scale', () => {
       expect((await fetch(`${root}/healthz`)).status).toBe(200);
     } finally {
       await server?.stop();
-      rmSync(dir, { recursive: true, force: true });
+      catalog.remove();
     }
   }, 300_000);
 });

@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -104,4 +106,29 @@ export function startCli(
     child.stderr?.on('data', (d) => (out += d));
     child.once('exit', (code) => reject(new Error(`ocop start exited with ${code} before it was ready:\n${out}`)));
   });
+}
+
+/**
+ * A SQLite catalog of `products` synthetic products, seeded by the CLI in a folder of its own,
+ * with the settings that serve it (`startCli(catalog.env, …)`); `remove()` deletes the folder.
+ */
+export async function syntheticCatalog(
+  products: number,
+  timeoutMs: number,
+): Promise<{ env: Record<string, string> & { DATABASE_URL: string }; remove(): void }> {
+  const dir = mkdtempSync(join(tmpdir(), `ocop-${products}-`));
+  const env = {
+    DATABASE_URL: `sqlite:${join(dir, 'ocop.sqlite')}`,
+    IMAGES_DIR: join(dir, 'images'),
+    PORT: '0',
+    HOST: '127.0.0.1',
+    OCOP_SEED: 'false',
+  };
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  const seeded = await runCli(['db', 'seed', '--synthetic', String(products)], env, timeoutMs);
+  if (seeded.code !== 0) {
+    remove();
+    throw new Error(`ocop db seed --synthetic ${products} failed (${seeded.code}):\n${seeded.stderr}`);
+  }
+  return { env, remove };
 }
