@@ -189,7 +189,15 @@ export class Offloader {
         } else {
           const settle = this.pending.get(message.id);
           this.pending.delete(message.id);
-          settle?.(message.type === 'answer' ? message.answer : new Error(message.message));
+          if (message.type === 'answer') settle?.(message.answer);
+          else {
+            // Its message may hold values of the query: logged scrubbed, never sent to the client.
+            this.logger.error(
+              { err: safeError(new Error(message.message)) },
+              'the thread for expensive queries failed a query',
+            );
+            settle?.(new Error('the thread for expensive queries failed'));
+          }
         }
       });
       worker.on('error', (error) => {
