@@ -1,6 +1,7 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
 import type { IsoDate } from '@ocop/domain';
 import type { Allowance } from '../http/limits.js';
+import type { PassThrough } from '../http/json-post.js';
 import type { PortalDeps } from '../http/portal.js';
 import type { RequestInfo } from '../http/request-log.js';
 import type { AuthProblem, Caller } from '../modules/auth/token.service.js';
@@ -29,11 +30,8 @@ export interface Context {
   budget?: ResponseBudget;
   /** The server's settings that the trade-portal resolvers (photos, quote requests) need. */
   portal: PortalDeps;
-  /**
-   * Present when the transport can send an answer's bytes as they come (http/json-post.ts): a
-   * query run in the worker thread leaves its serialised answer here (graphql/offload.ts).
-   */
-  passThrough?: { body?: Buffer };
+  /** Present when the transport can send the worker thread's bytes as they are (http/json-post.ts). */
+  passThrough?: PassThrough;
   /** Whose allowance pays for this request (http/limits.ts). */
   rate?: { key: string; allowance: Allowance };
 }

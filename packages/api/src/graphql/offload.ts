@@ -12,11 +12,11 @@ import type { Logger } from '../logger.js';
 import type { Context } from './context.js';
 
 /** What the worker thread needs of a request's context (the rest it makes itself). */
-export type Caller = Pick<Context, 'today' | 'lang' | 'auth' | 'authProblem'> & { requestId: string };
+export type WorkerCaller = Pick<Context, 'today' | 'lang' | 'auth' | 'authProblem'> & { requestId: string };
 
 export type ToWorker =
   | { type: 'bump' }
-  | { type: 'run'; id: number; request: GraphQLRequest; headers: [string, string][]; caller: Caller };
+  | { type: 'run'; id: number; request: GraphQLRequest; headers: [string, string][]; caller: WorkerCaller };
 
 /** The worker's answer: Apollo's status, headers and serialised body (UTF-8), and the errors in it. */
 export interface Answer {
@@ -91,7 +91,7 @@ export class Offloader {
       const value = request.http?.headers.get(name);
       if (value !== undefined) headers.push([name, value]);
     }
-    const caller: Caller = {
+    const caller: WorkerCaller = {
       today: context.today,
       lang: context.lang,
       auth: context.auth,

@@ -23,7 +23,17 @@ export const CORS_HEADERS = {
   'access-control-expose-headers': 'x-request-id,retry-after',
 } as const;
 
-export interface JsonPostOptions<TContext extends BaseContext & { passThrough?: { body?: Buffer } }> {
+/**
+ * Where an answer made elsewhere (the worker thread's, graphql/offload.ts) leaves its bytes, for
+ * this transport to send them as they are.
+ */
+export interface PassThrough {
+  body?: Buffer;
+}
+
+type PassingContext = BaseContext & { passThrough?: PassThrough };
+
+export interface JsonPostOptions<TContext extends PassingContext> {
   apollo: ApolloServer<TContext>;
   bodyLimitBytes: number;
   context: (req: IncomingMessage) => Promise<TContext>;
@@ -113,7 +123,7 @@ function parseBody(text: string): unknown {
   }
 }
 
-export async function answerJsonPost<TContext extends BaseContext & { passThrough?: { body?: Buffer } }>(
+export async function answerJsonPost<TContext extends PassingContext>(
   req: IncomingMessage,
   res: ServerResponse,
   { apollo, bodyLimitBytes, context, onError }: JsonPostOptions<TContext>,
@@ -144,8 +154,7 @@ export async function answerJsonPost<TContext extends BaseContext & { passThroug
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
-  // This transport sends an answer made elsewhere (a worker thread's) as it is: see Context.passThrough.
-  const passThrough: { body?: Buffer } = {};
+  const passThrough: PassThrough = {};
   const answer = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: 'POST', headers, search: '', body },
     context: async () => Object.assign(await context(req), { passThrough }),
