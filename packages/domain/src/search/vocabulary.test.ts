@@ -43,6 +43,17 @@ describe('SearchVocabulary.build', () => {
     expect(SearchVocabulary.build([]).size).toBe(0);
   });
 
+  it('is the same built one text at a time, in any order (the server adds texts as it reads them)', () => {
+    fc.assert(
+      fc.property(fc.shuffledSubarray([...CATALOG_TEXTS], { minLength: 0 }), (texts) => {
+        const builder = SearchVocabulary.builder();
+        for (const text of texts) builder.add(text);
+        expect(JSON.stringify(builder.finish())).toBe(JSON.stringify(SearchVocabulary.build([...texts].reverse())));
+      }),
+      { numRuns: 50 },
+    );
+  });
+
   it('folds written forms the way searchTokens does, for any Vietnamese text', () => {
     const letters = [...'aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạấầẩẫậếềểễệốồổỗộớờởỡợứừửữựíìỉĩị0123456789'];
     const text = fc

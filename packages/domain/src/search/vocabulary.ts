@@ -190,10 +190,26 @@ export class SearchVocabulary {
    * word pairs are counted within a text, never across punctuation such as ',' or '('.
    */
   static build(texts: Iterable<string>): SearchVocabulary {
+    const builder = SearchVocabulary.builder();
+    for (const text of texts) builder.add(text);
+    return builder.finish();
+  }
+
+  /**
+   * What `build` does, one text at a time: for texts read in batches, which need not all be held
+   * at once. The order of the texts does not change the vocabulary.
+   */
+  static builder(): { add(text: string): void; finish(): SearchVocabulary } {
     const builder = new VocabularyBuilder();
-    for (const text of texts) if (typeof text === 'string' && text !== '') builder.add(text);
-    const { forms, counts, followers } = builder.finish();
-    return new SearchVocabulary(forms, counts, followers);
+    return {
+      add: (text) => {
+        if (typeof text === 'string' && text !== '') builder.add(text);
+      },
+      finish: () => {
+        const { forms, counts, followers } = builder.finish();
+        return new SearchVocabulary(forms, counts, followers);
+      },
+    };
   }
 
   /** A vocabulary from its JSON (an object or the JSON text); throws a TypeError if it is not one. */

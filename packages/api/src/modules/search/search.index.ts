@@ -98,9 +98,9 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** A growable array of 32-bit word ids. */
-class WordRun {
-  data = new Uint32Array(1 << 16);
+/** A growable array of unsigned 32-bit numbers: the index's columns and word lists while it is built. */
+class Run {
+  data = new Uint32Array(1024);
   length = 0;
 
   push(value: number): void {
@@ -117,27 +117,55 @@ class WordRun {
   }
 }
 
-/** Reads published products one batch at a time, then makes the index. */
+/**
+ * Reads published products one at a time, then makes the index. Everything it keeps per product
+ * is a number in a typed array (word ids, slots, columns), apart from the name sort key and the
+ * certificate number: 100,000 products once took the API past its heap ceiling when each was an
+ * object with arrays of words.
+ */
 export class SearchIndexBuilder {
   private readonly wordIds = new Map<string, number>();
   private readonly words: string[] = [];
-  /** Slots whose names, producer or place hold each word, ascending, without repeats. */
-  private readonly near: number[][] = [];
-  /** Slots whose description or story alone holds each word. */
-  private readonly far: number[][] = [];
-  /** The last slot added to each word's lists, to add a product once per word. */
+  /**
+   * Word ids posted for each product, one product after the other (product s's are from
+   * nearStart[s]): in its names, producer or place (near); in its description or story alone (far).
+   */
+  private readonly near = new Run();
+  private readonly far = new Run();
+  private readonly nearStart = new Run();
+  private readonly farStart = new Run();
+  /** The last slot posted to each word, to post a product once per word. */
   private readonly lastNear: number[] = [];
   private readonly lastFar: number[] = [];
-  private readonly rows: Omit<SearchIndexRow, 'bodyFolded' | 'nameVi' | 'nameEn' | 'producerName'>[] = [];
-  private readonly docs: SearchDocument[] = [];
-  private readonly description = new WordRun();
-  private readonly descriptionStart: number[] = [0];
+  /** Word ids of each product's names: Vietnamese from names[nameStart[2s]], English from names[nameStart[2s + 1]]. */
+  private readonly names = new Run();
+  private readonly nameStart = new Run();
+  private readonly description = new Run();
+  private readonly descriptionStart = new Run();
+  private readonly columns = {
+    id: new Run(),
+    category: new Run(),
+    regionId: new Run(),
+    producerId: new Run(),
+    producerType: new Run(),
+    stars: new Run(),
+    issuedOn: new Run(),
+    exportReady: new Run(),
+    certifications: new Run(),
+  };
+  private readonly nameSortKeys: string[] = [];
+  private readonly byCertificate = new Map<string, number>();
   private readonly producerWords = new Map<number, readonly string[]>();
   private readonly placeWords = new Map<number, readonly string[]>();
-  private readonly texts: string[] = [];
-  private readonly producersSeen = new Set<number>();
+  /** The catalog's vocabulary, fed with each product's names and each producer's name as they are read. */
+  private readonly vocabulary = SearchVocabulary.builder();
 
-  constructor(private readonly places: ReadonlyMap<number, SearchIndexPlace>) {}
+  constructor(private readonly places: ReadonlyMap<number, SearchIndexPlace>) {
+    this.nearStart.push(0);
+    this.farStart.push(0);
+    this.nameStart.push(0);
+    this.descriptionStart.push(0);
+  }
 
   private id(word: string): number {
     let id = this.wordIds.get(word);
@@ -145,26 +173,25 @@ export class SearchIndexBuilder {
       id = this.words.length;
       this.wordIds.set(word, id);
       this.words.push(word);
-      this.near.push([]);
-      this.far.push([]);
       this.lastNear.push(-1);
       this.lastFar.push(-1);
     }
     return id;
   }
 
-  /** The words of `tokens` as the index's own strings (one copy of each word in memory), posted as near `slot`. */
-  private post(tokens: readonly string[], slot: number): string[] {
-    return tokens.map((token) => {
+  /** Posts the words of `tokens` as near `slot`, and writes their ids to `out` if given. */
+  private post(tokens: readonly string[], slot: number, out?: Run): void {
+    for (const token of tokens) {
       const id = this.id(token);
+      out?.push(id);
       if (this.lastNear[id] !== slot) {
         this.lastNear[id] = slot;
-        this.near[id]?.push(slot);
+        this.near.push(id);
       }
-      return this.words[id] ?? token;
-    });
+    }
   }
 
+  /** The words of a producer's or a place's name, folded once and kept as the index's own strings. */
   private shared(cache: Map<number, readonly string[]>, key: number, text: () => string): readonly string[] {
     let words = cache.get(key);
     if (words === undefined) {
@@ -175,48 +202,45 @@ export class SearchIndexBuilder {
   }
 
   add(row: SearchIndexRow): void {
-    const slot = this.rows.length;
+    const slot = this.nameSortKeys.length;
     const place = this.places.get(row.regionId);
+    if (!this.producerWords.has(row.producerId)) this.vocabulary.add(row.producerName);
     const producer = this.shared(this.producerWords, row.producerId, () => row.producerName);
     const placeWords = this.shared(this.placeWords, row.regionId, () => (place?.names ?? []).join(', '));
-    const names = [row.nameVi, row.nameEn ?? ''].map((name) => this.post(searchTokens(name), slot));
+    this.post(searchTokens(row.nameVi), slot, this.names);
+    this.nameStart.push(this.names.length);
+    this.post(searchTokens(row.nameEn ?? ''), slot, this.names);
+    this.nameStart.push(this.names.length);
     this.post(producer, slot);
     this.post(placeWords, slot);
+    this.nearStart.push(this.near.length);
     for (const token of row.bodyFolded.split(' ')) {
       if (token === '') continue;
       const id = this.id(token);
       this.description.push(id);
       if (this.lastNear[id] !== slot && this.lastFar[id] !== slot) {
         this.lastFar[id] = slot;
-        this.far[id]?.push(slot);
+        this.far.push(id);
       }
     }
+    this.farStart.push(this.far.length);
     this.descriptionStart.push(this.description.length);
-    this.docs.push({
-      names: names.filter((n) => n.length > 0),
-      producer,
-      place: placeWords,
-      description: NO_WORDS,
-      stars: row.stars,
-    });
-    this.rows.push({
-      id: row.id,
-      category: row.category,
-      regionId: row.regionId,
-      producerId: row.producerId,
-      producerType: row.producerType,
-      nameSortKey: row.nameSortKey,
-      stars: row.stars,
-      issuedOn: row.issuedOn,
-      certificateNumber: row.certificateNumber,
-      exportReady: row.exportReady,
-      certifications: row.certifications,
-    });
-    this.texts.push(row.nameVi, row.nameEn ?? '');
-    if (!this.producersSeen.has(row.producerId)) {
-      this.producersSeen.add(row.producerId);
-      this.texts.push(row.producerName);
-    }
+    const c = this.columns;
+    c.id.push(row.id);
+    c.category.push(CATEGORY_CODES.indexOf(row.category));
+    c.regionId.push(row.regionId);
+    c.producerId.push(row.producerId);
+    c.producerType.push(PRODUCER_TYPES.indexOf(row.producerType));
+    c.stars.push(row.stars);
+    c.issuedOn.push(dayNumber(row.issuedOn));
+    c.exportReady.push(row.exportReady ? 1 : 0);
+    c.certifications.push(
+      row.certifications.reduce((bits, scheme) => bits | (1 << CERTIFICATION_SCHEMES.indexOf(scheme)), 0),
+    );
+    this.nameSortKeys.push(row.nameSortKey);
+    this.byCertificate.set(row.certificateNumber, slot);
+    this.vocabulary.add(row.nameVi);
+    this.vocabulary.add(row.nameEn ?? '');
   }
 
   /**
@@ -224,33 +248,65 @@ export class SearchIndexBuilder {
    * hold (places, categories, in both languages); product names and producers are added here.
    */
   finish(vocabularyTexts: Iterable<string>): SearchIndex {
-    const texts = this.texts;
-    for (const text of vocabularyTexts) texts.push(text);
-    const vocabulary = SearchVocabulary.build(texts);
+    for (const text of vocabularyTexts) this.vocabulary.add(text);
+    const c = this.columns;
     return new SearchIndex(
       {
         words: this.words,
-        near: this.near,
-        far: this.far,
-        rows: this.rows,
-        docs: this.docs,
+        wordIds: this.wordIds,
+        near: postings(this.near, this.nearStart, this.words.length),
+        far: postings(this.far, this.farStart, this.words.length),
+        names: this.names.trimmed(),
+        nameStart: this.nameStart.trimmed(),
         description: this.description.trimmed(),
-        descriptionStart: Uint32Array.from(this.descriptionStart),
+        descriptionStart: this.descriptionStart.trimmed(),
+        ids: Int32Array.from(c.id.trimmed()),
+        category: Uint8Array.from(c.category.trimmed()),
+        regionId: Int32Array.from(c.regionId.trimmed()),
+        producerId: Int32Array.from(c.producerId.trimmed()),
+        producerType: Uint8Array.from(c.producerType.trimmed()),
+        stars: Uint8Array.from(c.stars.trimmed()),
+        issuedOn: Int32Array.from(c.issuedOn.trimmed()),
+        exportReady: Uint8Array.from(c.exportReady.trimmed()),
+        certifications: Uint8Array.from(c.certifications.trimmed()),
+        nameSortKeys: this.nameSortKeys,
+        byCertificate: this.byCertificate,
+        producerWords: this.producerWords,
+        placeWords: this.placeWords,
         places: this.places,
       },
-      vocabulary,
+      this.vocabulary.finish(),
     );
   }
 }
 
+/** A date as one sortable number (2024-06-15 → 20240615). */
+function dayNumber(iso: string): number {
+  return Number(iso.slice(0, 4)) * 10000 + Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10));
+}
+
 interface IndexParts {
   words: string[];
-  near: number[][];
-  far: number[][];
-  rows: Omit<SearchIndexRow, 'bodyFolded' | 'nameVi' | 'nameEn' | 'producerName'>[];
-  docs: SearchDocument[];
+  wordIds: Map<string, number>;
+  near: Postings;
+  far: Postings;
+  names: Uint32Array;
+  nameStart: Uint32Array;
   description: Uint32Array;
   descriptionStart: Uint32Array;
+  ids: Int32Array;
+  category: Uint8Array;
+  regionId: Int32Array;
+  producerId: Int32Array;
+  producerType: Uint8Array;
+  stars: Uint8Array;
+  issuedOn: Int32Array;
+  exportReady: Uint8Array;
+  certifications: Uint8Array;
+  nameSortKeys: readonly string[];
+  byCertificate: Map<string, number>;
+  producerWords: ReadonlyMap<number, readonly string[]>;
+  placeWords: ReadonlyMap<number, readonly string[]>;
   places: ReadonlyMap<number, SearchIndexPlace>;
 }
 
@@ -260,18 +316,28 @@ interface Postings {
   slots: Int32Array;
 }
 
-function postings(lists: readonly number[][]): Postings {
-  const start = new Int32Array(lists.length + 1);
-  let total = 0;
-  lists.forEach((list, i) => {
-    start[i] = total;
-    total += list.length;
-  });
-  start[lists.length] = total;
-  const slots = new Int32Array(total);
-  lists.forEach((list, i) => {
-    slots.set(list, start[i] ?? 0);
-  });
+/**
+ * The slots of each word, ascending, from the word ids posted per product (product s's are
+ * posted[byProduct[s]] … posted[byProduct[s + 1] - 1]): a counting sort by word.
+ */
+function postings(posted: Run, byProduct: Run, words: number): Postings {
+  const start = new Int32Array(words + 1);
+  for (let k = 0; k < posted.length; k++) {
+    const w = (posted.data[k] ?? 0) + 1;
+    start[w] = (start[w] ?? 0) + 1;
+  }
+  for (let w = 0; w < words; w++) start[w + 1] = (start[w + 1] ?? 0) + (start[w] ?? 0);
+  const next = start.slice(0, words);
+  const slots = new Int32Array(posted.length);
+  for (let slot = 0; slot + 1 < byProduct.length; slot++) {
+    const end = byProduct.data[slot + 1] ?? 0;
+    for (let k = byProduct.data[slot] ?? 0; k < end; k++) {
+      const word = posted.data[k] ?? 0;
+      const at = next[word] ?? 0;
+      slots[at] = slot;
+      next[word] = at + 1;
+    }
+  }
   return { start, slots };
 }
 
@@ -280,23 +346,31 @@ export class SearchIndex {
   readonly size: number;
   readonly vocabulary: SearchVocabulary;
   private readonly words: string[];
-  private readonly wordIds: Map<string, number>;
+  private readonly wordIds: ReadonlyMap<string, number>;
   /** Word ids in the words' code-point order, for prefix ranges. */
   private readonly sortedWords: string[];
   private readonly sortedIds: Int32Array;
   /** Where each word's products are: in names, producer or place; in description or story only. */
   private readonly near: Postings;
   private readonly far: Postings;
-  private readonly docs: SearchDocument[];
+  /** Word ids of the products' names and descriptions (see SearchIndexBuilder). */
+  private readonly names: Uint32Array;
+  private readonly nameStart: Uint32Array;
   private readonly description: Uint32Array;
   private readonly descriptionStart: Uint32Array;
+  private readonly producerWords: ReadonlyMap<number, readonly string[]>;
+  private readonly placeWords: ReadonlyMap<number, readonly string[]>;
   private readonly ids: Int32Array;
+  /** Slots in ascending order of product id, to find a product by id. */
+  private readonly slotsById: Int32Array;
   private readonly stars: Uint8Array;
   private readonly category: Uint8Array;
+  private readonly producerId: Int32Array;
   private readonly producerType: Uint8Array;
   private readonly regionId: Int32Array;
   private readonly regionPath: string[];
-  private readonly issuedOn: string[];
+  /** Issue dates as numbers (20240615). */
+  private readonly issuedOn: Int32Array;
   private readonly exportReady: Uint8Array;
   /** Bit i set: holds CERTIFICATION_SCHEMES[i]. */
   private readonly certifications: Uint8Array;
@@ -305,8 +379,7 @@ export class SearchIndex {
   /** Position of each product in name-then-id order (unique), and the product at each position. */
   private readonly listRank: Int32Array;
   private readonly slotAtListRank: Int32Array;
-  private readonly byCertificate: Map<string, number>;
-  private readonly slotById: Map<number, number>;
+  private readonly byCertificate: ReadonlyMap<string, number>;
   /** Working memory of match(), reused: a search allocates no per-product arrays. */
   private readonly nearHits: Uint16Array;
   private readonly anyHits: Uint16Array;
@@ -314,38 +387,41 @@ export class SearchIndex {
   private costRows: Float32Array[] = [];
 
   constructor(parts: IndexParts, vocabulary: SearchVocabulary) {
-    const { rows } = parts;
-    const n = rows.length;
+    const n = parts.ids.length;
     this.size = n;
     this.vocabulary = vocabulary;
     this.words = parts.words;
-    this.wordIds = new Map(parts.words.map((w, i) => [w, i]));
+    this.wordIds = parts.wordIds;
     const order = parts.words.map((_, i) => i).sort((a, b) => compareText(parts.words[a] ?? '', parts.words[b] ?? ''));
     this.sortedWords = order.map((i) => parts.words[i] ?? '');
     this.sortedIds = Int32Array.from(order);
-    this.near = postings(parts.near);
-    this.far = postings(parts.far);
-    this.docs = parts.docs;
+    this.near = parts.near;
+    this.far = parts.far;
+    this.names = parts.names;
+    this.nameStart = parts.nameStart;
     this.description = parts.description;
     this.descriptionStart = parts.descriptionStart;
-    this.ids = Int32Array.from(rows, (r) => r.id);
-    this.stars = Uint8Array.from(rows, (r) => r.stars);
-    this.category = Uint8Array.from(rows, (r) => CATEGORY_CODES.indexOf(r.category));
-    this.producerType = Uint8Array.from(rows, (r) => PRODUCER_TYPES.indexOf(r.producerType));
-    this.regionId = Int32Array.from(rows, (r) => r.regionId);
-    this.regionPath = rows.map((r) => parts.places.get(r.regionId)?.path ?? '');
-    this.issuedOn = rows.map((r) => r.issuedOn);
-    this.exportReady = Uint8Array.from(rows, (r) => (r.exportReady ? 1 : 0));
-    this.certifications = Uint8Array.from(rows, (r) =>
-      r.certifications.reduce((bits, scheme) => bits | (1 << CERTIFICATION_SCHEMES.indexOf(scheme)), 0),
-    );
-    const byName = rows
-      .map((_, i) => i)
-      .sort((a, b) => compareText(rows[a]?.nameSortKey ?? '', rows[b]?.nameSortKey ?? ''));
+    this.producerWords = parts.producerWords;
+    this.placeWords = parts.placeWords;
+    this.ids = parts.ids;
+    this.slotsById = new Int32Array(n);
+    for (let slot = 0; slot < n; slot++) this.slotsById[slot] = slot;
+    this.slotsById.sort((a, b) => (parts.ids[a] ?? 0) - (parts.ids[b] ?? 0));
+    this.stars = parts.stars;
+    this.category = parts.category;
+    this.producerId = parts.producerId;
+    this.producerType = parts.producerType;
+    this.regionId = parts.regionId;
+    this.regionPath = Array.from(parts.regionId, (id) => parts.places.get(id)?.path ?? '');
+    this.issuedOn = parts.issuedOn;
+    this.exportReady = parts.exportReady;
+    this.certifications = parts.certifications;
+    const keys = parts.nameSortKeys;
+    const byName = Array.from({ length: n }, (_, i) => i).sort((a, b) => compareText(keys[a] ?? '', keys[b] ?? ''));
     this.nameRank = new Int32Array(n);
     let rank = 0;
     byName.forEach((slot, i) => {
-      if (i > 0 && rows[slot]?.nameSortKey !== rows[byName[i - 1] ?? 0]?.nameSortKey) rank = i;
+      if (i > 0 && keys[slot] !== keys[byName[i - 1] ?? 0]) rank = i;
       this.nameRank[slot] = rank;
     });
     // Name, then id: the order every listing ends with, as one number per product.
@@ -357,17 +433,29 @@ export class SearchIndex {
     byNameAndId.forEach((slot, i) => {
       this.listRank[slot] = i;
     });
-    this.byCertificate = new Map(rows.map((r, slot) => [r.certificateNumber, slot]));
-    this.slotById = new Map(rows.map((r, slot) => [r.id, slot]));
+    this.byCertificate = parts.byCertificate;
     this.nearHits = new Uint16Array(n);
     this.anyHits = new Uint16Array(n);
     this.seen = new Uint8Array(n);
   }
 
+  /** The slot of product `id`, or -1. */
+  private slotOf(id: number): number {
+    let lo = 0;
+    let hi = this.slotsById.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.ids[this.slotsById[mid] ?? 0] ?? 0) < id) lo = mid + 1;
+      else hi = mid;
+    }
+    const slot = this.slotsById[lo] ?? -1;
+    return slot >= 0 && this.ids[slot] === id ? slot : -1;
+  }
+
   /** Stars of the certificate that publishes product `id`, if the index holds it. */
   starsOf(id: number): number | undefined {
-    const slot = this.slotById.get(id);
-    return slot === undefined ? undefined : this.stars[slot];
+    const slot = this.slotOf(id);
+    return slot < 0 ? undefined : this.stars[slot];
   }
 
   /** The id of the product in `slot` (SearchMatches hold slots). */
@@ -402,14 +490,29 @@ export class SearchIndex {
     }
   }
 
-  /** The product's search document with its description, for a match found only there. */
-  private fullDocument(slot: number): SearchDocument {
-    const doc = this.docs[slot] as SearchDocument;
-    const start = this.descriptionStart[slot] ?? 0;
-    const end = this.descriptionStart[slot + 1] ?? start;
-    const description = new Array<string>(end - start);
-    for (let k = start; k < end; k++) description[k - start] = this.words[this.description[k] ?? 0] ?? '';
-    return { ...doc, description };
+  /** The words of run[start[i]] … run[start[i + 1] - 1]. */
+  private wordsOf(run: Uint32Array, start: Uint32Array, i: number): string[] {
+    const from = start[i] ?? 0;
+    const to = start[i + 1] ?? from;
+    const words = new Array<string>(to - from);
+    for (let k = from; k < to; k++) words[k - from] = this.words[run[k] ?? 0] ?? '';
+    return words;
+  }
+
+  /** The product's search document, with its description when `withDescription` (a match found only there). */
+  private document(slot: number, withDescription = false): SearchDocument {
+    const names: string[][] = [];
+    for (const i of [2 * slot, 2 * slot + 1]) {
+      if ((this.nameStart[i + 1] ?? 0) > (this.nameStart[i] ?? 0))
+        names.push(this.wordsOf(this.names, this.nameStart, i));
+    }
+    return {
+      names,
+      producer: this.producerWords.get(this.producerId[slot] ?? 0) ?? NO_WORDS,
+      place: this.placeWords.get(this.regionId[slot] ?? 0) ?? NO_WORDS,
+      description: withDescription ? this.wordsOf(this.description, this.descriptionStart, slot) : NO_WORDS,
+      stars: this.stars[slot] ?? 0,
+    };
   }
 
   /**
@@ -493,10 +596,10 @@ export class SearchIndex {
       if (certificateSlot !== undefined && slot !== certificateSlot) continue;
       let score: number;
       if (!oneWord) {
-        score = searchScore(this.docs[slot] as SearchDocument, q);
-        if (score === 0) score = searchScore(this.fullDocument(slot), q);
+        score = searchScore(this.document(slot), q);
+        if (score === 0) score = searchScore(this.document(slot, true), q);
       } else if (near === all) {
-        score = searchScore(this.docs[slot] as SearchDocument, q);
+        score = searchScore(this.document(slot), q);
       } else {
         let cost = 0;
         for (const costs of anyCost) cost += costs[slot] ?? 0;
@@ -534,12 +637,12 @@ export class SearchIndex {
       tests.push((slot) => allowed.has(this.producerType[slot] ?? -1));
     }
     if (filter.certifiedFrom !== undefined) {
-      const from = `${filter.certifiedFrom}-01-01`;
-      tests.push((slot) => (this.issuedOn[slot] ?? '') >= from);
+      const from = filter.certifiedFrom * 10000 + 101;
+      tests.push((slot) => (this.issuedOn[slot] ?? 0) >= from);
     }
     if (filter.certifiedTo !== undefined) {
-      const to = `${filter.certifiedTo}-12-31`;
-      tests.push((slot) => (this.issuedOn[slot] ?? '') <= to);
+      const to = filter.certifiedTo * 10000 + 1231;
+      tests.push((slot) => (this.issuedOn[slot] ?? 0) <= to);
     }
     if (except !== 'exportReady' && filter.exportReady) {
       tests.push((slot) => this.exportReady[slot] === 1);
@@ -638,7 +741,7 @@ export class SearchIndex {
     > = {
       RELEVANCE: (a, b) => sign * (a.score - b.score) || (this.stars[b.slot] ?? 0) - (this.stars[a.slot] ?? 0),
       STARS: (a, b) => sign * ((this.stars[a.slot] ?? 0) - (this.stars[b.slot] ?? 0)),
-      CERTIFIED_AT: (a, b) => sign * compareText(this.issuedOn[a.slot] ?? '', this.issuedOn[b.slot] ?? ''),
+      CERTIFIED_AT: (a, b) => sign * ((this.issuedOn[a.slot] ?? 0) - (this.issuedOn[b.slot] ?? 0)),
       NAME: (a, b) => sign * ((this.nameRank[a.slot] ?? 0) - (this.nameRank[b.slot] ?? 0)),
     };
     const first = primary[field];
