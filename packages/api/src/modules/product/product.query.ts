@@ -53,8 +53,12 @@ export class PublishedProductQuery {
       .queryBuilder()
       .from('product as p')
       .join('certificate as c', (on) => {
+        // 'ISSUED' is written into the SQL, not bound: `status` is the condition of a partial
+        // index (certificate_one_issued_per_product), and SQLite compiles a statement again at
+        // every run when a bound value is compared with such a column (it might choose that
+        // index). Bound, the one-row product page's statement cost 95–140 µs instead of 36–43.
         on.on('c.product_id', 'p.id')
-          .andOnVal('c.status', '=', 'ISSUED')
+          .andOn('c.status', '=', this.knex.raw("'ISSUED'"))
           .andOnVal('c.issued_on', '<=', today)
           .andOnVal('c.expires_on', '>=', today);
       });
