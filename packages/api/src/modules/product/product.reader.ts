@@ -4,7 +4,7 @@ import type { CategoryCode, CycleStage, IsoDate, ProductTrade } from '@ocop/doma
 import { catalogVersion } from '../../cache/catalog-version.js';
 import { cachedRows, derivedFrom } from '../../cache/query-cache.js';
 import { RowCache } from '../../cache/row-cache.js';
-import { json, optStr, type Ref, type Row, str, type Typed, viewsByIds } from '../../db/rows.js';
+import { json, optStr, type Ref, type Row, rows, str, type Typed, viewsByIds } from '../../db/rows.js';
 import { CERTIFICATE_COLUMNS, primeActiveCertificate, toCertificateView } from '../certificate/certificate.reader.js';
 import { PRODUCER_COLUMNS, primeProducer, toProducerView } from '../producer/producer.reader.js';
 import {
@@ -59,10 +59,25 @@ export const PRODUCT_COLUMNS =
   'p.id, p.slug, p.name_vi, p.name_en, p.category, p.cycle_stage, p.description_vi, p.description_en, p.story_vi, p.story_en, p.images, p.trade, p.producer_id, p.region_id';
 
 /** The certificate's and the producer's columns (as their readers read them), prefixed, for the one-statement product page. */
+const CERTIFICATE_FIELDS = CERTIFICATE_COLUMNS.split(', ');
+const PRODUCER_FIELDS = PRODUCER_COLUMNS.split(', ');
 const SLUG_PAGE_COLUMNS = [
-  ...CERTIFICATE_COLUMNS.split(', ').map((c) => `c.${c} as c__${c}`),
-  ...PRODUCER_COLUMNS.split(', ').map((c) => `pr.${c} as pr__${c}`),
+  ...CERTIFICATE_FIELDS.map((c) => `c.${c} as c__${c}`),
+  ...PRODUCER_FIELDS.map((c) => `pr.${c} as pr__${c}`),
 ].join(', ');
+
+/** The columns of `row` named `prefix` + one of `fields`, without the prefix. */
+function prefixed(row: Row, prefix: string, fields: readonly string[]): Row {
+  const out: Row = {};
+  for (const field of fields) out[field] = row[prefix + field];
+  return out;
+}
+
+/**
+ * The product page's statement, compiled once per dialect and day (two around midnight): the
+ * slug is its last binding. Building it with the query builder cost more than running it.
+ */
+const slugStatements = new Map<string, { sql: string; bindings: unknown[] }>();
 
 export function toProductView(r: Row): ProductView {
   return {
@@ -200,22 +215,24 @@ export class ProductReader {
    */
   async bySlug(slug: string): Promise<ProductView | null> {
     const readAt = catalogVersion.current;
-    const found = (await this.query({})
-      .base(undefined, { producer: true })
-      .where('p.slug', slug)
-      .select(this.em.getKnex().raw(`${PRODUCT_COLUMNS}, ${SLUG_PAGE_COLUMNS}`))) as Row[];
-    const row = found[0];
+    const key = `${dialectOf(this.em)}|${this.today}`;
+    let statement = slugStatements.get(key);
+    if (!statement) {
+      const { sql, bindings } = this.query({})
+        .base(undefined, { producer: true })
+        .where('p.slug', '')
+        .select(this.em.getKnex().raw(`${PRODUCT_COLUMNS}, ${SLUG_PAGE_COLUMNS}`))
+        .toSQL();
+      statement = { sql, bindings: bindings.slice(0, -1) };
+      if (slugStatements.size >= 2) slugStatements.delete(slugStatements.keys().next().value as string);
+      slugStatements.set(key, statement);
+    }
+    const row = (await rows(this.em, statement.sql, [...statement.bindings, slug]))[0];
     if (!row) return null;
-    const pick = (prefix: string) =>
-      Object.fromEntries(
-        Object.entries(row)
-          .filter(([name]) => name.startsWith(prefix))
-          .map(([name, value]) => [name.slice(prefix.length), value]),
-      );
     const product = toProductView(row);
     productCache.prime(this.em, String(product.id), product, readAt);
-    primeActiveCertificate(this.em, this.today, toCertificateView(pick('c__')), readAt);
-    primeProducer(this.em, toProducerView(pick('pr__')), readAt);
+    primeActiveCertificate(this.em, this.today, toCertificateView(prefixed(row, 'c__', CERTIFICATE_FIELDS)), readAt);
+    primeProducer(this.em, toProducerView(prefixed(row, 'pr__', PRODUCER_FIELDS)), readAt);
     return product;
   }
 
