@@ -113,6 +113,13 @@ export async function productsByIds(
   });
 }
 
+/** A product id with the stars of the certificate that publishes it. */
+export interface Ranked {
+  id: number;
+  stars: number;
+}
+type RankedRow = { id: number | string; stars: number | string };
+
 const ids = (found: { id: number | string }[]) => found.map((r) => Number(r.id));
 const facetCounts = (found: { value: string | number; n: number | string }[]) =>
   derivedFrom(found, 'facetCounts', () => found.map((r) => ({ value: String(r.value), count: Number(r.n) })));
@@ -243,23 +250,31 @@ export class ProductReader {
     return new Set(ids(found));
   }
 
-  /** The best `n` of a category (stars, then name), from the regions given only when `near` is set. */
+  /**
+   * The best `n` of a category (stars, then name), from the regions given only when `near` is
+   * set, with their stars: listing them as related products then reads no certificate row.
+   */
   async bestInCategory(
     category: CategoryCode,
     n: number,
     near?: { districtId: number; regionIds: number[] },
-  ): Promise<number[]> {
+  ): Promise<Ranked[]> {
     const filter: PublishedFilter = { categories: [category] };
     const ranked = (qb: QueryBuilder) =>
-      qb.select('p.id').orderBy('c.stars', 'desc').orderBy('p.name_sort_key', 'asc').orderBy('p.id', 'asc').limit(n);
+      qb
+        .select('p.id', 'c.stars')
+        .orderBy('c.stars', 'desc')
+        .orderBy('p.name_sort_key', 'asc')
+        .orderBy('p.id', 'asc')
+        .limit(n);
     const found = near
-      ? await cachedRows<{ id: number }>(this.em, this.key('relatedNear', filter, near.districtId, n), () =>
+      ? await cachedRows<RankedRow>(this.em, this.key('relatedNear', filter, near.districtId, n), () =>
           ranked(this.query(filter).base().whereIn('p.region_id', near.regionIds)),
         )
-      : await cachedRows<{ id: number }>(this.em, this.key('relatedTop', filter, n), () =>
+      : await cachedRows<RankedRow>(this.em, this.key('relatedTop', filter, n), () =>
           ranked(this.query(filter).base()),
         );
-    return ids(found);
+    return derivedFrom(found, 'ranked', () => found.map((r) => ({ id: Number(r.id), stars: Number(r.stars) })));
   }
 
   /** A producer's published products, page by page, in name order, and how many there are. */

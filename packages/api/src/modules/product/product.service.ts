@@ -21,6 +21,7 @@ import {
   ProductReader,
   type ProductOrderField,
   type ProductView,
+  type Ranked,
   productsByIds,
 } from './product.reader.js';
 
@@ -290,24 +291,27 @@ export class ProductService {
    * query ordering the whole category by distance cost about 8 ms per product at national scale.
    */
   async related(product: ProductView, district: RegionView | undefined, limit: number): Promise<ProductView[]> {
-    const others = (ids: number[]) => ids.filter((id) => id !== product.id);
-    let near: number[] = [];
+    const others = (list: Ranked[]) => list.filter((r) => r.id !== product.id);
+    let near: Ranked[] = [];
     if (district) {
       const regionIds = (await regionDirectory(this.em)).subtree(district.id);
       near = others(
         await this.reader.bestInCategory(product.category, limit + 1, { districtId: district.id, regionIds }),
       ).slice(0, limit);
     }
-    let far: number[] = [];
+    let far: Ranked[] = [];
     if (near.length < limit) {
       // Enough of the category's best for any product: the district's own are skipped, and a
       // district that did not fill the list has fewer than `limit` of them.
-      const taken = new Set(near);
+      const taken = new Set(near.map((r) => r.id));
       far = others(await this.reader.bestInCategory(product.category, 2 * MAX_RELATED + 1))
-        .filter((id) => !taken.has(id))
+        .filter((r) => !taken.has(r.id))
         .slice(0, limit - near.length);
     }
-    return this.byIdsInOrder([...near, ...far]);
+    const chosen = [...near, ...far];
+    // Their stars came with them: listing them reads no certificate row.
+    const stars = new Map(chosen.map((r) => [r.id, r.stars]));
+    return (await this.byIdsInOrder(chosen.map((r) => r.id))).map((p) => ({ ...p, stars: stars.get(p.id) }));
   }
 
   /** A producer's published products, page by page, in name order. */
