@@ -135,7 +135,7 @@ describe.each(testDatabases())('the change feed on $name', (db) => {
   it('sends public answers with a short shared-cache life and an ETag, and answers 304 while nothing changed', async () => {
     const url = `${api.url}?query=${encodeURIComponent('{ categories { code certifiedProductCount } }')}`;
     // The earlier tests' writes reach the caches by the feed within a second (on SQLite, by
-    // polling pragma data_version): a turn in which the catalog moved between the two requests
+    // polling catalog_generation): a turn in which the catalog moved between the two requests
     // is a change, not "nothing changed", and is tried again.
     for (let attempt = 1; ; attempt++) {
       const version = catalogVersion.current;

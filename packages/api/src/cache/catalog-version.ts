@@ -1,4 +1,8 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { EventSubscriber, FlushEventArgs } from '@mikro-orm/core';
+
+/** Set while a write that no cached read depends on runs (CatalogVersion.unchangedBy). */
+const bookkeeping = new AsyncLocalStorage<true>();
 
 /**
  * The catalog's version in this process: it moves whenever the catalog may have changed, and
@@ -6,8 +10,13 @@ import type { EventSubscriber, FlushEventArgs } from '@mikro-orm/core';
  * - a write through this process's ORM (a mutation, an import, the day-turn pass), at flush and
  *   again at commit;
  * - a write by another process, as the change feed reports it (cache/feed-listener.ts): on
- *   PostgreSQL a NOTIFY sent inside the writing transaction, on SQLite `pragma data_version`.
+ *   PostgreSQL a NOTIFY sent inside the writing transaction, on SQLite the catalog_generation counter.
  * This is the one freshness rule: nothing read from the database is reused once it moved.
+ *
+ * Writes that no cached read depends on do not move it (unchangedBy): a buyer's quote request,
+ * what tokens used, webhook bookkeeping. Each emptied every cache, and a cold search over a
+ * national catalog rebuilds its index for seconds. On SQLite the tables of such writes have no
+ * trigger on catalog_generation (migrations), so other processes do not see them either.
  */
 export class CatalogVersion implements EventSubscriber {
   private value = 0;
@@ -28,7 +37,17 @@ export class CatalogVersion implements EventSubscriber {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * Runs `fn`, whose writes change nothing that any cache holds (no catalog table: a quote
+   * request, token usage, webhook state): the version does not move for its flushes and commits.
+   * Other writes meanwhile still move it.
+   */
+  unchangedBy<T>(fn: () => Promise<T>): Promise<T> {
+    return bookkeeping.run(true, fn);
+  }
+
   afterFlush(args: FlushEventArgs): void {
+    if (bookkeeping.getStore()) return;
     if (args.uow.getChangeSets().length > 0) this.bump();
   }
 
@@ -38,6 +57,7 @@ export class CatalogVersion implements EventSubscriber {
    * Native inserts (imports) and the feed's own SQL do not flush changesets; the commit moves it.
    */
   afterTransactionCommit(): void {
+    if (bookkeeping.getStore()) return;
     this.bump();
   }
 }

@@ -12,7 +12,8 @@ import type { CatalogVersion } from './catalog-version.js';
  * - PostgreSQL: every write transaction notifies FEED_CHANNEL; a dedicated connection LISTENs.
  *   When it is lost, the caches are emptied and it reconnects with back-off (notifications sent
  *   meanwhile would otherwise be missed).
- * - SQLite: `pragma data_version` changes whenever another connection commits; read each second.
+ * - SQLite: catalog_generation, a counter that triggers on the catalog's tables move with every
+ *   write to them (not with bookkeeping: quote requests, token usage, webhooks), read each second.
  * Returns a function that stops listening.
  */
 export function followWrites(
@@ -75,8 +76,8 @@ function listenPostgres(url: string, version: CatalogVersion, logger: Logger): (
 }
 
 /**
- * `pragma data_version` counts other connections' commits as seen by one connection, so it is
- * read on a connection of its own (the pool's connections take turns, and each has its own count).
+ * Reads the catalog's write counter (migrations/sqlite/…CatalogGeneration.ts) on a connection of
+ * its own, each `intervalMs`; this process's own writes move the version through the ORM first.
  */
 function watchSqlite(file: string, version: CatalogVersion, intervalMs: number): () => void {
   let connection: Database.Database | undefined;
@@ -84,8 +85,10 @@ function watchSqlite(file: string, version: CatalogVersion, intervalMs: number):
   const check = () => {
     try {
       connection ??= new Database(file, { readonly: true });
-      const row = connection.prepare('pragma data_version').get() as { data_version: number } | undefined;
-      const current = Number(row?.data_version);
+      const row = connection.prepare('select n from catalog_generation where id = 1').get() as
+        | { n: number }
+        | undefined;
+      const current = Number(row?.n);
       if (last !== undefined && current !== last) version.bump();
       last = current;
     } catch {

@@ -22,13 +22,16 @@ import { Migration20261130000000ChangeFeed as SqliteChangeFeed } from './sqlite/
 import { Migration20261201100000TradeInfo as SqliteTradeInfo } from './sqlite/Migration20261201100000TradeInfo.js';
 import { Migration20261201110000QuoteRequests as SqliteQuoteRequests } from './sqlite/Migration20261201110000QuoteRequests.js';
 import { Migration20261201200000SearchIndexInMemory as SqliteSearchInMemory } from './sqlite/Migration20261201200000SearchIndexInMemory.js';
+import { Migration20261202000000CatalogGeneration as SqliteCatalogGeneration } from './sqlite/Migration20261202000000CatalogGeneration.js';
 
 type MigrationList = MigrationObject[];
 
 /**
  * Migrations are listed here, not found by globbing a folder, so the same list works from
  * TypeScript sources (tsx, vitest) and from the compiled dist/ folder. One list per dialect:
- * the SQL differs (once FTS5 on SQLite and pg_trgm on PostgreSQL), the names must stay in step.
+ * the SQL differs (once FTS5 on SQLite and pg_trgm on PostgreSQL), the names must stay in step,
+ * except for a change only one database needs: SQLite's catalog_generation counter (PostgreSQL
+ * hears catalog writes through NOTIFY instead).
  */
 const MIGRATIONS: Record<Dialect, MigrationList> = {
   sqlite: [
@@ -43,6 +46,7 @@ const MIGRATIONS: Record<Dialect, MigrationList> = {
     { name: 'Migration20261201110000QuoteRequests', class: SqliteQuoteRequests },
     { name: 'Migration20261201200000SearchIndexInMemory', class: SqliteSearchInMemory },
     { name: 'Migration20261201300000PartnersWebhooks', class: SqlitePartners },
+    { name: 'Migration20261202000000CatalogGeneration', class: SqliteCatalogGeneration },
   ],
   postgresql: [
     { name: 'Migration20261129000000InitialSchema', class: PgInitial },

@@ -1,5 +1,6 @@
 import { type IsoDate, todayInVietnam } from '@ocop/domain';
 import type { SqlEntityManager } from '@mikro-orm/knex';
+import { catalogVersion } from '../../cache/catalog-version.js';
 import { safeError } from '../../db/faults.js';
 import type { Orm } from '../../db/orm.js';
 import type { Logger } from '../../logger.js';
@@ -68,21 +69,24 @@ export class TokenUsage {
     this.flushing = (async () => {
       try {
         const em = this.orm.em.fork() as SqlEntityManager;
-        await em.transactional(async (tx) => {
-          const t = tx as SqlEntityManager;
-          for (const u of batch) {
-            await t.execute(
-              `insert into api_token_usage (token_id, day, requests, units) values (?, ?, ?, ?)
+        // No cached read depends on what tokens used: the catalog's caches stay as they are.
+        await catalogVersion.unchangedBy(() =>
+          em.transactional(async (tx) => {
+            const t = tx as SqlEntityManager;
+            for (const u of batch) {
+              await t.execute(
+                `insert into api_token_usage (token_id, day, requests, units) values (?, ?, ?, ?)
                on conflict (token_id, day) do update set requests = api_token_usage.requests + excluded.requests,
                units = api_token_usage.units + excluded.units`,
-              [u.tokenId, u.day, u.requests, u.units],
-            );
-            await t.execute(
-              'update api_token set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)',
-              [u.lastUsedAt, u.tokenId, u.lastUsedAt],
-            );
-          }
-        });
+                [u.tokenId, u.day, u.requests, u.units],
+              );
+              await t.execute(
+                'update api_token set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)',
+                [u.lastUsedAt, u.tokenId, u.lastUsedAt],
+              );
+            }
+          }),
+        );
       } catch (error) {
         for (const u of batch) {
           const tally = this.tally(u.tokenId, u.lastUsedAt);

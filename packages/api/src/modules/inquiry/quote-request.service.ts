@@ -2,6 +2,7 @@ import { createHash, randomInt } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
 import { checkQuoteRequest, DomainError, ERROR_CODES, type IsoDate, type QuoteRequestInputValues } from '@ocop/domain';
+import { catalogVersion } from '../../cache/catalog-version.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import { refusal } from '../audit/mutation.js';
@@ -67,7 +68,8 @@ export class QuoteRequestService {
         status: this.config.mail.smtpUrl ? 'PENDING' : 'NOT_CONFIGURED',
       });
       try {
-        await fork.flush();
+        // A quote request is no part of the catalog: every cache stays as it is.
+        await catalogVersion.unchangedBy(() => fork.flush());
         request = candidate;
       } catch (error) {
         // Two references alike (one in a billion): draw another.
