@@ -10,6 +10,7 @@ import { GraphQLError } from 'graphql';
 import type { Config } from './config.js';
 import { catalogVersion } from './cache/catalog-version.js';
 import { followWrites } from './cache/feed-listener.js';
+import { keepSearchIndexWarm } from './modules/search/search.warm.js';
 import { databaseFault, safeError } from './db/faults.js';
 import type { Orm } from './db/orm.js';
 import { type Context, createContext, languageFromHeader } from './graphql/context.js';
@@ -177,6 +178,11 @@ export async function startServer({ config, orm, logger, now = () => new Date() 
   const dispatcher = startWebhookDispatcher({ orm, settings: config.webhooks, logger, now });
   // A change anywhere (this process or, through the feed, another) may be due to some endpoint.
   const stopKicking = catalogVersion.onChange(() => dispatcher.kick());
+  // In production the search index is built before buyers search (tests count every statement).
+  const stopWarming =
+    config.env === 'production' && config.database.file !== ':memory:'
+      ? keepSearchIndexWarm({ orm, version: catalogVersion, logger, now })
+      : () => undefined;
 
   /** Each request's context: its own EntityManager fork and loaders, its caller, its allowance. */
   const contextFor = async (req: IncomingMessage): Promise<Context> => {
@@ -291,6 +297,7 @@ export async function startServer({ config, orm, logger, now = () => new Date() 
       stopFollowing();
       feed.stop();
       stopKicking();
+      stopWarming();
       await dispatcher.stop();
       await closeGracefully(httpServer, apollo);
       await offloader?.stop();
