@@ -178,7 +178,7 @@ export async function startServer({ config, orm, logger, now = () => new Date() 
   const dispatcher = startWebhookDispatcher({ orm, settings: config.webhooks, logger, now });
   // A change anywhere (this process or, through the feed, another) may be due to some endpoint.
   const stopKicking = catalogVersion.onChange(() => dispatcher.kick());
-  // In production the search index is built before buyers search (tests count every statement).
+  // In production the search index in use is built again after writes (tests count every statement).
   const stopWarming =
     config.env === 'production' && config.database.file !== ':memory:'
       ? keepSearchIndexWarm({ orm, version: catalogVersion, logger, now })

@@ -16,9 +16,11 @@ import {
 
 /**
  * Products read per statement while building: a batch of a thousand rows (about 0.5 MB of text)
- * keeps the server's memory flat and lets it answer other requests between batches.
+ * keeps the server's memory flat. Indexing a product takes about 45 µs: other requests are let
+ * through every {@link STRIDE} products (about 10 ms), not only between batches (45 ms).
  */
 const BATCH = 1000;
+const STRIDE = 200;
 
 /** One index per database and day (two around midnight), rebuilt when the catalog changes. */
 const indexes = perDatabase(() => new CatalogCache<IsoDate, SearchIndex>('search index', { max: 2 }));
@@ -77,7 +79,14 @@ function placesOf(directory: RegionDirectory): Map<number, SearchIndexPlace> {
  * (20,000 products: about 15 statements, one to two seconds on two cores).
  */
 export function searchIndex(em: SqlEntityManager, today: IsoDate): Promise<SearchIndex> {
+  lastAsked = Date.now();
   return indexes(em).remember(today, () => buildSearchIndex(em, today));
+}
+
+/** When the index was last asked for (ms since the epoch; 0: never), for search.warm.ts. */
+let lastAsked = 0;
+export function searchIndexLastAsked(): number {
+  return lastAsked;
 }
 
 async function buildSearchIndex(em: SqlEntityManager, today: IsoDate): Promise<SearchIndex> {
@@ -107,7 +116,8 @@ async function buildSearchIndex(em: SqlEntityManager, today: IsoDate): Promise<S
       .where('p.id', '>', after)
       .orderBy('p.id', 'asc')
       .limit(BATCH)) as Record<string, unknown>[];
-    for (const r of rows) {
+    for (const [i, r] of rows.entries()) {
+      if (i > 0 && i % STRIDE === 0) await breathe();
       const regionId = Number(r.region_id);
       usedRegions.add(regionId);
       builder.add({

@@ -27,30 +27,47 @@ describe('keepSearchIndexWarm', () => {
     await orm.close(true);
   });
 
-  it('builds the index before the first search, and again once the catalog has stayed unchanged after a write', async () => {
+  it('builds the index again once the catalog has stayed unchanged after a write, while searches use it', async () => {
     const logger = createLogger({ logLevel: 'silent', env: 'test' });
-    const stop = keepSearchIndexWarm({ orm, version: catalogVersion, logger, now: () => new Date(), quietMs: 20 });
+    const stop = keepSearchIndexWarm({
+      orm,
+      version: catalogVersion,
+      logger,
+      now: () => new Date(),
+      quietMs: 100,
+      inUseMs: 1500,
+    });
     try {
       const search = () => searchIndex(orm.em.fork() as SqlEntityManager, todayInVietnam(new Date()));
-      await wait(200);
-      expect(productReads()).toBeGreaterThan(0);
-      await search();
+      // Not at start: the first search builds it.
+      await wait(300);
       expect(productReads()).toBe(0);
+      await search();
+      expect(productReads()).toBeGreaterThan(0);
       // A write empties every cache; writes in a row are waited out, then one build follows.
       catalogVersion.bump();
       await wait(5);
       catalogVersion.bump();
       expect(productReads()).toBe(0);
-      await wait(200);
+      await wait(600);
       expect(productReads()).toBeGreaterThan(0);
       await search();
       expect(productReads()).toBe(0);
+      // An index nobody asked for lately is left to the next search.
+      await wait(1700);
+      catalogVersion.bump();
+      await wait(400);
+      expect(productReads()).toBe(0);
+      await search();
+      expect(productReads()).toBeGreaterThan(0);
     } finally {
       stop();
     }
     // Stopped: a write is no longer followed by a build.
+    await searchIndex(orm.em.fork() as SqlEntityManager, todayInVietnam(new Date()));
+    productReads();
     catalogVersion.bump();
-    await wait(100);
+    await wait(400);
     expect(productReads()).toBe(0);
   });
 });
