@@ -14,6 +14,13 @@ const REQUEST = `mutation($input: RequestQuoteInput!) {
   requestQuote(input: $input) { reference status }
 }`;
 
+/** The food listing as a GET, and whether the response cache answered it. */
+async function listing(api: TestApi) {
+  const res = await fetch(`${api.url}?query=${encodeURIComponent(LIST)}`);
+  const body = (await res.json()) as { data: { products: { nodes: { slug: string; name: string }[] } } };
+  return { cache: res.headers.get('x-cache'), nodes: body.data.products.nodes };
+}
+
 /** Longer than the SQLite watcher's second (cache/feed-listener.ts). */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 1500));
 
@@ -29,18 +36,11 @@ describe.each(testDatabases())('the catalog caches on $name', (db) => {
     await api?.close();
   });
 
-  /** The food listing as a GET, and whether the response cache answered it. */
-  const listing = async () => {
-    const res = await fetch(`${api.url}?query=${encodeURIComponent(LIST)}`);
-    const body = (await res.json()) as { data: { products: { nodes: { slug: string; name: string }[] } } };
-    return { cache: res.headers.get('x-cache'), nodes: body.data.products.nodes };
-  };
-
   it('outlive a quote request and the recording of what tokens used', async () => {
     // The start's own catalog writes (the feed's full pass) reach the SQLite watcher a second later.
     await settle();
-    await listing();
-    expect((await listing()).cache).toBe('HIT');
+    await listing(api);
+    expect((await listing(api)).cache).toBe('HIT');
 
     const receipt = ok<{ requestQuote: { reference: string } }>(
       await gql(api, REQUEST, {
@@ -58,12 +58,12 @@ describe.each(testDatabases())('the catalog caches on $name', (db) => {
     ).requestQuote;
     expect(receipt.reference).toMatch(/^RQ-/u);
     await settle();
-    expect((await listing()).cache, 'after a quote request').toBe('HIT');
+    expect((await listing(api)).cache, 'after a quote request').toBe('HIT');
 
     expect((await gql(api, '{ products(first: 1) { totalCount } }', undefined, official)).status).toBe(200);
     await api.server.flush();
     await settle();
-    expect((await listing()).cache, 'after token usage was written').toBe('HIT');
+    expect((await listing(api)).cache, 'after token usage was written').toBe('HIT');
   });
 });
 
@@ -78,22 +78,16 @@ describe.each(testDatabases().filter((d) => d.name === 'sqlite'))('the catalog c
     await api?.close();
   });
 
-  const listing = async () => {
-    const res = await fetch(`${api.url}?query=${encodeURIComponent(LIST)}`);
-    const body = (await res.json()) as { data: { products: { nodes: { slug: string; name: string }[] } } };
-    return { cache: res.headers.get('x-cache'), nodes: body.data.products.nodes };
-  };
-
   it('follow a catalog write made behind the API’s back', async () => {
-    const before = await listing();
-    expect((await listing()).cache).toBe('HIT');
+    const before = await listing(api);
+    expect((await listing(api)).cache).toBe('HIT');
     const first = before.nodes[0]?.slug as string;
     // Not through the ORM: neither a flush nor a transaction of the API's tells it.
     await api.orm.em
       .getConnection()
       .execute(`update product set name_vi = 'Tên đổi ngoài API' where slug = '${first}'`);
     await settle();
-    const after = await listing();
+    const after = await listing(api);
     expect(after.cache).not.toBe('HIT');
     expect(after.nodes.find((n) => n.slug === first)?.name).toBe('Tên đổi ngoài API');
   });
