@@ -234,9 +234,7 @@ export class SearchIndexBuilder {
     c.stars.push(row.stars);
     c.issuedOn.push(dayNumber(row.issuedOn));
     c.exportReady.push(row.exportReady ? 1 : 0);
-    c.certifications.push(
-      row.certifications.reduce((bits, scheme) => bits | (1 << CERTIFICATION_SCHEMES.indexOf(scheme)), 0),
-    );
+    c.certifications.push(certificationBits(row.certifications));
     this.nameSortKeys.push(row.nameSortKey);
     this.byCertificate.set(row.certificateNumber, slot);
     this.vocabulary.add(row.nameVi);
@@ -283,6 +281,11 @@ export class SearchIndexBuilder {
 /** A date as one sortable number (2024-06-15 → 20240615). */
 function dayNumber(iso: string): number {
   return Number(iso.slice(0, 4)) * 10000 + Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10));
+}
+
+/** Certifications as bits: bit i set for CERTIFICATION_SCHEMES[i]. */
+function certificationBits(schemes: readonly CertificationScheme[]): number {
+  return schemes.reduce((bits, scheme) => bits | (1 << CERTIFICATION_SCHEMES.indexOf(scheme)), 0);
 }
 
 interface IndexParts {
@@ -637,18 +640,18 @@ export class SearchIndex {
       tests.push((slot) => allowed.has(this.producerType[slot] ?? -1));
     }
     if (filter.certifiedFrom !== undefined) {
-      const from = filter.certifiedFrom * 10000 + 101;
+      const from = dayNumber(`${filter.certifiedFrom}-01-01`);
       tests.push((slot) => (this.issuedOn[slot] ?? 0) >= from);
     }
     if (filter.certifiedTo !== undefined) {
-      const to = filter.certifiedTo * 10000 + 1231;
+      const to = dayNumber(`${filter.certifiedTo}-12-31`);
       tests.push((slot) => (this.issuedOn[slot] ?? 0) <= to);
     }
     if (except !== 'exportReady' && filter.exportReady) {
       tests.push((slot) => this.exportReady[slot] === 1);
     }
     if (except !== 'certification' && filter.certifications?.length) {
-      const wanted = filter.certifications.reduce((bits, s) => bits | (1 << CERTIFICATION_SCHEMES.indexOf(s)), 0);
+      const wanted = certificationBits(filter.certifications);
       tests.push((slot) => ((this.certifications[slot] ?? 0) & wanted) === wanted);
     }
     return (slot) => tests.every((test) => test(slot));
