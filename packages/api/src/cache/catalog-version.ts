@@ -13,10 +13,11 @@ const bookkeeping = new AsyncLocalStorage<true>();
  *   PostgreSQL a NOTIFY sent inside the writing transaction, on SQLite the catalog_generation counter.
  * This is the one freshness rule: nothing read from the database is reused once it moved.
  *
- * Writes that no cached read depends on do not move it (unchangedBy): a buyer's quote request,
- * what tokens used, webhook bookkeeping. Each emptied every cache, and a cold search over a
- * national catalog rebuilds its index for seconds. On SQLite the tables of such writes have no
- * trigger on catalog_generation (migrations), so other processes do not see them either.
+ * Writes that no cached read depends on do not move it: a buyer's quote request and what tokens
+ * used run inside unchangedBy; the webhook dispatcher's writes are plain statements outside any
+ * ORM transaction. Each emptied every cache, and a cold search over a national catalog rebuilds
+ * its index for seconds. On SQLite the tables of such writes have no trigger on
+ * catalog_generation (migrations), so other processes do not see them either.
  */
 export class CatalogVersion implements EventSubscriber {
   private value = 0;
@@ -39,7 +40,7 @@ export class CatalogVersion implements EventSubscriber {
 
   /**
    * Runs `fn`, whose writes change nothing that any cache holds (no catalog table: a quote
-   * request, token usage, webhook state): the version does not move for its flushes and commits.
+   * request, token usage): the version does not move for its flushes and commits.
    * Other writes meanwhile still move it.
    */
   unchangedBy<T>(fn: () => Promise<T>): Promise<T> {
