@@ -47,18 +47,89 @@ export function byKey<T>(list: T[], key: (row: T) => string): Map<string, T> {
 }
 
 /**
+ * A read whose SQL text never changes. On PostgreSQL it runs as a named prepared statement, so
+ * each connection parses and plans it once instead of on every run: for the product page's
+ * statement (three joined tables with many indexes) planning took PostgreSQL about twice as long
+ * as running it. SQLite keeps every statement prepared by its text anyway (db/orm.ts). Declare
+ * one per statement, once (a module constant, or one per day where the SQL holds the day): a
+ * text that varies, like an `in (?, ?, …)` list, stays a plain string, or each length would be
+ * prepared and kept on every connection.
+ */
+export class Statement {
+  private static count = 0;
+  /** The name PostgreSQL knows it by on each connection that ran it. */
+  readonly name = `ocop_read_${++Statement.count}`;
+  /** The text with PostgreSQL's numbered placeholders. */
+  readonly numbered: string;
+
+  constructor(readonly sql: string) {
+    this.numbered = numberedPlaceholders(sql);
+  }
+}
+
+/** `?` placeholders as `$1, $2…`, as knex numbers them for PostgreSQL (a `\\?` stays a question mark). */
+function numberedPlaceholders(sql: string): string {
+  let n = 0;
+  return sql.replace(/(\\*)(\?)/g, (_match, escapes: string) => (escapes.length % 2 ? '?' : `$${++n}`));
+}
+
+/** The parts of knex's client and of a pg connection used to run a read without knex's query layer. */
+interface PgPool {
+  dialect: string;
+  acquireConnection(): Promise<PgConnection>;
+  releaseConnection(connection: PgConnection): Promise<unknown>;
+}
+
+interface PgConnection {
+  query(query: { name?: string; text: string; values: unknown[] }): Promise<{ rows: Row[] }>;
+}
+
+const unnamed = new Map<string, string>();
+
+/** A plain SQL text's numbered form, kept for the few hundred texts the readers send. */
+function numbered(sql: string): string {
+  let text = unnamed.get(sql);
+  if (text === undefined) {
+    text = numberedPlaceholders(sql);
+    if (unnamed.size >= 500) unnamed.delete(unnamed.keys().next().value as string);
+    unnamed.set(sql, text);
+  }
+  return text;
+}
+
+/**
  * Runs a read with its values as bindings, not written into the SQL: MikroORM's `execute` inlines
  * them, so every product id made a new statement for SQLite to compile (the prepared-statement
- * cache in orm.ts keys on the SQL text) and for PostgreSQL to parse and plan. The statement is
- * still reported to the ORM's logger (tests count statements with it). It runs outside any
- * transaction the EntityManager holds: readers inside a write use `em.execute`.
+ * cache in orm.ts keys on the SQL text) and for PostgreSQL to parse and plan. On PostgreSQL it
+ * goes straight to a pooled pg connection (the pool, its timeouts and its health checks are
+ * knex's), which costs less CPU than knex's query layer, and a {@link Statement} runs prepared.
+ * The statement is still reported to the ORM's logger (tests count statements with it). It runs
+ * outside any transaction the EntityManager holds: readers inside a write use `em.execute`.
  */
-export async function rows(em: SqlEntityManager, sql: string, params: unknown[]): Promise<Row[]> {
+export async function rows(em: SqlEntityManager, read: string | Statement, params: unknown[]): Promise<Row[]> {
   const connection = em.getConnection() as unknown as { logQuery(query: string, context?: object): void };
+  const sql = typeof read === 'string' ? read : read.sql;
   const started = Date.now();
-  const result = (await em.getKnex().raw(sql, params as never[])) as Row[] | { rows: Row[] };
+  const knex = em.getKnex();
+  const pool = knex.client as unknown as PgPool;
+  let list: Row[];
+  if (pool.dialect === 'postgresql') {
+    const pg = await pool.acquireConnection();
+    try {
+      const query =
+        typeof read === 'string'
+          ? { text: numbered(read), values: params }
+          : { name: read.name, text: read.numbered, values: params };
+      list = (await pg.query(query)).rows;
+    } finally {
+      await pool.releaseConnection(pg);
+    }
+  } else {
+    const result = (await knex.raw(sql, params as never[])) as Row[] | { rows: Row[] };
+    list = Array.isArray(result) ? result : result.rows;
+  }
   connection.logQuery(sql, { took: Date.now() - started });
-  return Array.isArray(result) ? result : result.rows;
+  return list;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { CouncilLevel, IsoDate, Stars, StoredCertificateStatus } from '@ocop/domain';
 import { RowCache } from '../../cache/row-cache.js';
-import { byKey, optStr, placeholders, type Ref, type Row, rows, str, type Typed } from '../../db/rows.js';
+import { byKey, optStr, placeholders, type Ref, type Row, rows, Statement, str, type Typed } from '../../db/rows.js';
 
 /** The certificate module's reads: certificates as plain views, by product, number or id. */
 
@@ -73,15 +73,18 @@ export function primeActiveCertificate(
   certificateCache.prime(em, `${today}|${certificate.product.id}`, certificate, readAt);
 }
 
+const BY_NUMBER = new Statement(`select ${CERTIFICATE_COLUMNS} from certificate where number = ?`);
+const BY_ID = new Statement(`select ${CERTIFICATE_COLUMNS} from certificate where id = ?`);
+
 /** A certificate by its normalised number, whatever its standing. */
 export async function certificateByNumber(em: SqlEntityManager, number: string): Promise<CertificateView | null> {
-  const [row] = await rows(em, `select ${CERTIFICATE_COLUMNS} from certificate where number = ?`, [number]);
+  const [row] = await rows(em, BY_NUMBER, [number]);
   return row ? toCertificateView(row) : null;
 }
 
 /** A certificate by id, whatever its standing. */
 export async function certificateById(em: SqlEntityManager, id: number): Promise<CertificateView | null> {
-  const [row] = await rows(em, `select ${CERTIFICATE_COLUMNS} from certificate where id = ?`, [id]);
+  const [row] = await rows(em, BY_ID, [id]);
   return row ? toCertificateView(row) : null;
 }
 

@@ -2,7 +2,7 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { IsoDate, ProducerType } from '@ocop/domain';
 import { catalogVersion } from '../../cache/catalog-version.js';
 import { RowCache } from '../../cache/row-cache.js';
-import { optStr, type Ref, type Row, rows, str, type Typed, viewsByIds } from '../../db/rows.js';
+import { optStr, type Ref, type Row, rows, Statement, str, type Typed, viewsByIds } from '../../db/rows.js';
 import { dialectOf, PublishedProductQuery } from '../product/product.query.js';
 
 /** The producer module's reads: producers as plain views, and which of them the public may see. */
@@ -57,10 +57,12 @@ export function primeProducer(em: SqlEntityManager, producer: ProducerView, read
   producerCache.prime(em, String(producer.id), producer, readAt);
 }
 
+const BY_SLUG = new Statement(`select ${PRODUCER_COLUMNS} from producer where slug = ?`);
+
 /** A producer by slug, whether or not the public may see it; kept for the loaders. */
 export async function producerBySlug(em: SqlEntityManager, slug: string): Promise<ProducerView | null> {
   const readAt = catalogVersion.current;
-  const [row] = await rows(em, `select ${PRODUCER_COLUMNS} from producer where slug = ?`, [slug]);
+  const [row] = await rows(em, BY_SLUG, [slug]);
   if (!row) return null;
   const producer = toProducerView(row);
   primeProducer(em, producer, readAt);

@@ -4,7 +4,7 @@ import type { CategoryCode, CycleStage, IsoDate, ProductTrade } from '@ocop/doma
 import { catalogVersion } from '../../cache/catalog-version.js';
 import { cachedRows, derivedFrom } from '../../cache/query-cache.js';
 import { RowCache } from '../../cache/row-cache.js';
-import { json, optStr, type Ref, type Row, rows, str, type Typed, viewsByIds } from '../../db/rows.js';
+import { json, optStr, type Ref, type Row, rows, Statement, str, type Typed, viewsByIds } from '../../db/rows.js';
 import { CERTIFICATE_COLUMNS, primeActiveCertificate, toCertificateView } from '../certificate/certificate.reader.js';
 import { PRODUCER_COLUMNS, primeProducer, toProducerView } from '../producer/producer.reader.js';
 import {
@@ -77,7 +77,7 @@ function prefixed(row: Row, prefix: string, fields: readonly string[]): Row {
  * The product page's statement, compiled once per dialect and day (two around midnight): the
  * slug is its last binding. Building it with the query builder cost more than running it.
  */
-const slugStatements = new Map<string, { sql: string; bindings: unknown[] }>();
+const slugStatements = new Map<string, { read: Statement; bindings: unknown[] }>();
 
 export function toProductView(r: Row): ProductView {
   return {
@@ -230,11 +230,11 @@ export class ProductReader {
         .where('p.slug', '')
         .select(this.em.getKnex().raw(`${PRODUCT_COLUMNS}, ${SLUG_PAGE_COLUMNS}`))
         .toSQL();
-      statement = { sql, bindings: bindings.slice(0, -1) };
+      statement = { read: new Statement(sql), bindings: bindings.slice(0, -1) };
       if (slugStatements.size >= 2) slugStatements.delete(slugStatements.keys().next().value as string);
       slugStatements.set(key, statement);
     }
-    const row = (await rows(this.em, statement.sql, [...statement.bindings, slug]))[0];
+    const row = (await rows(this.em, statement.read, [...statement.bindings, slug]))[0];
     if (!row) return null;
     const product = toProductView(row);
     productCache.prime(this.em, String(product.id), product, readAt);
