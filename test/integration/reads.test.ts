@@ -1,4 +1,4 @@
-import { migrate, type Orm, openOrm, parseDatabaseUrl, rows, Statement } from '@ocop/api';
+import { migrate, type Orm, openOrm, parseDatabaseUrl, rows, rowsByIds, Statement } from '@ocop/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../support/server.js';
 
@@ -36,6 +36,21 @@ describe.each(testDatabases())('reads on $name', (db) => {
       expect(plain).toEqual([{ a: values[0], b: values[1], c: values[2] }]);
       expect(prepared).toEqual(plain);
     }
+  });
+
+  it('reads by a list of ids of any length, with values after the ids', async () => {
+    const read = (ids: number[]) =>
+      rowsByIds(
+        em,
+        'id',
+        ids,
+        (condition) =>
+          `select id from (select 1 as id union all select 2 union all select 3) t where ${condition} and id <> ? order by id`,
+        [2],
+      );
+    expect(await read([1, 3])).toEqual([{ id: 1 }, { id: 3 }]);
+    expect(await read([2, 3])).toEqual([{ id: 3 }]);
+    expect(await read([3, 1, 2, 4])).toEqual([{ id: 1 }, { id: 3 }]);
   });
 
   it('reports each statement to the ORM logger, as the tests count them', async () => {

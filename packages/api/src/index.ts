@@ -2,7 +2,7 @@
 export { type Config, ConfigError, loadConfig, parseDatabaseUrl, SETTINGS } from './config.js';
 export { isEmpty, migrate } from './db/database.js';
 export { DatabaseUnavailableError, type Orm, openOrm } from './db/orm.js';
-export { rows, Statement } from './db/rows.js';
+export { rows, rowsByIds, Statement } from './db/rows.js';
 export { createLogger, type Logger } from './logger.js';
 export { kienGiangCatalog } from './seed/kien-giang.js';
 export { loadCatalog, type LoadSummary, type SeedCatalog } from './seed/catalog.js';

@@ -132,6 +132,33 @@ export async function rows(em: SqlEntityManager, read: string | Statement, param
   return list;
 }
 
+const idListStatements = new Map<string, Statement>();
+
+/**
+ * Runs the read `sql(condition)`, where `condition` says that `column` is one of `ids` and the
+ * values `after` follow the ids. On PostgreSQL the condition is `column = any(?)` with the ids as
+ * one array, so the text is the same for any number of ids and runs prepared; on SQLite it is
+ * `column in (?, ?, …)`.
+ */
+export function rowsByIds(
+  em: SqlEntityManager,
+  column: string,
+  ids: readonly number[],
+  sql: (condition: string) => string,
+  after: unknown[] = [],
+): Promise<Row[]> {
+  if ((em.getKnex().client as unknown as PgPool).dialect !== 'postgresql') {
+    return rows(em, sql(`${column} in (${placeholders(ids.length)})`), [...ids, ...after]);
+  }
+  const text = sql(`${column} = any(?)`);
+  let statement = idListStatements.get(text);
+  if (!statement) {
+    statement = new Statement(text);
+    idListStatements.set(text, statement);
+  }
+  return rows(em, statement, [ids, ...after]);
+}
+
 /**
  * Views by id, in the order asked, through `cache`: those not kept are read in one statement,
  * `<select> where <idColumn> in (…)`.
@@ -143,10 +170,11 @@ export function viewsByIds<T extends { id: number }>(
   read: { select: string; idColumn: string; toView: (r: Row) => T },
 ): Promise<(T | undefined)[]> {
   return cache.many(em, ids.map(String), async (missing) => {
-    const list = await rows(
+    const list = await rowsByIds(
       em,
-      `${read.select} where ${read.idColumn} in (${placeholders(missing.length)})`,
+      read.idColumn,
       missing.map(Number),
+      (condition) => `${read.select} where ${condition}`,
     );
     return byKey(list.map(read.toView), (view) => String(view.id));
   });

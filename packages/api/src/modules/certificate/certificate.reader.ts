@@ -1,7 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { CouncilLevel, IsoDate, Stars, StoredCertificateStatus } from '@ocop/domain';
 import { RowCache } from '../../cache/row-cache.js';
-import { byKey, optStr, placeholders, type Ref, type Row, rows, Statement, str, type Typed } from '../../db/rows.js';
+import { byKey, optStr, type Ref, type Row, rows, rowsByIds, Statement, str, type Typed } from '../../db/rows.js';
 
 /** The certificate module's reads: certificates as plain views, by product, number or id. */
 
@@ -53,10 +53,13 @@ export async function activeCertificatesByProductIds(
     productIds.map((id) => `${today}|${id}`),
     async (missing) => {
       const ids = missing.map((key) => Number(key.split('|')[1]));
-      const list = await rows(
+      const list = await rowsByIds(
         em,
-        `select ${CERTIFICATE_COLUMNS} from certificate where product_id in (${placeholders(ids.length)}) and status = 'ISSUED' and issued_on <= ? and expires_on >= ?`,
-        [...ids, today, today],
+        'product_id',
+        ids,
+        (condition) =>
+          `select ${CERTIFICATE_COLUMNS} from certificate where ${condition} and status = 'ISSUED' and issued_on <= ? and expires_on >= ?`,
+        [today, today],
       );
       return byKey(list.map(toCertificateView), (c) => `${today}|${c.product.id}`);
     },
