@@ -18,9 +18,12 @@
  * - BENCH_SITE=1: also build the site against the catalog (SQLite server), then serve that build
  *   with the live site and time one revocation to its 410 and to the republished listing, and one
  *   new certificate to its product's page.
+ * - BENCH_SCALE: other catalog sizes at which the cold workloads (2c, 2d, 3c, 5c) run again, to see
+ *   how their cost grows with the catalog (default 2000,100000; empty to skip; with BENCH_ONLY,
+ *   only the cold workloads it names).
  * - BENCH_CPU_PROF=/absolute/dir: run the API server with `node --cpu-prof` writing its profile
  *   there; bench/profile-top.ts lists where it spent its time.
- * A quick iteration: `BENCH_SECONDS=3 BENCH_PRODUCTS=2000 BENCH_DATABASES=postgresql BENCH_ONLY=3c pnpm bench`.
+ * A quick iteration: `BENCH_SECONDS=3 BENCH_PRODUCTS=2000 BENCH_SCALE= BENCH_DATABASES=postgresql BENCH_ONLY=3c pnpm bench`.
  * Every run rewrites RESULTS.md with what it ran.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
@@ -49,6 +52,12 @@ const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 20_000);
 const DATABASES = (process.env.BENCH_DATABASES ?? 'sqlite,postgresql').split(',');
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((id) => id.trim())) : undefined;
 const WITH_POSTGRAPHILE = process.env.BENCH_POSTGRAPHILE !== '0';
+const SCALE = (process.env.BENCH_SCALE ?? '2000,100000')
+  .split(',')
+  .map((n) => Number(n.trim()))
+  .filter((n) => n > 0 && n !== PRODUCTS);
+/** The workloads that miss the server's caches, whose cost may grow with the catalog. */
+const COLD = ['2c', '2d', '3c', '5c'];
 /** A folder for V8 CPU profiles of the API server (`node --cpu-prof`), written when it stops. */
 const CPU_PROF_DIR = process.env.BENCH_CPU_PROF ? resolve(process.env.BENCH_CPU_PROF) : undefined;
 
@@ -87,7 +96,8 @@ interface Result {
   workload: Workload;
   database: string;
   api: Measure;
-  baselineRps: number;
+  /** The bare-Node baseline's req/s (not measured by the runs at other catalog sizes). */
+  baselineRps?: number;
   /** PostGraphile on the same database (PostgreSQL only). */
   peer?: Measure;
 }
@@ -268,10 +278,21 @@ interface DatabaseRun {
   starved?: Starvation;
 }
 
+/** What one database's run includes: the whole benchmark, or only the cold workloads at another catalog size. */
+interface Scope {
+  /** The workloads to run, by id (all when absent). */
+  only?: Set<string>;
+  peer: boolean;
+  baseline: boolean;
+  starve: boolean;
+  site: boolean;
+}
+
 async function benchDatabase(
   name: string,
   url: string,
   catalog: ReturnType<typeof generateSyntheticCatalog>,
+  scope: Scope,
 ): Promise<DatabaseRun> {
   log(`${name}: loading ${catalog.document.products?.length ?? 0} products…`);
   const orm = await openOrm(parseDatabaseUrl(url));
@@ -339,7 +360,7 @@ async function benchDatabase(
   const apiUrl = server.url;
   // PostGraphile reads the same database; it creates its views (schema `postgraphile`) as it starts.
   const peer =
-    isPostgres && WITH_POSTGRAPHILE
+    isPostgres && scope.peer
       ? await startServer([join(import.meta.dirname, 'postgraphile/server.mjs')], {
           NODE_ENV: 'production',
           DATABASE_URL: url,
@@ -507,12 +528,12 @@ async function benchDatabase(
       ).peerRequests,
     },
   ];
-  const unknown = [...(ONLY ?? [])].filter((id) => id !== 'starve' && !allWorkloads.some((w) => w.id === id));
+  const unknown = [...(scope.only ?? [])].filter((id) => id !== 'starve' && !allWorkloads.some((w) => w.id === id));
   if (unknown.length > 0)
     throw new Error(
       `BENCH_ONLY names no workload ${unknown.join(', ')}; the workloads are ${allWorkloads.map((w) => w.id).join(', ')}.`,
     );
-  const workloads = allWorkloads.filter((w) => !ONLY || ONLY.has(w.id));
+  const workloads = allWorkloads.filter((w) => !scope.only || scope.only.has(w.id));
 
   let checked: Record<string, number> | undefined;
   if (peer) {
@@ -540,7 +561,7 @@ async function benchDatabase(
     if (w.warmUp !== false) await run(apiUrl, w).catch(() => undefined);
     log(`${name}: workload ${w.id} (${w.title}), ${SECONDS} s at ${w.connections} connection(s)…`);
     const api = await measure(apiUrl, w, server.pid, statements);
-    const baselineRps = await baseline(sample, w);
+    const baselineRps = scope.baseline ? await baseline(sample, w) : undefined;
     let peerMeasure: Measure | undefined;
     if (peer) {
       const asked: Workload = { ...w, method: 'POST', requests: w.peerRequests };
@@ -551,12 +572,14 @@ async function benchDatabase(
     results.push({ workload: w, database: name, api, baselineRps, peer: peerMeasure });
     const line = (m: Measure) =>
       `${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, errors ${m.errors + m.non2xx}, peak RSS ${m.peakRssMb.toFixed(0)} MB${m.cpuMsPerRequest === undefined ? '' : `, ${m.cpuMsPerRequest.toFixed(2)} ms CPU/request`}${m.statements === undefined ? '' : `, ${m.statements.toFixed(2)} statements/request`}`;
-    log(`${name}: ${w.id}: ${line(api)}; baseline ${baselineRps.toFixed(0)} req/s`);
+    log(
+      `${name}: ${w.id}: ${line(api)}${baselineRps === undefined ? '' : `; baseline ${baselineRps.toFixed(0)} req/s`}`,
+    );
     if (peerMeasure) log(`${name}: ${w.id}: PostGraphile ${line(peerMeasure)}`);
   }
-  const starved = !ONLY || ONLY.has('starve') ? await starvation(name, apiUrl, everyPublished, statements) : undefined;
+  const starved = scope.starve ? await starvation(name, apiUrl, everyPublished, statements) : undefined;
   let site: SiteBuild | undefined;
-  if (process.env.BENCH_SITE === '1' && name === 'sqlite') {
+  if (scope.site && name === 'sqlite') {
     // The build is timed on its own, then served by the live site, which republishes from it.
     const buildsDir = mkdtempSync(join(root, 'sites/catalog/node_modules/.bench-live-'));
     try {
@@ -922,7 +945,7 @@ function table(results: Result[]): string {
   const rows = results.map((r) => {
     const peer = peers.get(r.workload.id);
     const vsPeer = peer ? `${(r.api.rps / peer.rps).toFixed(2)}×` : '—';
-    return `| ${r.database} | ${r.workload.id}. ${r.workload.title} | ${r.workload.connections} | ${r.api.rps.toFixed(0)} | ${r.api.p50} | ${r.api.p99} | ${r.api.errors + r.api.non2xx} | ${r.baselineRps.toFixed(0)} | ${((r.api.rps / r.baselineRps) * 100).toFixed(1)}% | ${vsPeer} | ${r.api.peakRssMb.toFixed(0)} | ${fixed(r.api.cpuMsPerRequest, 2)} | ${r.workload.target} |`;
+    return `| ${r.database} | ${r.workload.id}. ${r.workload.title} | ${r.workload.connections} | ${r.api.rps.toFixed(0)} | ${r.api.p50} | ${r.api.p99} | ${r.api.errors + r.api.non2xx} | ${fixed(r.baselineRps, 0)} | ${r.baselineRps ? `${((r.api.rps / r.baselineRps) * 100).toFixed(1)}%` : '—'} | ${vsPeer} | ${r.api.peakRssMb.toFixed(0)} | ${fixed(r.api.cpuMsPerRequest, 2)} | ${r.workload.target} |`;
   });
   return [
     '| database | workload | conns | req/s | p50 ms | p99 ms | errors | baseline req/s | vs baseline | vs PostGraphile | peak server RSS MB | server CPU ms per request | target |',
@@ -932,6 +955,32 @@ function table(results: Result[]): string {
 }
 
 /** PostGraphile's own figures beside the API's on the same PostgreSQL database, with the SQL each sent. */
+/** The cold workloads at each catalog size, side by side: req/s, p50, p99 and the server's CPU per request. */
+function scaleTable(sizes: { products: number; results: Result[] }[]): string {
+  const ordered = [...sizes].sort((a, b) => a.products - b.products);
+  const rows: string[] = [];
+  for (const database of DATABASES) {
+    for (const id of COLD) {
+      const cells = ordered.map(({ results }) => {
+        const r = results.find((x) => x.database === database && x.workload.id === id);
+        return r ? `${r.api.rps.toFixed(0)} · ${r.api.p50} · ${r.api.p99} · ${fixed(r.api.cpuMsPerRequest, 2)}` : '—';
+      });
+      if (cells.every((c) => c === '—')) continue;
+      const title = ordered
+        .flatMap(({ results }) => results)
+        .find((x) => x.workload.id === id)
+        ?.workload.title.replace(/: \d+ (different|other different) (products|searches)/, '');
+      rows.push(`| ${database} | ${id}. ${title} | ${cells.join(' | ')} |`);
+    }
+  }
+  const header = ordered.map(({ products }) => `${products.toLocaleString('en')} products`);
+  return [
+    `| database | workload | ${header.join(' | ')} |`,
+    `| --- | --- | ${header.map(() => '---').join(' | ')} |`,
+    ...rows,
+  ].join('\n');
+}
+
 function peerTable(results: Result[]): string {
   const rows = results
     .filter((r) => r.peer)
@@ -960,36 +1009,62 @@ async function main(): Promise<void> {
   let site: SiteBuild | undefined;
   let checked: Record<string, number> | undefined;
   const starved: Starvation[] = [];
+  const scaled: { products: number; results: Result[]; loads: string[] }[] = [];
   let pg: ThrowawayPostgres | undefined;
   const tmp = mkdtempSync(join(tmpdir(), 'ocop-bench-'));
+  let made = 0;
+  /** A fresh, empty database: a new SQLite file, or a new database in the one throwaway PostgreSQL. */
+  const freshDatabase = async (name: string): Promise<string> => {
+    made++;
+    if (name === 'sqlite') return `sqlite:${join(tmp, `bench-${made}.sqlite`)}`;
+    if (!pg) {
+      const bin = findPostgresBin();
+      if (!bin)
+        throw new Error('PostgreSQL binaries not found (apt-get install -y postgresql), or set BENCH_DATABASES=sqlite');
+      // pg_stat_statements counts the SQL statements each server sends per request.
+      pg = await startThrowawayPostgres(bin, {
+        shared_preload_libraries: 'pg_stat_statements',
+        'pg_stat_statements.max': '10000',
+      });
+    }
+    const admin = await openOrm(parseDatabaseUrl(pg.url));
+    await admin.em.getConnection().execute(`create database ocop_bench_${made}`);
+    await admin.close();
+    return pg.url.replace(/\/postgres$/, `/ocop_bench_${made}`);
+  };
+  const coldOnly = new Set(COLD.filter((id) => !ONLY || ONLY.has(id)));
   try {
     for (const name of DATABASES) {
-      let url: string;
-      if (name === 'sqlite') {
-        url = `sqlite:${join(tmp, 'bench.sqlite')}`;
-      } else {
-        const bin = findPostgresBin();
-        if (!bin)
-          throw new Error(
-            'PostgreSQL binaries not found (apt-get install -y postgresql), or set BENCH_DATABASES=sqlite',
-          );
-        // pg_stat_statements counts the SQL statements each server sends per request.
-        pg = await startThrowawayPostgres(bin, {
-          shared_preload_libraries: 'pg_stat_statements',
-          'pg_stat_statements.max': '10000',
-        });
-        const admin = await openOrm(parseDatabaseUrl(pg.url));
-        await admin.em.getConnection().execute('create database ocop_bench');
-        await admin.close();
-        url = pg.url.replace(/\/postgres$/, '/ocop_bench');
-      }
-      const outcome = await benchDatabase(name, url, catalog);
+      const outcome = await benchDatabase(name, await freshDatabase(name), catalog, {
+        only: ONLY,
+        peer: WITH_POSTGRAPHILE,
+        baseline: true,
+        starve: !ONLY || ONLY.has('starve'),
+        site: process.env.BENCH_SITE === '1',
+      });
       const { results, loadSeconds } = outcome;
       site ??= outcome.site;
       checked ??= outcome.checked;
       if (outcome.starved) starved.push(outcome.starved);
       all.push(...results);
       loads.push(`${name}: ${loadSeconds.toFixed(1)} s`);
+    }
+    // The cold workloads again at other sizes, each catalog in databases of its own.
+    for (const products of coldOnly.size > 0 ? SCALE : []) {
+      const other = generateSyntheticCatalog({ products, seed: DEFAULT_SYNTHETIC_SEED });
+      const atSize = { products, results: [] as Result[], loads: [] as string[] };
+      for (const name of DATABASES) {
+        const outcome = await benchDatabase(name, await freshDatabase(name), other, {
+          only: coldOnly,
+          peer: false,
+          baseline: false,
+          starve: false,
+          site: false,
+        });
+        atSize.results.push(...outcome.results);
+        atSize.loads.push(`${name}: ${outcome.loadSeconds.toFixed(1)} s`);
+      }
+      scaled.push(atSize);
     }
   } finally {
     pg?.stop();
@@ -1053,9 +1128,19 @@ The live site (sites/catalog/scripts/live-site.mjs) against the same catalog: it
     : 'Site build not measured in this run (set BENCH_SITE=1).'
 }
 
+## How cost grows with the catalog
+
+${
+  scaled.length
+    ? `The cold workloads again on catalogs of other sizes (BENCH_SCALE), generated by the same rules with the same seed, each in a database of its own, with the same server, connections and duration, without PostGraphile or baseline. Each cell: req/s · p50 ms · p99 ms · server CPU ms per request. A product page (3c, 5c) reads one product by its unique slug, with its certificate and producer, through indexes: its cost should not grow with the catalog. A search (2c, 2d) is answered from the server's in-memory word index (built once per catalog version, by the untimed request sent before each workload): its matches grow with the catalog, and so does the work of counting facets over them. Loading took ${scaled.map((s) => `${s.products.toLocaleString('en')} products: ${s.loads.join(', ')}`).join('; ')}.
+
+${scaleTable([{ products: PRODUCTS, results: all }, ...scaled])}`
+    : 'Not run this time (BENCH_SCALE empty, or BENCH_ONLY without a cold workload).'
+}
+
 ## How to reproduce
 
-\`${options}pnpm bench\` (this run took ${((performance.now() - runStarted) / 60_000).toFixed(0)} minutes). Options, all environment variables (see the top of test/bench/run.ts): BENCH_DATABASES=postgresql (or sqlite) for one database; BENCH_ONLY=3c,5c for some workloads, by id; BENCH_POSTGRAPHILE=0 without PostGraphile; BENCH_SECONDS=5 for shorter runs; BENCH_PRODUCTS=2000 for a smaller catalog; BENCH_SITE=1 to build the site too; BENCH_CPU_PROF=/tmp/prof to write a V8 CPU profile of the API server there (\`node --cpu-prof\`; \`pnpm --filter @ocop/test exec tsx bench/profile-top.ts /tmp/prof/*.cpuprofile\` lists its top functions). A quick iteration: \`BENCH_SECONDS=3 BENCH_PRODUCTS=2000 BENCH_DATABASES=postgresql BENCH_ONLY=3c pnpm bench\`.
+\`${options}pnpm bench\` (this run took ${((performance.now() - runStarted) / 60_000).toFixed(0)} minutes). Options, all environment variables (see the top of test/bench/run.ts): BENCH_DATABASES=postgresql (or sqlite) for one database; BENCH_ONLY=3c,5c for some workloads, by id; BENCH_POSTGRAPHILE=0 without PostGraphile; BENCH_SECONDS=5 for shorter runs; BENCH_PRODUCTS=2000 for a smaller catalog; BENCH_SCALE=2000,100000 for the catalog sizes at which the cold workloads run again (empty to skip); BENCH_SITE=1 to build the site too; BENCH_CPU_PROF=/tmp/prof to write a V8 CPU profile of the API server there (\`node --cpu-prof\`; \`pnpm --filter @ocop/test exec tsx bench/profile-top.ts /tmp/prof/*.cpuprofile\` lists its top functions). A quick iteration: \`BENCH_SECONDS=3 BENCH_PRODUCTS=2000 BENCH_SCALE= BENCH_DATABASES=postgresql BENCH_ONLY=3c pnpm bench\`.
 `;
   const resultsFile = join(import.meta.dirname, 'RESULTS.md');
   writeFileSync(resultsFile, report);
