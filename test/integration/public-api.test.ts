@@ -500,6 +500,37 @@ describe.each(testDatabases())('public API on $name', (db) => {
     });
   });
 
+  describe('product page', () => {
+    const q = `query($slug: String!) { product(slug: $slug) { slug stars producer { name } certificate { number } } }`;
+    const selects = () => api.queries.filter((sql) => /select|with/i.test(sql)).length;
+
+    it('reads a product in one statement, asked again in none until the catalog changes', async () => {
+      const { products } = data<{ products: { nodes: { slug: string }[] } }>(
+        await gql(api, '{ products(first: 1) { nodes { slug } } }'),
+      );
+      const slug = products.nodes[0]?.slug as string;
+      catalogVersion.bump();
+      api.queries.length = 0;
+      const first = data<{ product: Row }>(await gql(api, q, { slug }));
+      expect(first.product).toMatchObject({ slug });
+      expect(selects()).toBe(1);
+      api.queries.length = 0;
+      expect(data(await gql(api, q, { slug }))).toEqual(first);
+      expect(selects()).toBe(0);
+      // Any change to the catalog (here or, through the change feed, in another process) empties it.
+      catalogVersion.bump();
+      api.queries.length = 0;
+      expect(data(await gql(api, q, { slug }))).toEqual(first);
+      expect(selects()).toBe(1);
+    });
+
+    it('finds nothing for a slug longer than any stored, without asking the database or keeping it', async () => {
+      api.queries.length = 0;
+      expect(data<{ product: Row | null }>(await gql(api, q, { slug: 'a'.repeat(121) })).product).toBeNull();
+      expect(selects()).toBe(0);
+    });
+  });
+
   describe('GraphQL over HTTP', () => {
     const base = () => api.url;
 

@@ -1,6 +1,6 @@
 import type { ProductImage } from './product.entity.js';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import type { CategoryCode, CycleStage, IsoDate, ProductTrade } from '@ocop/domain';
+import { type CategoryCode, type CycleStage, type IsoDate, MAX_SLUG_LENGTH, type ProductTrade } from '@ocop/domain';
 import { catalogVersion } from '../../cache/catalog-version.js';
 import { cachedRows, derivedFrom } from '../../cache/query-cache.js';
 import { RowCache } from '../../cache/row-cache.js';
@@ -100,6 +100,8 @@ export function toProductView(r: Row): ProductView {
 }
 
 const productCache = new RowCache<ProductView>('product rows');
+/** Published products by `day|slug`: a product page asked again reads no SQL until the catalog changes. */
+const publishedBySlugCache = new RowCache<ProductView>('published products by slug');
 
 /** Products by id (published or not: callers decide what the public may see), in the order asked. */
 export async function productsByIds(
@@ -217,10 +219,25 @@ export class ProductReader {
   }
 
   /**
+   * A published product by slug, kept by day and slug until the catalog changes (a product page
+   * asked again reads nothing). No stored slug is longer than MAX_SLUG_LENGTH: a longer one finds
+   * nothing and is not kept.
+   */
+  async bySlug(slug: string): Promise<ProductView | null> {
+    if (slug.length > MAX_SLUG_LENGTH) return null;
+    const key = `${this.today}|${slug}`;
+    const [found] = await publishedBySlugCache.many(this.em, [key], async () => {
+      const product = await this.readBySlug(slug);
+      return new Map(product ? [[key, product]] : []);
+    });
+    return found ?? null;
+  }
+
+  /**
    * A published product by slug, read in one statement with its valid certificate and its
    * producer, which are kept for the loaders: a product page asked cold costs one query.
    */
-  async bySlug(slug: string): Promise<ProductView | null> {
+  private async readBySlug(slug: string): Promise<ProductView | null> {
     const readAt = catalogVersion.current;
     const key = `${dialectOf(this.em)}|${this.today}`;
     let statement = slugStatements.get(key);
