@@ -53,7 +53,8 @@ export function byKey<T>(list: T[], key: (row: T) => string): Map<string, T> {
  * as running it. SQLite keeps every statement prepared by its text anyway (db/orm.ts). Declare
  * one per statement, once (a module constant, or one per day where the SQL holds the day): a
  * text that varies, like an `in (?, ?, …)` list, stays a plain string, or each length would be
- * prepared and kept on every connection.
+ * prepared and kept on every connection. (Behind PgBouncer in transaction mode this needs its
+ * `max_prepared_statements`: see the README.)
  */
 export class Statement {
   private static count = 0;
