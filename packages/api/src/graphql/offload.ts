@@ -9,6 +9,7 @@ import type { CatalogVersion } from '../cache/catalog-version.js';
 import type { Config } from '../config.js';
 import { safeError } from '../db/faults.js';
 import type { Logger } from '../logger.js';
+import { HEAP_CEILING_MB } from '../server-args.js';
 import type { Context } from './context.js';
 
 /** What the worker thread needs of a request's context (the rest it makes itself). */
@@ -169,7 +170,7 @@ export class Offloader {
         execArgv: tsx ? ['--conditions=source'] : [],
         workerData: { config: this.config },
         // The same ceiling as the server's own heap (server-args.ts); a worker past it dies alone.
-        resourceLimits: { maxOldGenerationSizeMb: 128 },
+        resourceLimits: { maxOldGenerationSizeMb: HEAP_CEILING_MB },
       },
     );
     return new Promise((resolve) => {
