@@ -85,6 +85,12 @@ interface PgConnection {
   query(query: { name?: string; text: string; values: unknown[] }): Promise<{ rows: Row[] }>;
 }
 
+/** The pool of PostgreSQL connections knex keeps for `em`; none on SQLite. */
+function postgresPool(em: SqlEntityManager): PgPool | undefined {
+  const pool = em.getKnex().client as unknown as PgPool;
+  return pool.dialect === 'postgresql' ? pool : undefined;
+}
+
 const unnamed = new Map<string, string>();
 
 /** A plain SQL text's numbered form, kept for the few hundred texts the readers send. */
@@ -111,10 +117,9 @@ export async function rows(em: SqlEntityManager, read: string | Statement, param
   const connection = em.getConnection() as unknown as { logQuery(query: string, context?: object): void };
   const sql = typeof read === 'string' ? read : read.sql;
   const started = Date.now();
-  const knex = em.getKnex();
-  const pool = knex.client as unknown as PgPool;
+  const pool = postgresPool(em);
   let list: Row[];
-  if (pool.dialect === 'postgresql') {
+  if (pool) {
     const pg = await pool.acquireConnection();
     try {
       const query =
@@ -126,7 +131,7 @@ export async function rows(em: SqlEntityManager, read: string | Statement, param
       await pool.releaseConnection(pg);
     }
   } else {
-    const result = (await knex.raw(sql, params as never[])) as Row[] | { rows: Row[] };
+    const result = (await em.getKnex().raw(sql, params as never[])) as Row[] | { rows: Row[] };
     list = Array.isArray(result) ? result : result.rows;
   }
   connection.logQuery(sql, { took: Date.now() - started });
@@ -148,7 +153,7 @@ export function rowsByIds(
   sql: (condition: string) => string,
   after: unknown[] = [],
 ): Promise<Row[]> {
-  if ((em.getKnex().client as unknown as PgPool).dialect !== 'postgresql') {
+  if (!postgresPool(em)) {
     return rows(em, sql(`${column} in (${placeholders(ids.length)})`), [...ids, ...after]);
   }
   const text = sql(`${column} = any(?)`);
