@@ -1,85 +1,100 @@
 import {
-  CATEGORIES,
+  CATEGORY_CODES,
   CERTIFICATION_SCHEME_INFO,
   CERTIFICATION_SCHEMES,
+  CYCLE_STAGES,
+  type CouncilLevel,
+  categoryByCode,
+  cycleStep,
   EXPORT_READINESS,
   EXPORT_READINESS_INFO,
-  CATEGORY_CODES,
-  COUNCIL_LEVELS,
-  CYCLE_STEPS,
-  CYCLE_STAGES,
   PRODUCER_TYPE_INFO,
   PRODUCER_TYPES,
   REGION_KIND_NAMES,
   REGION_KINDS,
-  REGION_LEVELS,
+  type RegionLevel,
 } from '@ocop/domain';
 import { registerEnumType } from 'type-graphql';
 
-/** type-graphql registers enums from objects; ours are const arrays shared with the database. */
-function enumObject<T extends string>(values: readonly T[]): { [K in T]: K } {
-  return Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+/**
+ * Declares a GraphQL enum whose values are their own names. One object lists the values, in
+ * schema order, each with its description; the returned object is what `@Field(() => …)` takes.
+ */
+export function describedEnum<T extends string>(
+  name: string,
+  description: string,
+  values: { readonly [K in T]: string },
+): { [K in T]: K } {
+  const enumObj = Object.fromEntries(Object.keys(values).map((v) => [v, v])) as { [K in T]: K };
+  registerEnumType(enumObj, {
+    name,
+    description,
+    valuesConfig: Object.fromEntries(Object.entries<string>(values).map(([v, d]) => [v, { description: d }])) as Record<
+      T,
+      { description: string }
+    >,
+  });
+  return enumObj;
 }
 
-export const CategoryCodeEnum = enumObject(CATEGORY_CODES);
-registerEnumType(CategoryCodeEnum, {
-  name: 'CategoryCode',
-  description: 'The six OCOP product groups of Decision 1048/QĐ-TTg (2019).',
-  valuesConfig: Object.fromEntries(CATEGORIES.map((c) => [c.code, { description: `${c.nameEn} (${c.nameVi}).` }])),
-});
+/** Descriptions of a domain list's values by one rule, in the list's order. */
+function describeEach<T extends string>(values: readonly T[], describe: (value: T) => string): { [K in T]: string } {
+  return Object.fromEntries(values.map((v) => [v, describe(v)])) as { [K in T]: string };
+}
 
-export const ProducerTypeEnum = enumObject(PRODUCER_TYPES);
-registerEnumType(ProducerTypeEnum, {
-  name: 'ProducerType',
-  description: 'Legal form of an OCOP producer ("chủ thể OCOP").',
-  valuesConfig: Object.fromEntries(
-    PRODUCER_TYPES.map((t) => [
-      t,
-      { description: `${PRODUCER_TYPE_INFO[t].nameEn} (${PRODUCER_TYPE_INFO[t].nameVi}).` },
-    ]),
-  ),
-});
+/** "English name (Vietnamese name).", for values the domain names in both languages. */
+function bilingual(names: { nameEn: string; nameVi: string }): string {
+  return `${names.nameEn} (${names.nameVi}).`;
+}
 
-export const CycleStageEnum = enumObject(CYCLE_STAGES);
-registerEnumType(CycleStageEnum, {
-  name: 'CycleStage',
-  description: 'The six steps of the OCOP cycle, in order.',
-  valuesConfig: Object.fromEntries(
-    CYCLE_STEPS.map((s) => [s.stage, { description: `Step ${s.step}: ${s.nameEn} (${s.nameVi}).` }]),
-  ),
-});
+export const CategoryCodeEnum = describedEnum(
+  'CategoryCode',
+  'The six OCOP product groups of Decision 1048/QĐ-TTg (2019).',
+  describeEach(CATEGORY_CODES, (code) => bilingual(categoryByCode(code))),
+);
 
-export const CouncilLevelEnum = enumObject(COUNCIL_LEVELS);
-registerEnumType(CouncilLevelEnum, {
-  name: 'CouncilLevel',
-  description: 'Level of the evaluation council that rated a product or issued a certificate.',
-  valuesConfig: {
-    DISTRICT: { description: 'District-level council (until 30 June 2025, when the district level was abolished).' },
-    PROVINCE: { description: 'Provincial council.' },
-    CENTRAL: { description: 'Central (national) council, which awards 5★.' },
+export const ProducerTypeEnum = describedEnum(
+  'ProducerType',
+  'Legal form of an OCOP producer ("chủ thể OCOP").',
+  describeEach(PRODUCER_TYPES, (t) => bilingual(PRODUCER_TYPE_INFO[t])),
+);
+
+export const CycleStageEnum = describedEnum(
+  'CycleStage',
+  'The six steps of the OCOP cycle, in order.',
+  describeEach(CYCLE_STAGES, (stage) => {
+    const s = cycleStep(stage);
+    return `Step ${s.step}: ${bilingual(s)}`;
+  }),
+);
+
+export const CouncilLevelEnum = describedEnum<CouncilLevel>(
+  'CouncilLevel',
+  'Level of the evaluation council that rated a product or issued a certificate.',
+  {
+    DISTRICT: 'District-level council (until 30 June 2025, when the district level was abolished).',
+    PROVINCE: 'Provincial council.',
+    CENTRAL: 'Central (national) council, which awards 5★.',
   },
-});
+);
 
-export const RegionLevelEnum = enumObject(REGION_LEVELS);
-registerEnumType(RegionLevelEnum, {
-  name: 'RegionLevel',
-  description: 'Level in the administrative tree. Since July 2025 communes may sit directly under a province.',
-  valuesConfig: {
-    PROVINCE: { description: 'Province or centrally governed city.' },
-    DISTRICT: { description: 'District-level unit: district, provincial city or town (abolished 1 July 2025).' },
-    COMMUNE: { description: 'Commune-level unit: commune, ward, township or special zone.' },
+export const RegionLevelEnum = describedEnum<RegionLevel>(
+  'RegionLevel',
+  'Level in the administrative tree. Since July 2025 communes may sit directly under a province.',
+  {
+    PROVINCE: 'Province or centrally governed city.',
+    DISTRICT: 'District-level unit: district, provincial city or town (abolished 1 July 2025).',
+    COMMUNE: 'Commune-level unit: commune, ward, township or special zone.',
   },
-});
+);
 
-export const RegionKindEnum = enumObject(REGION_KINDS);
-registerEnumType(RegionKindEnum, {
-  name: 'RegionKind',
-  description: 'The kind of administrative unit, which decides how its full name is written.',
-  valuesConfig: Object.fromEntries(
-    REGION_KINDS.map((k) => [k, { description: `${REGION_KIND_NAMES[k].en} (${REGION_KIND_NAMES[k].vi}).` }]),
-  ),
-});
+export const RegionKindEnum = describedEnum(
+  'RegionKind',
+  'The kind of administrative unit, which decides how its full name is written.',
+  describeEach(REGION_KINDS, (k) => `${REGION_KIND_NAMES[k].en} (${REGION_KIND_NAMES[k].vi}).`),
+);
 
+/** The one enum whose values are not its names: the lowercase codes of Accept-Language. */
 export const LanguageEnum = { VI: 'vi', EN: 'en' } as const;
 registerEnumType(LanguageEnum, {
   name: 'Language',
@@ -88,26 +103,14 @@ registerEnumType(LanguageEnum, {
   valuesConfig: { VI: { description: 'Vietnamese (tiếng Việt).' }, EN: { description: 'English.' } },
 });
 
-export const CertificationSchemeEnum = enumObject(CERTIFICATION_SCHEMES);
-registerEnumType(CertificationSchemeEnum, {
-  name: 'CertificationScheme',
-  description: 'Certifications other than OCOP that trade buyers ask about.',
-  valuesConfig: Object.fromEntries(
-    CERTIFICATION_SCHEMES.map((s) => [
-      s,
-      { description: `${CERTIFICATION_SCHEME_INFO[s].nameEn} (${CERTIFICATION_SCHEME_INFO[s].nameVi}).` },
-    ]),
-  ),
-});
+export const CertificationSchemeEnum = describedEnum(
+  'CertificationScheme',
+  'Certifications other than OCOP that trade buyers ask about.',
+  describeEach(CERTIFICATION_SCHEMES, (s) => bilingual(CERTIFICATION_SCHEME_INFO[s])),
+);
 
-export const ExportReadinessEnum = enumObject(EXPORT_READINESS);
-registerEnumType(ExportReadinessEnum, {
-  name: 'ExportReadiness',
-  description: 'How far a product is from being sold abroad, as its producer states it.',
-  valuesConfig: Object.fromEntries(
-    EXPORT_READINESS.map((r) => [
-      r,
-      { description: `${EXPORT_READINESS_INFO[r].nameEn} (${EXPORT_READINESS_INFO[r].nameVi}).` },
-    ]),
-  ),
-});
+export const ExportReadinessEnum = describedEnum(
+  'ExportReadiness',
+  'How far a product is from being sold abroad, as its producer states it.',
+  describeEach(EXPORT_READINESS, (r) => bilingual(EXPORT_READINESS_INFO[r])),
+);

@@ -1,15 +1,10 @@
 import type { CouncilLevel, EvaluationStatus, Stars } from '@ocop/domain';
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { CouncilLevelEnum } from '../../graphql/enums.js';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { CouncilLevelEnum, describedEnum } from '../../graphql/enums.js';
 
-export const EvaluationStatusEnum = { DRAFT: 'DRAFT', FINAL: 'FINAL' } as const;
-registerEnumType(EvaluationStatusEnum, {
-  name: 'EvaluationStatus',
-  description: 'Whether an evaluation may still be corrected.',
-  valuesConfig: {
-    DRAFT: { description: 'Being recorded: may be corrected with updateEvaluation.' },
-    FINAL: { description: 'The council’s decision: never edited, only superseded by a later evaluation.' },
-  },
+export const EvaluationStatusEnum = describedEnum('EvaluationStatus', 'Whether an evaluation may still be corrected.', {
+  DRAFT: 'Being recorded: may be corrected with updateEvaluation.',
+  FINAL: 'The council’s decision: never edited, only superseded by a later evaluation.',
 });
 
 /**

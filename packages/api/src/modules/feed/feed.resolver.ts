@@ -1,28 +1,23 @@
 import { DomainError, ERROR_CODES } from '@ocop/domain';
-import { Args, ArgsType, Ctx, Field, ID, Int, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
+import { Args, ArgsType, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { CategoryCodeEnum } from '../../graphql/enums.js';
+import { CategoryCodeEnum, describedEnum } from '../../graphql/enums.js';
 import { encodeId } from '../../graphql/ids.js';
 import { pageSize } from '../../graphql/pagination.js';
 import { decodeCursor, encodeCursor, PageInfo } from '../../graphql/relay.js';
-import { CHANGE_KINDS, type ChangeKind } from './feed.service.js';
+import type { ChangeKind } from './feed.service.js';
 import { FEED_RETENTION_DAYS, FeedReader } from './feed.reader.js';
 
-const ChangeKindEnum = Object.fromEntries(CHANGE_KINDS.map((k) => [k, k])) as { [K in ChangeKind]: K };
-registerEnumType(ChangeKindEnum, {
-  name: 'CatalogChangeKind',
-  description: 'What happened to a product in the public catalog.',
-  valuesConfig: {
-    PUBLISHED: { description: 'It became public: a certificate of 3★ or more is valid from today.' },
-    UPDATED: {
-      description: 'It stays public, and something a page shows of it changed (stars, certificate, names, producer…).',
-    },
-    WITHDRAWN: {
-      description:
-        'It is no longer public (its certificate was revoked, expired or superseded without a valid one). Remove it from your copy.',
-    },
+const ChangeKindEnum = describedEnum<ChangeKind>(
+  'CatalogChangeKind',
+  'What happened to a product in the public catalog.',
+  {
+    PUBLISHED: 'It became public: a certificate of 3★ or more is valid from today.',
+    UPDATED: 'It stays public, and something a page shows of it changed (stars, certificate, names, producer…).',
+    WITHDRAWN:
+      'It is no longer public (its certificate was revoked, expired or superseded without a valid one). Remove it from your copy.',
   },
-});
+);
 
 @ObjectType({
   simpleResolvers: true,

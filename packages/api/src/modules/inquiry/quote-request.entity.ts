@@ -1,5 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, type Opt, Property, type Ref } from '@mikro-orm/core';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
+import { describedEnum } from '../../graphql/enums.js';
 import { BaseEntity } from '../../db/base.entity.js';
 import { Producer } from '../producer/producer.entity.js';
 import { Product } from '../product/product.entity.js';
@@ -7,24 +8,16 @@ import { Product } from '../product/product.entity.js';
 export const DELIVERY_STATUSES = ['PENDING', 'SENT', 'FAILED', 'NOT_CONFIGURED'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
-export const DeliveryStatusEnum = Object.fromEntries(DELIVERY_STATUSES.map((s) => [s, s])) as {
-  [K in DeliveryStatus]: K;
-};
-registerEnumType(DeliveryStatusEnum, {
-  name: 'DeliveryStatus',
-  description: 'Whether a quote request reached the producer by e-mail.',
-  valuesConfig: {
-    PENDING: { description: 'Stored; the mail is being sent.' },
-    SENT: { description: 'The mail server accepted the mail to the producer.' },
-    FAILED: {
-      description:
-        'The mail server refused it or did not answer; `deliveryError` says why. resendQuoteRequest tries again.',
-    },
-    NOT_CONFIGURED: {
-      description: 'No mail server is configured (SMTP_URL): kept for the office to pass on by hand.',
-    },
+export const DeliveryStatusEnum = describedEnum<DeliveryStatus>(
+  'DeliveryStatus',
+  'Whether a quote request reached the producer by e-mail.',
+  {
+    PENDING: 'Stored; the mail is being sent.',
+    SENT: 'The mail server accepted the mail to the producer.',
+    FAILED: 'The mail server refused it or did not answer; `deliveryError` says why. resendQuoteRequest tries again.',
+    NOT_CONFIGURED: 'No mail server is configured (SMTP_URL): kept for the office to pass on by hand.',
   },
-});
+);
 
 /** A buyer's request for a quote, kept with its delivery to the producer. ADMIN only. */
 @ObjectType({

@@ -1,37 +1,24 @@
 import type { CategoryCode, CertificationScheme, ProducerType } from '@ocop/domain';
-import { Field, InputType, Int, registerEnumType } from 'type-graphql';
-import { CategoryCodeEnum, CertificationSchemeEnum, ProducerTypeEnum } from '../../graphql/enums.js';
+import { Field, InputType, Int } from 'type-graphql';
+import { CategoryCodeEnum, CertificationSchemeEnum, describedEnum, ProducerTypeEnum } from '../../graphql/enums.js';
 import type { OrderDirection, ProductOrderField } from './product.reader.js';
 import type { ProductFilterArgs } from './product.service.js';
 
-export const ProductOrderFieldEnum = {
-  RELEVANCE: 'RELEVANCE',
-  STARS: 'STARS',
-  CERTIFIED_AT: 'CERTIFIED_AT',
-  NAME: 'NAME',
-} as const;
-registerEnumType(ProductOrderFieldEnum, {
-  name: 'ProductOrderField',
-  description: 'What to sort products by. Ties are broken by Vietnamese name order.',
-  valuesConfig: {
-    RELEVANCE: {
-      description:
-        'Best search matches first (name above description, whole words above prefixes); name order when not searching.',
-    },
-    STARS: { description: 'Stars of the valid certificate.' },
-    CERTIFIED_AT: { description: 'Issue date of the valid certificate.' },
-    NAME: { description: 'Vietnamese dictionary order of the name (Đ after D, Ă and Â after A).' },
+export const ProductOrderFieldEnum = describedEnum<ProductOrderField>(
+  'ProductOrderField',
+  'What to sort products by. Ties are broken by Vietnamese name order.',
+  {
+    RELEVANCE:
+      'Best search matches first (name above description, whole words above prefixes); name order when not searching.',
+    STARS: 'Stars of the valid certificate.',
+    CERTIFIED_AT: 'Issue date of the valid certificate.',
+    NAME: 'Vietnamese dictionary order of the name (Đ after D, Ă and Â after A).',
   },
-});
+);
 
-export const OrderDirectionEnum = { ASC: 'ASC', DESC: 'DESC' } as const;
-registerEnumType(OrderDirectionEnum, {
-  name: 'OrderDirection',
-  description: 'Sort direction.',
-  valuesConfig: {
-    ASC: { description: 'Smallest, oldest or A first.' },
-    DESC: { description: 'Largest, newest or Z first.' },
-  },
+export const OrderDirectionEnum = describedEnum<OrderDirection>('OrderDirection', 'Sort direction.', {
+  ASC: 'Smallest, oldest or A first.',
+  DESC: 'Largest, newest or Z first.',
 });
 
 @InputType({ description: 'Narrows the published products; every condition given must hold.' })

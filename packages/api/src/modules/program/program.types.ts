@@ -1,6 +1,6 @@
 import type { CategoryCode, RegionKind } from '@ocop/domain';
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { CategoryCodeEnum, RegionKindEnum } from '../../graphql/enums.js';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { CategoryCodeEnum, describedEnum, RegionKindEnum } from '../../graphql/enums.js';
 import type { BudgetPart, ProgressMetric } from './program.progress.js';
 
 /**
@@ -12,34 +12,17 @@ import type { BudgetPart, ProgressMetric } from './program.progress.js';
 const CERTIFIED =
   'products certified in the period: holding a certificate of 3★ or more issued in it (not later than `asOf`) and not revoked since; each product counts once however many certificates it got';
 
-export const ProgramMetricEnum = {
-  CERTIFIED_PRODUCTS: 'CERTIFIED_PRODUCTS',
-  TRAINED_PERCENT: 'TRAINED_PERCENT',
-} as const;
-registerEnumType(ProgramMetricEnum, {
-  name: 'ProgramMetric',
-  description: 'What a target of the plan measures.',
-  valuesConfig: {
-    CERTIFIED_PRODUCTS: {
-      description:
-        'Products certified at `minStars` or more during the target’s period (for 5★ also products the provincial council rated 5★, i.e. 90 points or more: Plan 118’s "5★ at provincial level").',
-    },
-    TRAINED_PERCENT: {
-      description:
-        'Share of OCOP officials and participating producers trained, in percent; the catalog holds no training records, so it is not measured.',
-    },
-  },
+export const ProgramMetricEnum = describedEnum('ProgramMetric', 'What a target of the plan measures.', {
+  CERTIFIED_PRODUCTS:
+    'Products certified at `minStars` or more during the target’s period (for 5★ also products the provincial council rated 5★, i.e. 90 points or more: Plan 118’s "5★ at provincial level").',
+  TRAINED_PERCENT:
+    'Share of OCOP officials and participating producers trained, in percent; the catalog holds no training records, so it is not measured.',
 });
 
-export const BudgetPartEnum = { TOTAL: 'TOTAL', STATE: 'STATE', PARTICIPANTS: 'PARTICIPANTS' } as const;
-registerEnumType(BudgetPartEnum, {
-  name: 'BudgetPart',
-  description: 'Which part of the plan’s budget a figure is.',
-  valuesConfig: {
-    TOTAL: { description: 'The whole budget of the period.' },
-    STATE: { description: 'State budget (vốn ngân sách nhà nước).' },
-    PARTICIPANTS: { description: 'Participants’ own funds and other sources (vốn của các chủ thể và huy động khác).' },
-  },
+export const BudgetPartEnum = describedEnum('BudgetPart', 'Which part of the plan’s budget a figure is.', {
+  TOTAL: 'The whole budget of the period.',
+  STATE: 'State budget (vốn ngân sách nhà nước).',
+  PARTICIPANTS: 'Participants’ own funds and other sources (vốn của các chủ thể và huy động khác).',
 });
 
 @ObjectType({ simpleResolvers: true, description: 'How many products reached a star rating.' })
