@@ -1,5 +1,5 @@
 import { DomainError, ERROR_CODES } from '@ocop/domain';
-import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { ArgsType, type ClassType, Field, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({ simpleResolvers: true, description: 'Relay pagination state of a connection.' })
 export class PageInfo {
@@ -47,6 +47,22 @@ export function Connection<T extends object>(node: ClassType<T>, name: string, n
     totalCount!: number;
   }
   return ConnectionClass;
+}
+
+/**
+ * `first` and `after` of a list read forward only; a feature's args class extends it and adds
+ * its own arguments after these two. `items` names what a page holds: "Entries", "Requests".
+ */
+export function ForwardPageArgs(items: string) {
+  @ArgsType()
+  abstract class ForwardPage {
+    @Field(() => Int, { nullable: true, description: `${items} per page, at most 100 (default 20).` })
+    first?: number;
+
+    @Field(() => String, { nullable: true, description: 'Cursor to continue after (`pageInfo.endCursor`).' })
+    after?: string;
+  }
+  return ForwardPage;
 }
 
 /** Cursors are opaque to clients: base64url of a small JSON array. */

@@ -3,7 +3,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { pageSize } from '../../graphql/pagination.js';
-import { Connection, decodeCursor, encodeCursor } from '../../graphql/relay.js';
+import { Connection, decodeCursor, encodeCursor, ForwardPageArgs } from '../../graphql/relay.js';
 import { requireRole } from '../auth/auth.guard.js';
 import { AUDITED_ENTITIES, type AuditedEntity, AuditEntry, type Changes } from './audit-entry.entity.js';
 import { AuditService } from './audit.service.js';
@@ -13,13 +13,7 @@ import { decodeId, encodeId } from '../../graphql/ids.js';
 export class AuditEntryConnection extends Connection(AuditEntry, 'AuditEntry', 'audit entry') {}
 
 @ArgsType()
-class AuditLogArgs {
-  @Field(() => Int, { nullable: true, description: 'Entries per page, at most 100 (default 20).' })
-  first?: number;
-
-  @Field(() => String, { nullable: true, description: 'Cursor to continue after (`pageInfo.endCursor`).' })
-  after?: string;
-
+class AuditLogArgs extends ForwardPageArgs('Entries') {
   @Field(() => ID, { nullable: true, description: 'Only changes to this record (an `id` or `entityId`).' })
   entityId?: string;
 }

@@ -9,7 +9,6 @@ import {
   FieldResolver,
   ID,
   InputType,
-  Int,
   Mutation,
   ObjectType,
   Query,
@@ -19,7 +18,7 @@ import {
 import type { Context, Lang } from '../../graphql/context.js';
 import { LanguageEnum } from '../../graphql/enums.js';
 import { pageSize } from '../../graphql/pagination.js';
-import { Connection, decodeCursor, encodeCursor } from '../../graphql/relay.js';
+import { Connection, decodeCursor, encodeCursor, ForwardPageArgs } from '../../graphql/relay.js';
 import { encodeId } from '../../graphql/ids.js';
 import { requireId } from '../audit/mutation.js';
 import { requireRole } from '../auth/auth.guard.js';
@@ -110,13 +109,7 @@ export class QuoteRequestReceipt {
 export class QuoteRequestConnection extends Connection(QuoteRequest, 'QuoteRequest', 'quote request') {}
 
 @ArgsType()
-class QuoteRequestsArgs {
-  @Field(() => Int, { nullable: true, description: 'Requests per page, at most 100 (default 20).' })
-  first?: number;
-
-  @Field(() => String, { nullable: true, description: 'Cursor to continue after (`pageInfo.endCursor`).' })
-  after?: string;
-
+class QuoteRequestsArgs extends ForwardPageArgs('Requests') {
   @Field(() => DeliveryStatusEnum, { nullable: true, description: 'Only requests in this delivery state.' })
   status?: DeliveryStatus;
 }
