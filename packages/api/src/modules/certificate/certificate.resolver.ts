@@ -2,15 +2,13 @@ import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql
 import type { Context, Lang } from '../../graphql/context.js';
 import { LanguageEnum } from '../../graphql/enums.js';
 import { encodeId } from '../../graphql/ids.js';
-import { langOf, localized } from '../../graphql/language.js';
+import { langArg, langOf, localized } from '../../graphql/language.js';
 import { Product } from '../product/product.entity.js';
 import type { ProductView } from '../product/product.reader.js';
 import { Certificate } from './certificate.entity.js';
 import type { CertificateView } from './certificate.reader.js';
 import { CertificateService, statusOf } from './certificate.service.js';
 import { CertificateCheck, type CertificateCheckResult, CertificateStatusEnum } from './certificate.types.js';
-
-const langArg = { nullable: true, description: 'Language of the text; overrides Accept-Language.' } as const;
 
 @Resolver(() => Certificate)
 export class CertificateResolver {

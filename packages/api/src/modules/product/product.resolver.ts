@@ -27,7 +27,7 @@ import {
 import type { Context, Lang } from '../../graphql/context.js';
 import { LanguageEnum } from '../../graphql/enums.js';
 import { encodeId } from '../../graphql/ids.js';
-import { langOf, localized } from '../../graphql/language.js';
+import { langArg, langOf, localized } from '../../graphql/language.js';
 import { type ConnectionShape, type PageArgs, pageWindow, toConnection } from '../../graphql/pagination.js';
 import { Category } from '../category/category.type.js';
 import { Certificate } from '../certificate/certificate.entity.js';
@@ -44,8 +44,6 @@ import type { OrderDirection, ProductOrderField, ProductView } from './product.r
 import { DEFAULT_RELATED, MAX_RELATED, ProductService } from './product.service.js';
 import { ProductTrade } from './product.trade.types.js';
 import { FacetCount, ProductConnection, ProductFacets, ProductImage } from './product.types.js';
-
-const langArg = { nullable: true, description: 'Language of the text; overrides Accept-Language.' } as const;
 
 @ArgsType()
 export class ConnectionArgs implements PageArgs {

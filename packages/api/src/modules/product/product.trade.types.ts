@@ -11,8 +11,7 @@ import {
 import { Arg, Ctx, Extensions, Field, Int, ObjectType } from 'type-graphql';
 import type { Context, Lang } from '../../graphql/context.js';
 import { CertificationSchemeEnum, ExportReadinessEnum, LanguageEnum } from '../../graphql/enums.js';
-
-const langArg = { nullable: true, description: 'Language of the text; overrides Accept-Language.' } as const;
+import { langArg } from '../../graphql/language.js';
 
 /**
  * The text in the language asked for, or null when it was not given in that language: trade

@@ -1,11 +1,9 @@
 import { Arg, Ctx, Extensions, Field, Int, ObjectType } from 'type-graphql';
 import type { Context, Lang } from '../../graphql/context.js';
 import { LanguageEnum } from '../../graphql/enums.js';
-import { langOf, localized } from '../../graphql/language.js';
+import { langArg, langOf, localized } from '../../graphql/language.js';
 import { Connection } from '../../graphql/relay.js';
 import { Product } from './product.entity.js';
-
-const langArg = { nullable: true, description: 'Language of the text; overrides Accept-Language.' } as const;
 
 @ObjectType({ simpleResolvers: true, description: 'A page of published products (Relay connection).' })
 export class ProductConnection extends Connection(Product, 'Product', 'product') {}

@@ -3,12 +3,10 @@ import { Arg, Ctx, Extensions, FieldResolver, ID, Int, Query, Resolver, Root } f
 import type { Context, Lang } from '../../graphql/context.js';
 import { LanguageEnum } from '../../graphql/enums.js';
 import { encodeId } from '../../graphql/ids.js';
-import { langOf, localized } from '../../graphql/language.js';
+import { langArg, langOf, localized } from '../../graphql/language.js';
 import { Region } from './region.entity.js';
 import type { RegionView } from './region.reader.js';
 import { RegionService } from './region.service.js';
-
-const langArg = { nullable: true, description: 'Language of the text; overrides Accept-Language.' } as const;
 
 /** Counts for every region, computed once per request however many regions ask. */
 export function regionCounts(ctx: Context): Promise<Map<number, number>> {
