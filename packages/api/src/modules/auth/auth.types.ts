@@ -1,6 +1,7 @@
 import { describedEnum } from '../../graphql/enums.js';
+import type { Role } from './api-token.entity.js';
 
-export const RoleEnum = describedEnum(
+export const RoleEnum = describedEnum<Role>(
   'Role',
   'What an API token may do. The public needs no token and reads published data only.',
   {

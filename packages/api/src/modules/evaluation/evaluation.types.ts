@@ -2,10 +2,14 @@ import type { CouncilLevel, EvaluationStatus, Stars } from '@ocop/domain';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { CouncilLevelEnum, describedEnum } from '../../graphql/enums.js';
 
-export const EvaluationStatusEnum = describedEnum('EvaluationStatus', 'Whether an evaluation may still be corrected.', {
-  DRAFT: 'Being recorded: may be corrected with updateEvaluation.',
-  FINAL: 'The council’s decision: never edited, only superseded by a later evaluation.',
-});
+export const EvaluationStatusEnum = describedEnum<EvaluationStatus>(
+  'EvaluationStatus',
+  'Whether an evaluation may still be corrected.',
+  {
+    DRAFT: 'Being recorded: may be corrected with updateEvaluation.',
+    FINAL: 'The council’s decision: never edited, only superseded by a later evaluation.',
+  },
+);
 
 /**
  * The GraphQL shape of an evaluation entity (resolvers return the entity itself). Only ADMIN

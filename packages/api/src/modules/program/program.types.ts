@@ -12,14 +12,14 @@ import type { BudgetPart, ProgressMetric } from './program.progress.js';
 const CERTIFIED =
   'products certified in the period: holding a certificate of 3★ or more issued in it (not later than `asOf`) and not revoked since; each product counts once however many certificates it got';
 
-export const ProgramMetricEnum = describedEnum('ProgramMetric', 'What a target of the plan measures.', {
+export const ProgramMetricEnum = describedEnum<ProgressMetric>('ProgramMetric', 'What a target of the plan measures.', {
   CERTIFIED_PRODUCTS:
     'Products certified at `minStars` or more during the target’s period (for 5★ also products the provincial council rated 5★, i.e. 90 points or more: Plan 118’s "5★ at provincial level").',
   TRAINED_PERCENT:
     'Share of OCOP officials and participating producers trained, in percent; the catalog holds no training records, so it is not measured.',
 });
 
-export const BudgetPartEnum = describedEnum('BudgetPart', 'Which part of the plan’s budget a figure is.', {
+export const BudgetPartEnum = describedEnum<BudgetPart>('BudgetPart', 'Which part of the plan’s budget a figure is.', {
   TOTAL: 'The whole budget of the period.',
   STATE: 'State budget (vốn ngân sách nhà nước).',
   PARTICIPANTS: 'Participants’ own funds and other sources (vốn của các chủ thể và huy động khác).',
