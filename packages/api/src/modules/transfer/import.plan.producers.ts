@@ -1,7 +1,7 @@
 import { slugify } from '@ocop/domain';
 import type { ProducerNode, RegionNode } from './import.model.js';
 import type { Counts, ImportPlan } from './import.plan.js';
-import { changedFields, type PlanLedger } from './import.plan.ledger.js';
+import type { PlanLedger } from './import.plan.ledger.js';
 import type { RegionPlanner } from './import.plan.regions.js';
 import { LENGTH, NameIndex, quote, type RowCheck } from './import.plan.rows.js';
 import {
@@ -118,9 +118,7 @@ export class ProducerPlanner {
     };
     const [existing] = matches;
     if (existing) {
-      const fields = changedFields(existing, values);
-      Object.assign(existing, values);
-      this.ledger.record(this.plan.producers, existing, fields, counts);
+      this.ledger.update(this.plan.producers, existing, values, counts);
       this.indexProducer(existing);
       return;
     }

@@ -13,7 +13,7 @@ import {
 } from '@ocop/domain';
 import type { ProducerNode, ProductNode, RegionNode } from './import.model.js';
 import type { Counts, ImportPlan } from './import.plan.js';
-import { changedFields, type PlanLedger } from './import.plan.ledger.js';
+import type { PlanLedger } from './import.plan.ledger.js';
 import type { ProducerPlanner } from './import.plan.producers.js';
 import type { RegionPlanner } from './import.plan.regions.js';
 import { LENGTH, NameIndex, quote, type RowCheck } from './import.plan.rows.js';
@@ -114,9 +114,7 @@ export class ProductPlanner {
       ...(trade !== undefined ? { trade } : {}),
     };
     if (existing) {
-      const fields = changedFields(existing, values);
-      Object.assign(existing, values);
-      this.ledger.record(this.plan.products, existing, fields, counts);
+      this.ledger.update(this.plan.products, existing, values, counts);
       this.indexProduct(existing);
       return;
     }
