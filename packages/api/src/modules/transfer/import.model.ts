@@ -99,6 +99,13 @@ function json(v: unknown): ImageValue[] {
   return [];
 }
 
+/** The node a row's foreign key names; a missing one means the rows were read inconsistently. */
+function referenced<N>(byId: Map<number, N>, type: string, id: unknown): N {
+  const node = byId.get(Number(id));
+  if (!node) throw new Error(`${type} ${String(id)} is referenced but missing.`);
+  return node;
+}
+
 export async function loadSnapshot(em: EntityManager): Promise<Snapshot> {
   const knex = em.getKnex();
   const [regionRows, producerRows, productRows, evaluationRows, certificateRows] = (await Promise.all([
@@ -185,11 +192,7 @@ export async function loadSnapshot(em: EntityManager): Promise<Snapshot> {
     node.parent = r.parent ? (regionById.get(r.parent.id) ?? null) : null;
     node.successor = r.successor ? (regionById.get(r.successor.id) ?? null) : null;
   }
-  const regionOf = (id: unknown): RegionNode => {
-    const region = regionById.get(Number(id));
-    if (!region) throw new Error(`Region ${String(id)} is referenced but missing.`);
-    return region;
-  };
+  const regionOf = (id: unknown): RegionNode => referenced(regionById, 'Region', id);
 
   const producerById = new Map<number, ProducerNode>();
   for (const p of producerRows ?? []) {
@@ -210,8 +213,7 @@ export async function loadSnapshot(em: EntityManager): Promise<Snapshot> {
 
   const productById = new Map<number, ProductNode>();
   for (const p of productRows ?? []) {
-    const producer = producerById.get(Number(p.producer_id));
-    if (!producer) throw new Error(`Producer ${String(p.producer_id)} is referenced but missing.`);
+    const producer = referenced(producerById, 'Producer', p.producer_id);
     productById.set(Number(p.id), {
       id: Number(p.id),
       slug: str(p.slug),
@@ -229,11 +231,7 @@ export async function loadSnapshot(em: EntityManager): Promise<Snapshot> {
       trade: p.trade == null ? null : normalizeTrade(typeof p.trade === 'string' ? JSON.parse(p.trade) : p.trade),
     });
   }
-  const productOf = (id: unknown): ProductNode => {
-    const product = productById.get(Number(id));
-    if (!product) throw new Error(`Product ${String(id)} is referenced but missing.`);
-    return product;
-  };
+  const productOf = (id: unknown): ProductNode => referenced(productById, 'Product', id);
 
   const evaluationById = new Map<number, EvaluationNode>();
   for (const e of evaluationRows ?? []) {
