@@ -316,6 +316,24 @@ export function checkId(
   return decoded.id;
 }
 
+/**
+ * The row an opaque ID of `type` names, read by `find`; null with an issue on `field` when the ID
+ * is not valid (see {@link checkId}) or names no row (NOT_FOUND, saying `notFound`).
+ */
+export async function findById<T>(
+  issues: Issues,
+  field: string,
+  value: string | null | undefined,
+  type: IdType,
+  find: (id: number) => Promise<T | null>,
+  notFound: string,
+): Promise<T | null> {
+  const id = checkId(issues, field, value, type);
+  const row = id === undefined ? null : await find(id);
+  if (id !== undefined && !row) issues.add(field, ERROR_CODES.NOT_FOUND, notFound);
+  return row;
+}
+
 /** Like {@link checkId} for a single ID argument: throws at once when it is not valid. */
 export function requireId(field: string, value: string, type: IdType): number {
   const issues = new Issues();

@@ -16,6 +16,7 @@ import {
   checkSlug,
   checkText,
   diff,
+  findById,
   findRegion,
   flushOrRefuse,
   Issues,
@@ -182,17 +183,15 @@ export class ProductAdminService {
       issues.add('category', ERROR_CODES.VALIDATION_FAILED, 'The product group (category) is required.');
 
     if (input.producerId !== undefined && input.producerId !== null) {
-      const producerId = checkId(issues, 'producerId', input.producerId, 'Producer');
-      const producer =
-        producerId === undefined ? null : await this.tx.findOne(Producer, producerId, { populate: ['region'] });
+      const producer = await findById(
+        issues,
+        'producerId',
+        input.producerId,
+        'Producer',
+        (id) => this.tx.findOne(Producer, id, { populate: ['region'] }),
+        'No producer has this ID. Use the `id` returned by createProducer.',
+      );
       if (producer) fields.producer = producer;
-      else if (producerId !== undefined) {
-        issues.add(
-          'producerId',
-          ERROR_CODES.NOT_FOUND,
-          'No producer has this ID. Use the `id` returned by createProducer.',
-        );
-      }
     } else if (!updating) {
       issues.add('producerId', ERROR_CODES.VALIDATION_FAILED, 'The producer (producerId) is required.');
     }
