@@ -11,6 +11,7 @@ import {
   formatIsoDateEn,
   type IsoDate,
   isIsoDate,
+  REGION_FIELDS,
   slugify,
   type TextField,
   todayInVietnam,
@@ -197,10 +198,18 @@ export function checkText(
 }
 
 /**
- * The region a `regionCode` field names, or `undefined` with an UNKNOWN_REGION issue that says
- * where valid codes come from. Shared by every mutation that places something in a region.
+ * The region a `regionCode` field names, checked as text by `rule` first, or `undefined` when it
+ * was left out, refused, or names no region (an UNKNOWN_REGION issue that says where valid codes
+ * come from). Shared by every mutation that places something in a region.
  */
-export async function findRegion(em: EntityManager, issues: Issues, code: string): Promise<Region | undefined> {
+export async function checkRegionCode(
+  em: EntityManager,
+  issues: Issues,
+  value: string | null | undefined,
+  rule: Omit<TextRule, keyof TextField>,
+): Promise<Region | undefined> {
+  const code = checkText(issues, 'regionCode', value, { ...REGION_FIELDS.code, ...rule });
+  if (!code) return undefined;
   const region = await em.findOne(Region, { code: code.toUpperCase() });
   if (!region) {
     issues.add(
@@ -344,6 +353,11 @@ export function requireId(field: string, value: string, type: IdType): number {
 
 function comparable(value: unknown): unknown {
   return value === undefined ? null : value;
+}
+
+/** `fields` without the ones left `undefined`: on update, a field left out keeps its stored value. */
+export function withoutUndefined<F extends object>(fields: F): F {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as F;
 }
 
 /** The fields whose values differ between two snapshots, as `{ field: { from, to } }`. */

@@ -8,20 +8,20 @@ import {
   isTradeEmpty,
   PRODUCT_FIELDS,
   PRODUCT_IMAGE_FIELDS,
-  REGION_FIELDS,
 } from '@ocop/domain';
 import {
   type AuditTrail,
   checkId,
+  checkRegionCode,
   checkSlug,
   checkText,
   diff,
   findById,
-  findRegion,
   flushOrRefuse,
   Issues,
   refusal,
   refuse,
+  withoutUndefined,
 } from '../audit/mutation.js';
 import { Producer } from '../producer/producer.entity.js';
 import { Region } from '../region/region.entity.js';
@@ -196,11 +196,8 @@ export class ProductAdminService {
       issues.add('producerId', ERROR_CODES.VALIDATION_FAILED, 'The producer (producerId) is required.');
     }
 
-    const regionCode = checkText(issues, 'regionCode', input.regionCode, { ...REGION_FIELDS.code, required: false });
-    if (regionCode) {
-      const region = await findRegion(this.tx, issues, regionCode);
-      if (region) fields.region = region;
-    }
+    const region = await checkRegionCode(this.tx, issues, input.regionCode, { required: false });
+    if (region) fields.region = region;
 
     const slug = checkSlug(issues, input.slug, updating ? undefined : fields.nameVi);
     if (slug && slug !== existing?.slug) {
@@ -215,6 +212,6 @@ export class ProductAdminService {
       } else fields.slug = slug;
     }
     issues.throwIfAny();
-    return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Fields;
+    return withoutUndefined(fields);
   }
 }
