@@ -19,6 +19,7 @@ import {
 } from '@ocop/domain';
 import { decodeId, type IdType } from '../../graphql/ids.js';
 import type { Role } from '../auth/api-token.entity.js';
+import { type AuthContext, requireRole } from '../auth/auth.guard.js';
 import { productsOf, syncPublicState } from '../feed/feed.service.js';
 import { Region } from '../region/region.entity.js';
 import { type AuditedEntity, AuditEntry, type Changes } from './audit-entry.entity.js';
@@ -121,6 +122,16 @@ export function runMutation<T>(
   work: (tx: EntityManager, audit: AuditTrail) => Promise<T>,
 ): Promise<T> {
   return audited(ctx.em, actor, operation, work, ctx.today);
+}
+
+/** {@link runMutation} for a caller whose token must hold one of `roles` (checked first, by requireRole). */
+export function runMutationAs<T>(
+  ctx: AuthContext & { em: EntityManager; today: IsoDate },
+  roles: readonly Role[],
+  operation: string,
+  work: (tx: EntityManager, audit: AuditTrail) => Promise<T>,
+): Promise<T> {
+  return runMutation(ctx, requireRole(ctx, ...roles), operation, work);
 }
 
 /** A refusal for `issues`: the one issue's code, or VALIDATION_FAILED when there are several. */
