@@ -23,6 +23,21 @@ export interface Typed<Name extends string> {
   readonly __typename?: Name;
 }
 
+/**
+ * The row `ref` points to, through `loader` (one of a request's DataLoaders). A missing one is a
+ * reference the database should not hold: an error of the server, never of the caller.
+ */
+export async function loadRef<T>(
+  loader: { load(id: number): Promise<T | undefined> },
+  type: string,
+  ref: Ref,
+  owner: string,
+): Promise<T> {
+  const row = await loader.load(ref.id);
+  if (!row) throw new Error(`${type} ${ref.id} of ${owner} is missing`);
+  return row;
+}
+
 export const str = (v: unknown): string => String(v);
 export const optStr = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 export const ref = (v: unknown): Ref | null => (v === null || v === undefined ? null : { id: Number(v) });

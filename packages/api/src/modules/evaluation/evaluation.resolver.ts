@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { loadRef } from '../../db/rows.js';
 import type { Context } from '../../graphql/context.js';
 import { encodeId } from '../../graphql/ids.js';
 import { requireId, runMutationAs } from '../audit/mutation.js';
@@ -76,9 +77,7 @@ export class EvaluationResolver {
 
   @FieldResolver(() => Product, { description: 'The product evaluated (published or not).' })
   async product(@Root() evaluation: Evaluation, @Ctx() ctx: Context): Promise<ProductView> {
-    const product = await ctx.loaders.product.load(evaluation.product.id);
-    if (!product) throw new Error(`Product ${evaluation.product.id} of evaluation ${evaluation.id} is missing`);
-    return product;
+    return loadRef(ctx.loaders.product, 'Product', evaluation.product, `evaluation ${evaluation.id}`);
   }
 
   @FieldResolver(() => String, {
