@@ -43,6 +43,15 @@ export const optStr = (v: unknown): string | null => (v === null || v === undefi
 export const ref = (v: unknown): Ref | null => (v === null || v === undefined ? null : { id: Number(v) });
 /** SQLite hands JSON columns back as text, PostgreSQL (jsonb) as parsed values. */
 export const json = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
+/** A JSON list column, read as {@link json} does; null or empty text is an empty list. */
+export function jsonList<T>(v: unknown): T[] {
+  if (Array.isArray(v)) return v as T[];
+  if (typeof v === 'string' && v !== '') return JSON.parse(v) as T[];
+  return [];
+}
+/** A date column as 'YYYY-MM-DD', whatever the driver returns (a Date, or text). */
+export const dateOnly = (v: unknown): string | null =>
+  v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
 
 export function placeholders(n: number): string {
   return new Array(n).fill('?').join(', ');
