@@ -361,36 +361,35 @@ export function formatVnd(amount: number, lang: 'vi' | 'en'): string {
 
 const snake = (key: string) => key.replace(/[A-Z]/gu, (c) => `_${c.toLowerCase()}`);
 
+/** The two columns of a text in both languages: `<column>_vi`, then `<column>_en`. */
+function bilingual(key: TradeTextKey, column = snake(key)): { column: string; field: keyof ProductTrade }[] {
+  return [
+    { column: `${column}_vi`, field: `${key}Vi` },
+    { column: `${column}_en`, field: `${key}En` },
+  ];
+}
+
 /** The CSV column of each trade field, in the order files carry them. */
 export const TRADE_COLUMNS: readonly { column: string; field: keyof ProductTrade }[] = [
-  ...(['packaging', 'priceUnit'] as const).flatMap((k) => [
-    { column: `${snake(k)}_vi`, field: `${k}Vi` as const },
-    { column: `${snake(k)}_en`, field: `${k}En` as const },
-  ]),
+  ...bilingual('packaging'),
+  ...bilingual('priceUnit'),
   { column: 'retail_price_min', field: 'retailPriceMin' },
   { column: 'retail_price_max', field: 'retailPriceMax' },
   { column: 'wholesale_price', field: 'wholesalePrice' },
-  ...(['minimumOrder', 'monthlyCapacity'] as const).flatMap((k) => [
-    { column: `${snake(k)}_vi`, field: `${k}Vi` as const },
-    { column: `${snake(k)}_en`, field: `${k}En` as const },
-  ]),
+  ...bilingual('minimumOrder'),
+  ...bilingual('monthlyCapacity'),
   { column: 'shelf_life_days', field: 'shelfLifeDays' },
-  { column: 'storage_vi', field: 'storageVi' },
-  { column: 'storage_en', field: 'storageEn' },
+  ...bilingual('storage'),
   { column: 'certifications', field: 'certifications' },
   { column: 'export_readiness', field: 'exportReadiness' },
   { column: 'export_markets', field: 'exportMarkets' },
   { column: 'lead_time_days', field: 'leadTimeDays' },
-  { column: 'sample_policy_vi', field: 'samplePolicyVi' },
-  { column: 'sample_policy_en', field: 'samplePolicyEn' },
-  { column: 'tour_duration_vi', field: 'tourDurationVi' },
-  { column: 'tour_duration_en', field: 'tourDurationEn' },
+  ...bilingual('samplePolicy'),
+  ...bilingual('tourDuration'),
   { column: 'tour_price_per_person', field: 'tourPricePerPerson' },
-  { column: 'tour_season_vi', field: 'tourSeasonVi' },
-  { column: 'tour_season_en', field: 'tourSeasonEn' },
+  ...bilingual('tourSeason'),
   { column: 'booking_contact', field: 'bookingContact' },
-  { column: 'trade_note_vi', field: 'noteVi' },
-  { column: 'trade_note_en', field: 'noteEn' },
+  ...bilingual('note', 'trade_note'),
 ];
 
 /** One certification list as a cell: entries separated by "; ", each "Name number (expiry)". */

@@ -23,11 +23,35 @@ export interface Typed<Name extends string> {
   readonly __typename?: Name;
 }
 
+/**
+ * The row `ref` points to, through `loader` (one of a request's DataLoaders). A missing one is a
+ * reference the database should not hold: an error of the server, never of the caller.
+ */
+export async function loadRef<T>(
+  loader: { load(id: number): Promise<T | undefined> },
+  type: string,
+  ref: Ref,
+  owner: string,
+): Promise<T> {
+  const row = await loader.load(ref.id);
+  if (!row) throw new Error(`${type} ${ref.id} of ${owner} is missing`);
+  return row;
+}
+
 export const str = (v: unknown): string => String(v);
 export const optStr = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 export const ref = (v: unknown): Ref | null => (v === null || v === undefined ? null : { id: Number(v) });
 /** SQLite hands JSON columns back as text, PostgreSQL (jsonb) as parsed values. */
 export const json = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
+/** A JSON list column, read as {@link json} does; null or empty text is an empty list. */
+export function jsonList<T>(v: unknown): T[] {
+  if (Array.isArray(v)) return v as T[];
+  if (typeof v === 'string' && v !== '') return JSON.parse(v) as T[];
+  return [];
+}
+/** A date column as 'YYYY-MM-DD', whatever the driver returns (a Date, or text). */
+export const dateOnly = (v: unknown): string | null =>
+  v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
 
 export function placeholders(n: number): string {
   return new Array(n).fill('?').join(', ');

@@ -4,6 +4,8 @@ import {
   type CriteriaVersion,
   type EvaluationStatus,
   type IsoDate,
+  REGION_KIND_NAMES,
+  type RegionKind,
   scoreEvaluation,
   todayInVietnam,
 } from '@ocop/domain';
@@ -20,6 +22,14 @@ import {
   type ImportDocument,
   type ImportRecord,
 } from '../modules/transfer/import.sources.js';
+
+/**
+ * A unit's name as it stands inside an illustrative address, after a comma: the kind word in
+ * lower case ("phường Dương Đông, thành phố Phú Quốc"), where a unit's full name starts with a capital.
+ */
+export function addressPartVi(kind: RegionKind, nameVi: string): string {
+  return `${REGION_KIND_NAMES[kind].vi.toLowerCase()} ${nameVi}`;
+}
 
 /**
  * A catalog to fill an empty database with (the Kiên Giang sample, the synthetic national one):

@@ -29,7 +29,7 @@ import {
 } from '@ocop/domain';
 import type { ProgramTargetValues } from '../modules/program/program-target.entity.js';
 import type { ImportRecord } from '../modules/transfer/import.sources.js';
-import { resultRecords, type SeedCatalog, type SeedPhoto, type SeedResult } from './catalog.js';
+import { addressPartVi, resultRecords, type SeedCatalog, type SeedPhoto, type SeedResult } from './catalog.js';
 import { illustrativeTrade } from './kien-giang-trade.js';
 
 /** The day the sample catalog describes ("today" for the visibility cases). */
@@ -140,22 +140,11 @@ const regions: ImportRecord[] = [
 
 const regionByCode = new Map(regions.map((r) => [r.code, r]));
 
-const KIND_VI: Record<RegionKind, string> = {
-  PROVINCE: 'tỉnh',
-  CITY: 'thành phố',
-  TOWN: 'thị xã',
-  DISTRICT: 'huyện',
-  WARD: 'phường',
-  COMMUNE: 'xã',
-  TOWNSHIP: 'thị trấn',
-  SPECIAL_ZONE: 'đặc khu',
-};
-
 /** "Số 000 (địa chỉ minh họa), phường Dương Đông, thành phố Phú Quốc, tỉnh Kiên Giang". */
 function illustrativeAddress(regionCode: string): string {
   const parts: string[] = [];
   for (let r = regionByCode.get(regionCode); r; r = r.parent ? regionByCode.get(String(r.parent)) : undefined) {
-    parts.push(`${KIND_VI[r.kind as RegionKind]} ${String(r.name_vi)}`);
+    parts.push(addressPartVi(r.kind as RegionKind, String(r.name_vi)));
   }
   if (parts.length === 0) throw new Error(`Unknown region ${regionCode}`);
   return `Số 000 (địa chỉ minh họa), ${parts.join(', ')}`;

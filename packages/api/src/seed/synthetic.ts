@@ -17,11 +17,12 @@ import {
   type CycleStage,
   type ProducerType,
   type RegionKind,
+  regionFullName,
   SCORE_SHEETS,
   slugify,
 } from '@ocop/domain';
 import type { ImportRecord } from '../modules/transfer/import.sources.js';
-import { resultRecords, type SeedAward, type SeedCatalog, type SeedResult } from './catalog.js';
+import { addressPartVi, resultRecords, type SeedAward, type SeedCatalog, type SeedResult } from './catalog.js';
 
 export const DEFAULT_SYNTHETIC_SEED = 20201;
 
@@ -407,27 +408,6 @@ const STORIES: readonly (readonly [vi: string, en: string])[] = [
   ],
 ];
 
-const KIND_VI: Record<RegionKind, string> = {
-  PROVINCE: 'tỉnh',
-  CITY: 'thành phố',
-  TOWN: 'thị xã',
-  DISTRICT: 'huyện',
-  WARD: 'phường',
-  COMMUNE: 'xã',
-  TOWNSHIP: 'thị trấn',
-  SPECIAL_ZONE: 'đặc khu',
-};
-const KIND_EN: Record<RegionKind, string> = {
-  PROVINCE: 'Province',
-  CITY: 'City',
-  TOWN: 'Town',
-  DISTRICT: 'District',
-  WARD: 'Ward',
-  COMMUNE: 'Commune',
-  TOWNSHIP: 'Township',
-  SPECIAL_ZONE: 'Special Zone',
-};
-
 // ─── Generation ─────────────────────────────────────────────────────────────────────────────
 
 /** What the generator needs to know of a unit it made: its code and how to name it. */
@@ -590,11 +570,11 @@ function producerName(
 }
 
 function fullNameVi(r: Place): string {
-  return `${KIND_VI[r.kind]} ${r.nameVi}`;
+  return addressPartVi(r.kind, r.nameVi);
 }
 
 function fullNameEn(r: Place): string {
-  return `${r.nameVi} ${KIND_EN[r.kind]}`;
+  return regionFullName(r.kind, r.nameVi, 'en');
 }
 
 function generateProducers(rng: Rng, count: number, districts: DistrictInfo[], slugs: SlugRegistry): ProducerInfo[] {

@@ -11,6 +11,7 @@ import {
   formatIsoDateEn,
   type IsoDate,
   isIsoDate,
+  REGION_FIELDS,
   slugify,
   type TextField,
   todayInVietnam,
@@ -18,6 +19,7 @@ import {
 } from '@ocop/domain';
 import { decodeId, type IdType } from '../../graphql/ids.js';
 import type { Role } from '../auth/api-token.entity.js';
+import { type AuthContext, requireRole } from '../auth/auth.guard.js';
 import { productsOf, syncPublicState } from '../feed/feed.service.js';
 import { Region } from '../region/region.entity.js';
 import { type AuditedEntity, AuditEntry, type Changes } from './audit-entry.entity.js';
@@ -122,6 +124,16 @@ export function runMutation<T>(
   return audited(ctx.em, actor, operation, work, ctx.today);
 }
 
+/** {@link runMutation} for a caller whose token must hold one of `roles` (checked first, by requireRole). */
+export function runMutationAs<T>(
+  ctx: AuthContext & { em: EntityManager; today: IsoDate },
+  roles: readonly Role[],
+  operation: string,
+  work: (tx: EntityManager, audit: AuditTrail) => Promise<T>,
+): Promise<T> {
+  return runMutation(ctx, requireRole(ctx, ...roles), operation, work);
+}
+
 /** A refusal for `issues`: the one issue's code, or VALIDATION_FAILED when there are several. */
 export function refusal(issues: ValidationIssue[]): DomainError {
   const [only] = issues;
@@ -197,10 +209,18 @@ export function checkText(
 }
 
 /**
- * The region a `regionCode` field names, or `undefined` with an UNKNOWN_REGION issue that says
- * where valid codes come from. Shared by every mutation that places something in a region.
+ * The region a `regionCode` field names, checked as text by `rule` first, or `undefined` when it
+ * was left out, refused, or names no region (an UNKNOWN_REGION issue that says where valid codes
+ * come from). Shared by every mutation that places something in a region.
  */
-export async function findRegion(em: EntityManager, issues: Issues, code: string): Promise<Region | undefined> {
+export async function checkRegionCode(
+  em: EntityManager,
+  issues: Issues,
+  value: string | null | undefined,
+  rule: Omit<TextRule, keyof TextField>,
+): Promise<Region | undefined> {
+  const code = checkText(issues, 'regionCode', value, { ...REGION_FIELDS.code, ...rule });
+  if (!code) return undefined;
   const region = await em.findOne(Region, { code: code.toUpperCase() });
   if (!region) {
     issues.add(
@@ -316,6 +336,24 @@ export function checkId(
   return decoded.id;
 }
 
+/**
+ * The row an opaque ID of `type` names, read by `find`; null with an issue on `field` when the ID
+ * is not valid (see {@link checkId}) or names no row (NOT_FOUND, saying `notFound`).
+ */
+export async function findById<T>(
+  issues: Issues,
+  field: string,
+  value: string | null | undefined,
+  type: IdType,
+  find: (id: number) => Promise<T | null>,
+  notFound: string,
+): Promise<T | null> {
+  const id = checkId(issues, field, value, type);
+  const row = id === undefined ? null : await find(id);
+  if (id !== undefined && !row) issues.add(field, ERROR_CODES.NOT_FOUND, notFound);
+  return row;
+}
+
 /** Like {@link checkId} for a single ID argument: throws at once when it is not valid. */
 export function requireId(field: string, value: string, type: IdType): number {
   const issues = new Issues();
@@ -326,6 +364,11 @@ export function requireId(field: string, value: string, type: IdType): number {
 
 function comparable(value: unknown): unknown {
   return value === undefined ? null : value;
+}
+
+/** `fields` without the ones left `undefined`: on update, a field left out keeps its stored value. */
+export function withoutUndefined<F extends object>(fields: F): F {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as F;
 }
 
 /** The fields whose values differ between two snapshots, as `{ field: { from, to } }`. */

@@ -3,7 +3,7 @@ import { Arg, Args, ArgsType, Ctx, Field, Int, Mutation, ObjectType, Query, Reso
 import type { Context } from '../../graphql/context.js';
 import { pageWindow, toConnection } from '../../graphql/pagination.js';
 import { Connection } from '../../graphql/relay.js';
-import { runMutation } from '../audit/mutation.js';
+import { runMutationAs } from '../audit/mutation.js';
 import { requireRole } from '../auth/auth.guard.js';
 import { IssueCertificateInput, RevokeCertificateInput } from './certificate.admin.inputs.js';
 import { CertificateAdminService, ExpiringCertificates, MAX_EXPIRY_WINDOW_DAYS } from './certificate.admin.service.js';
@@ -38,8 +38,7 @@ export class CertificateAdminResolver {
     @Arg('input', () => IssueCertificateInput, { description: 'The certificate to issue.' })
     input: IssueCertificateInput,
   ): Promise<Certificate> {
-    const caller = requireRole(ctx, 'ADMIN');
-    return runMutation(ctx, caller, 'issueCertificate', (tx, audit) =>
+    return runMutationAs(ctx, ['ADMIN'], 'issueCertificate', (tx, audit) =>
       new CertificateAdminService(tx, audit, ctx.today).issue(input),
     );
   }
@@ -53,8 +52,7 @@ export class CertificateAdminResolver {
     @Arg('input', () => RevokeCertificateInput, { description: 'The certificate and the reason.' })
     input: RevokeCertificateInput,
   ): Promise<Certificate> {
-    const caller = requireRole(ctx, 'ADMIN');
-    return runMutation(ctx, caller, 'revokeCertificate', (tx, audit) =>
+    return runMutationAs(ctx, ['ADMIN'], 'revokeCertificate', (tx, audit) =>
       new CertificateAdminService(tx, audit, ctx.today).revoke(input),
     );
   }

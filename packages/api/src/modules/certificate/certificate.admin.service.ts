@@ -12,11 +12,11 @@ import {
 } from '@ocop/domain';
 import {
   type AuditTrail,
-  checkId,
   checkNotBefore,
   checkPastDate,
   checkText,
   diff,
+  findById,
   flushOrRefuse,
   Issues,
   refusal,
@@ -61,15 +61,14 @@ export class CertificateAdminService {
    */
   async issue(input: IssueCertificateInput): Promise<Certificate> {
     const issues = new Issues();
-    const evaluationId = checkId(issues, 'evaluationId', input.evaluationId, 'Evaluation');
-    const evaluation = evaluationId === undefined ? null : await this.tx.findOne(Evaluation, evaluationId);
-    if (evaluationId !== undefined && !evaluation) {
-      issues.add(
-        'evaluationId',
-        ERROR_CODES.NOT_FOUND,
-        'No evaluation has this ID. Use the `id` returned by recordEvaluation or listed by `evaluations(productId:)`.',
-      );
-    }
+    const evaluation = await findById(
+      issues,
+      'evaluationId',
+      input.evaluationId,
+      'Evaluation',
+      (id) => this.tx.findOne(Evaluation, id),
+      'No evaluation has this ID. Use the `id` returned by recordEvaluation or listed by `evaluations(productId:)`.',
+    );
     if (evaluation?.status === 'DRAFT') {
       issues.add(
         'evaluationId',
@@ -195,11 +194,15 @@ export class CertificateAdminService {
   /** Withdraws an ISSUED certificate with a reason; the product is unpublished at once. */
   async revoke(input: RevokeCertificateInput): Promise<Certificate> {
     const issues = new Issues();
-    const id = checkId(issues, 'certificateId', input.certificateId, 'Certificate');
-    const certificate = id === undefined ? null : await this.tx.findOne(Certificate, id);
-    if (id !== undefined && !certificate) {
-      issues.add('certificateId', ERROR_CODES.NOT_FOUND, 'No certificate has this ID.');
-    } else if (certificate && certificate.status !== 'ISSUED') {
+    const certificate = await findById(
+      issues,
+      'certificateId',
+      input.certificateId,
+      'Certificate',
+      (id) => this.tx.findOne(Certificate, id),
+      'No certificate has this ID.',
+    );
+    if (certificate && certificate.status !== 'ISSUED') {
       issues.add(
         'certificateId',
         ERROR_CODES.VALIDATION_FAILED,

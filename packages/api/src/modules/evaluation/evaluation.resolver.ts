@@ -1,7 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { loadRef } from '../../db/rows.js';
 import type { Context } from '../../graphql/context.js';
 import { encodeId } from '../../graphql/ids.js';
-import { requireId, runMutation } from '../audit/mutation.js';
+import { requireId, runMutationAs } from '../audit/mutation.js';
 import { requireRole } from '../auth/auth.guard.js';
 import { Certificate } from '../certificate/certificate.entity.js';
 import type { ProductView } from '../product/product.reader.js';
@@ -35,8 +36,7 @@ export class EvaluationResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => RecordEvaluationInput, { description: 'The score sheet.' }) input: RecordEvaluationInput,
   ): Promise<Evaluation> {
-    const caller = requireRole(ctx, ...COUNCIL);
-    return runMutation(ctx, caller, 'recordEvaluation', (tx, audit) =>
+    return runMutationAs(ctx, COUNCIL, 'recordEvaluation', (tx, audit) =>
       new EvaluationService(tx, audit, ctx.today).record(input),
     );
   }
@@ -50,8 +50,7 @@ export class EvaluationResolver {
     @Arg('input', () => UpdateEvaluationInput, { description: 'The corrections.' }) input: UpdateEvaluationInput,
     @Arg('id', () => ID, { description: 'The evaluation’s `id`.' }) id: string,
   ): Promise<Evaluation> {
-    const caller = requireRole(ctx, ...COUNCIL);
-    return runMutation(ctx, caller, 'updateEvaluation', (tx, audit) =>
+    return runMutationAs(ctx, COUNCIL, 'updateEvaluation', (tx, audit) =>
       new EvaluationService(tx, audit, ctx.today).update(requireId('id', id, 'Evaluation'), input),
     );
   }
@@ -64,8 +63,7 @@ export class EvaluationResolver {
     @Ctx() ctx: Context,
     @Arg('id', () => ID, { description: 'The evaluation’s `id`.' }) id: string,
   ): Promise<Evaluation> {
-    const caller = requireRole(ctx, ...COUNCIL);
-    return runMutation(ctx, caller, 'finaliseEvaluation', (tx, audit) =>
+    return runMutationAs(ctx, COUNCIL, 'finaliseEvaluation', (tx, audit) =>
       new EvaluationService(tx, audit, ctx.today).finalise(requireId('id', id, 'Evaluation'), new Date()),
     );
   }
@@ -79,9 +77,7 @@ export class EvaluationResolver {
 
   @FieldResolver(() => Product, { description: 'The product evaluated (published or not).' })
   async product(@Root() evaluation: Evaluation, @Ctx() ctx: Context): Promise<ProductView> {
-    const product = await ctx.loaders.product.load(evaluation.product.id);
-    if (!product) throw new Error(`Product ${evaluation.product.id} of evaluation ${evaluation.id} is missing`);
-    return product;
+    return loadRef(ctx.loaders.product, 'Product', evaluation.product, `evaluation ${evaluation.id}`);
   }
 
   @FieldResolver(() => String, {

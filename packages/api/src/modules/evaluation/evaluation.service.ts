@@ -13,7 +13,7 @@ import {
   scoreEvaluation,
   validateScores,
 } from '@ocop/domain';
-import { type AuditTrail, checkId, checkPastDate, diff, Issues, refuse } from '../audit/mutation.js';
+import { type AuditTrail, checkPastDate, diff, findById, Issues, refuse } from '../audit/mutation.js';
 import { Product } from '../product/product.entity.js';
 import { Evaluation } from './evaluation.entity.js';
 import { evaluationAudit, evaluationRow } from './evaluation.row.js';
@@ -81,15 +81,15 @@ export class EvaluationService {
 
   async record(input: RecordEvaluationInput): Promise<Evaluation> {
     const issues = new Issues();
-    const productId = checkId(issues, 'productId', input.productId, 'Product');
-    const product = productId === undefined ? null : await this.tx.findOne(Product, productId);
-    if (productId !== undefined && !product) {
-      issues.add(
-        'productId',
-        ERROR_CODES.NOT_FOUND,
-        `No product has the ID ${input.productId}. Use the \`id\` returned by createProduct.`,
-      );
-    } else if (product && product.cycleStage !== 'EVALUATION') {
+    const product = await findById(
+      issues,
+      'productId',
+      input.productId,
+      'Product',
+      (id) => this.tx.findOne(Product, id),
+      `No product has the ID ${input.productId}. Use the \`id\` returned by createProduct.`,
+    );
+    if (product && product.cycleStage !== 'EVALUATION') {
       const at = cycleStep(product.cycleStage);
       issues.add(
         'productId',

@@ -1,4 +1,4 @@
-import { cleanInput, countryName } from '@ocop/domain';
+import { cleanInput, countryName, type QuoteRequestFields } from '@ocop/domain';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { MailSettings } from '../../config.js';
 
@@ -14,16 +14,8 @@ export interface QuoteMail {
   productName: string | null;
   productUrl: string | null;
   producerName: string;
-  buyer: {
-    name: string;
-    company: string | null;
-    country: string | null;
-    email: string | null;
-    phone: string | null;
-    quantity: string | null;
-    message: string;
-    lang: 'vi' | 'en';
-  };
+  /** The request as checked, and the language the buyer wrote in. */
+  buyer: QuoteRequestFields & { lang: 'vi' | 'en' };
 }
 
 const transports = new Map<string, Transporter>();

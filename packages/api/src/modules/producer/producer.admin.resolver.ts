@@ -1,7 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { requireId, runMutation } from '../audit/mutation.js';
-import { requireRole } from '../auth/auth.guard.js';
+import { requireId, runMutationAs } from '../audit/mutation.js';
 import { CreateProducerInput, UpdateProducerInput } from './producer.admin.inputs.js';
 import { ProducerAdminService } from './producer.admin.service.js';
 import { Producer } from './producer.entity.js';
@@ -16,8 +15,9 @@ export class ProducerAdminResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => CreateProducerInput, { description: 'The new producer.' }) input: CreateProducerInput,
   ): Promise<Producer> {
-    const caller = requireRole(ctx, 'ADMIN');
-    return runMutation(ctx, caller, 'createProducer', (tx, audit) => new ProducerAdminService(tx, audit).create(input));
+    return runMutationAs(ctx, ['ADMIN'], 'createProducer', (tx, audit) =>
+      new ProducerAdminService(tx, audit).create(input),
+    );
   }
 
   @Mutation(() => Producer, { description: 'Changes a producer’s details (ADMIN).' })
@@ -27,8 +27,7 @@ export class ProducerAdminResolver {
     @Arg('input', () => UpdateProducerInput, { description: 'The changes.' }) input: UpdateProducerInput,
     @Arg('id', () => ID, { description: 'The producer’s `id`.' }) id: string,
   ): Promise<Producer> {
-    const caller = requireRole(ctx, 'ADMIN');
-    return runMutation(ctx, caller, 'updateProducer', (tx, audit) =>
+    return runMutationAs(ctx, ['ADMIN'], 'updateProducer', (tx, audit) =>
       new ProducerAdminService(tx, audit).update(requireId('id', id, 'Producer'), input),
     );
   }

@@ -1,23 +1,16 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
-import {
-  checkEmail,
-  checkPhone,
-  checkTaxCode,
-  checkWebsite,
-  ERROR_CODES,
-  PRODUCER_FIELDS,
-  REGION_FIELDS,
-} from '@ocop/domain';
+import { checkEmail, checkPhone, checkTaxCode, checkWebsite, ERROR_CODES, PRODUCER_FIELDS } from '@ocop/domain';
 import {
   type AuditTrail,
+  checkRegionCode,
   checkSlug,
   checkText,
   diff,
-  findRegion,
   flushOrRefuse,
   Issues,
   refusal,
   refuse,
+  withoutUndefined,
 } from '../audit/mutation.js';
 import { Region } from '../region/region.entity.js';
 import type { CreateProducerInput, UpdateProducerInput } from './producer.admin.inputs.js';
@@ -110,11 +103,8 @@ export class ProducerAdminService {
       }
     }
 
-    const regionCode = checkText(issues, 'regionCode', input.regionCode, { ...REGION_FIELDS.code, ...required });
-    if (regionCode) {
-      const region = await findRegion(this.tx, issues, regionCode);
-      if (region) fields.region = region;
-    }
+    const region = await checkRegionCode(this.tx, issues, input.regionCode, required);
+    if (region) fields.region = region;
 
     const slug = checkSlug(issues, input.slug, updating ? undefined : fields.name);
     if (slug && slug !== existing?.slug) {
@@ -128,6 +118,6 @@ export class ProducerAdminService {
       } else fields.slug = slug;
     }
     issues.throwIfAny();
-    return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Fields;
+    return withoutUndefined(fields);
   }
 }

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { loadRef } from '../../db/rows.js';
 import type { Context } from '../../graphql/context.js';
 import { encodeId } from '../../graphql/ids.js';
 import { type ConnectionShape, pageWindow, toConnection } from '../../graphql/pagination.js';
@@ -29,9 +30,7 @@ export class ProducerResolver {
 
   @FieldResolver(() => Region, { description: 'Where the producer is based.' })
   async region(@Root() producer: ProducerView, @Ctx() ctx: Context): Promise<RegionView> {
-    const region = await ctx.loaders.region.load(producer.region.id);
-    if (!region) throw new Error(`Region ${producer.region.id} of producer ${producer.id} is missing`);
-    return region;
+    return loadRef(ctx.loaders.region, 'Region', producer.region, `producer ${producer.id}`);
   }
 
   @FieldResolver(() => ProductConnection, { description: 'The producer’s published products, in name order.' })

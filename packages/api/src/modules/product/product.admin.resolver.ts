@@ -1,7 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { requireId, runMutation } from '../audit/mutation.js';
-import { requireRole } from '../auth/auth.guard.js';
+import { requireId, runMutationAs } from '../audit/mutation.js';
 import { CreateProductInput, MoveProductToStageInput, UpdateProductInput } from './product.admin.inputs.js';
 import { ProductAdminService } from './product.admin.service.js';
 import { Product } from './product.entity.js';
@@ -16,8 +15,9 @@ export class ProductAdminResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => CreateProductInput, { description: 'The new product.' }) input: CreateProductInput,
   ): Promise<Product> {
-    const caller = requireRole(ctx, 'ADMIN');
-    return runMutation(ctx, caller, 'createProduct', (tx, audit) => new ProductAdminService(tx, audit).create(input));
+    return runMutationAs(ctx, ['ADMIN'], 'createProduct', (tx, audit) =>
+      new ProductAdminService(tx, audit).create(input),
+    );
   }
 
   @Mutation(() => Product, { description: 'Changes a product’s details (ADMIN). The slug changes only when given.' })
@@ -27,8 +27,7 @@ export class ProductAdminResolver {
     @Arg('input', () => UpdateProductInput, { description: 'The changes.' }) input: UpdateProductInput,
     @Arg('id', () => ID, { description: 'The product’s `id`.' }) id: string,
   ): Promise<Product> {
-    const caller = requireRole(ctx, 'ADMIN');
-    return runMutation(ctx, caller, 'updateProduct', (tx, audit) =>
+    return runMutationAs(ctx, ['ADMIN'], 'updateProduct', (tx, audit) =>
       new ProductAdminService(tx, audit).update(requireId('id', id, 'Product'), input),
     );
   }
@@ -42,8 +41,7 @@ export class ProductAdminResolver {
     @Arg('input', () => MoveProductToStageInput, { description: 'The product and the step.' })
     input: MoveProductToStageInput,
   ): Promise<Product> {
-    const caller = requireRole(ctx, 'ADMIN');
-    return runMutation(ctx, caller, 'moveProductToStage', (tx, audit) =>
+    return runMutationAs(ctx, ['ADMIN'], 'moveProductToStage', (tx, audit) =>
       new ProductAdminService(tx, audit).moveToStage(input.productId, input.cycleStage),
     );
   }

@@ -8,19 +8,20 @@ import {
   isTradeEmpty,
   PRODUCT_FIELDS,
   PRODUCT_IMAGE_FIELDS,
-  REGION_FIELDS,
 } from '@ocop/domain';
 import {
   type AuditTrail,
   checkId,
+  checkRegionCode,
   checkSlug,
   checkText,
   diff,
-  findRegion,
+  findById,
   flushOrRefuse,
   Issues,
   refusal,
   refuse,
+  withoutUndefined,
 } from '../audit/mutation.js';
 import { Producer } from '../producer/producer.entity.js';
 import { Region } from '../region/region.entity.js';
@@ -182,26 +183,21 @@ export class ProductAdminService {
       issues.add('category', ERROR_CODES.VALIDATION_FAILED, 'The product group (category) is required.');
 
     if (input.producerId !== undefined && input.producerId !== null) {
-      const producerId = checkId(issues, 'producerId', input.producerId, 'Producer');
-      const producer =
-        producerId === undefined ? null : await this.tx.findOne(Producer, producerId, { populate: ['region'] });
+      const producer = await findById(
+        issues,
+        'producerId',
+        input.producerId,
+        'Producer',
+        (id) => this.tx.findOne(Producer, id, { populate: ['region'] }),
+        'No producer has this ID. Use the `id` returned by createProducer.',
+      );
       if (producer) fields.producer = producer;
-      else if (producerId !== undefined) {
-        issues.add(
-          'producerId',
-          ERROR_CODES.NOT_FOUND,
-          'No producer has this ID. Use the `id` returned by createProducer.',
-        );
-      }
     } else if (!updating) {
       issues.add('producerId', ERROR_CODES.VALIDATION_FAILED, 'The producer (producerId) is required.');
     }
 
-    const regionCode = checkText(issues, 'regionCode', input.regionCode, { ...REGION_FIELDS.code, required: false });
-    if (regionCode) {
-      const region = await findRegion(this.tx, issues, regionCode);
-      if (region) fields.region = region;
-    }
+    const region = await checkRegionCode(this.tx, issues, input.regionCode, { required: false });
+    if (region) fields.region = region;
 
     const slug = checkSlug(issues, input.slug, updating ? undefined : fields.nameVi);
     if (slug && slug !== existing?.slug) {
@@ -216,6 +212,6 @@ export class ProductAdminService {
       } else fields.slug = slug;
     }
     issues.throwIfAny();
-    return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Fields;
+    return withoutUndefined(fields);
   }
 }

@@ -24,6 +24,7 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
+import { loadRef } from '../../db/rows.js';
 import type { Context, Lang } from '../../graphql/context.js';
 import { LanguageEnum } from '../../graphql/enums.js';
 import { encodeId } from '../../graphql/ids.js';
@@ -227,16 +228,12 @@ export class ProductResolver {
 
   @FieldResolver(() => Producer, { description: 'Who makes the product.' })
   async producer(@Root() p: ProductView, @Ctx() ctx: Context): Promise<ProducerView> {
-    const producer = await ctx.loaders.producer.load(p.producer.id);
-    if (!producer) throw new Error(`Producer ${p.producer.id} of product ${p.id} is missing`);
-    return producer;
+    return loadRef(ctx.loaders.producer, 'Producer', p.producer, `product ${p.id}`);
   }
 
   @FieldResolver(() => Region, { description: 'The district-level or commune-level unit the product comes from.' })
   async region(@Root() p: ProductView, @Ctx() ctx: Context): Promise<RegionView> {
-    const region = await ctx.loaders.region.load(p.region.id);
-    if (!region) throw new Error(`Region ${p.region.id} of product ${p.id} is missing`);
-    return region;
+    return loadRef(ctx.loaders.region, 'Region', p.region, `product ${p.id}`);
   }
 
   @FieldResolver(() => Region, {

@@ -46,13 +46,17 @@ export interface RegionFact {
   validTo: IsoDate | null;
 }
 
-export interface TargetFact {
+/** What names a line of the plan: its code, the plan it comes from, what it says, its period. */
+export interface PlanLine {
   code: string;
   planRef: string;
   descriptionVi: string;
   descriptionEn: string;
   periodFrom: IsoDate;
   periodTo: IsoDate;
+}
+
+export interface TargetFact extends PlanLine {
   metric: string;
   minStars: number | null;
   breakdown: string | null;
@@ -113,13 +117,7 @@ export interface CategoryProgress {
 export const PROGRESS_METRICS = ['CERTIFIED_PRODUCTS', 'TRAINED_PERCENT'] as const;
 export type ProgressMetric = (typeof PROGRESS_METRICS)[number];
 
-export interface TargetProgress {
-  code: string;
-  planRef: string;
-  descriptionVi: string;
-  descriptionEn: string;
-  periodFrom: IsoDate;
-  periodTo: IsoDate;
+export interface TargetProgress extends PlanLine {
   metric: ProgressMetric;
   minStars: number | null;
   targetMin: number;
@@ -135,13 +133,7 @@ export interface TargetProgress {
 export const BUDGET_PARTS = ['TOTAL', 'STATE', 'PARTICIPANTS'] as const;
 export type BudgetPart = (typeof BUDGET_PARTS)[number];
 
-export interface BudgetFigure {
-  code: string;
-  planRef: string;
-  descriptionVi: string;
-  descriptionEn: string;
-  periodFrom: IsoDate;
-  periodTo: IsoDate;
+export interface BudgetFigure extends PlanLine {
   part: BudgetPart;
   amountMillionVnd: number;
 }
@@ -169,6 +161,18 @@ const inPeriod = (d: IsoDate, from: IsoDate, to: IsoDate) =>
 const minDate = (a: IsoDate, b: IsoDate) => (compareIsoDates(a, b) <= 0 ? a : b);
 const ratio = (achieved: number, target: number | null) =>
   target === null || target <= 0 ? null : Math.round((achieved / target) * 10_000) / 10_000;
+
+/** The plan line a target row names (its other fields are the target's, not reported as such). */
+function planLine(t: TargetFact): PlanLine {
+  return {
+    code: t.code,
+    planRef: t.planRef,
+    descriptionVi: t.descriptionVi,
+    descriptionEn: t.descriptionEn,
+    periodFrom: t.periodFrom,
+    periodTo: t.periodTo,
+  };
+}
 
 /** Did the unit exist at some time during `year`? Unknown dates mean "yes". */
 function existedIn(region: RegionFact, year: number): boolean {
@@ -362,12 +366,7 @@ export function computeProgress(
       }
       const share = achieved === null ? null : ratio(achieved, t.valueMin);
       return {
-        code: t.code,
-        planRef: t.planRef,
-        descriptionVi: t.descriptionVi,
-        descriptionEn: t.descriptionEn,
-        periodFrom: t.periodFrom,
-        periodTo: t.periodTo,
+        ...planLine(t),
         metric: t.metric as ProgressMetric,
         minStars: t.minStars,
         targetMin: t.valueMin,
@@ -383,12 +382,7 @@ export function computeProgress(
   const budget: BudgetFigure[] = input.targets
     .filter((t) => t.metric === 'BUDGET_MILLION_VND' && overlaps(t))
     .map((t) => ({
-      code: t.code,
-      planRef: t.planRef,
-      descriptionVi: t.descriptionVi,
-      descriptionEn: t.descriptionEn,
-      periodFrom: t.periodFrom,
-      periodTo: t.periodTo,
+      ...planLine(t),
       part: (t.breakdown === 'STATE' || t.breakdown === 'PARTICIPANTS' ? t.breakdown : 'TOTAL') as BudgetPart,
       amountMillionVnd: t.valueMin,
     }));

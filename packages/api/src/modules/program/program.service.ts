@@ -1,5 +1,6 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/knex';
 import { type CategoryCode, DomainError, ERROR_CODES, type IsoDate } from '@ocop/domain';
+import { dateOnly, type Row } from '../../db/rows.js';
 import { regionDirectory, type RegionView } from '../region/region.reader.js';
 import { computeProgress, type ProgressInput, type ProgressReport } from './program.progress.js';
 
@@ -9,10 +10,6 @@ export const LAST_REPORT_YEAR = 2100;
 /** Longest report, in years: every year is a row for each district-level unit. */
 export const MAX_YEARS = 30;
 
-type Row = Record<string, unknown>;
-
-const day = (v: unknown): string | null =>
-  v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 function badYear(message: string, field: string): DomainError {
@@ -58,13 +55,13 @@ export class ProgramService {
       certificates: (certificates ?? []).map((c) => ({
         productId: Number(c.product_id),
         stars: Number(c.stars),
-        issuedOn: day(c.issued_on) ?? '',
+        issuedOn: dateOnly(c.issued_on) ?? '',
         category: String(c.category) as CategoryCode,
         regionId: Number(c.region_id),
       })),
       provincialFiveStar: (evaluations ?? []).map((e) => ({
         productId: Number(e.product_id),
-        evaluatedOn: day(e.evaluated_on) ?? '',
+        evaluatedOn: dateOnly(e.evaluated_on) ?? '',
       })),
       regions: regions.map((r) => ({
         id: r.id,
@@ -75,16 +72,16 @@ export class ProgramService {
         kind: r.kind,
         parentId: r.parent?.id ?? null,
         successorId: r.successor?.id ?? null,
-        validFrom: day(r.validFrom),
-        validTo: day(r.validTo),
+        validFrom: dateOnly(r.validFrom),
+        validTo: dateOnly(r.validTo),
       })),
       targets: (targets ?? []).map((t) => ({
         code: String(t.code),
         planRef: String(t.plan_ref),
         descriptionVi: String(t.description_vi),
         descriptionEn: String(t.description_en),
-        periodFrom: day(t.period_from) ?? '',
-        periodTo: day(t.period_to) ?? '',
+        periodFrom: dateOnly(t.period_from) ?? '',
+        periodTo: dateOnly(t.period_to) ?? '',
         metric: String(t.metric),
         minStars: num(t.min_stars),
         breakdown: t.breakdown == null ? null : String(t.breakdown),

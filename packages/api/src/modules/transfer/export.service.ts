@@ -9,6 +9,7 @@ import {
   type ProductTrade,
   tradeCells,
 } from '@ocop/domain';
+import { dateOnly, jsonList, type Row } from '../../db/rows.js';
 import { dialectOf, PublishedProductQuery } from '../product/product.query.js';
 import { readRegions } from '../region/region.reader.js';
 import type { TransferKind } from './formats.js';
@@ -42,17 +43,7 @@ export interface PublicCatalog {
   certificates: ExportRecord[];
 }
 
-type Row = Record<string, unknown>;
-
 const text = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));
-const day = (v: unknown): string | null =>
-  v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
-
-function images(v: unknown): ImageValue[] {
-  if (Array.isArray(v)) return v as ImageValue[];
-  if (typeof v === 'string' && v !== '') return JSON.parse(v) as ImageValue[];
-  return [];
-}
 
 const byKey =
   <T>(...keys: ((r: T) => string)[]) =>
@@ -132,7 +123,7 @@ export async function collectPublicCatalog(em: EntityManager, asOf: IsoDate): Pr
       ...tradeCells(
         r.trade == null ? null : ((typeof r.trade === 'string' ? JSON.parse(r.trade) : r.trade) as ProductTrade),
       ),
-      images: images(r.images),
+      images: jsonList<ImageValue>(r.images),
     }));
   const certificates = [...productRows].sort(byKey((r) => String(r.c_number))).map((r) => ({
     number: String(r.c_number),
@@ -140,9 +131,9 @@ export async function collectPublicCatalog(em: EntityManager, asOf: IsoDate): Pr
     stars: Number(r.c_stars),
     issuing_level: String(r.c_issuing_level),
     decision_number: String(r.c_decision_number),
-    decision_date: day(r.c_decision_date),
-    issued_on: day(r.c_issued_on),
-    expires_on: day(r.c_expires_on),
+    decision_date: dateOnly(r.c_decision_date),
+    issued_on: dateOnly(r.c_issued_on),
+    expires_on: dateOnly(r.c_expires_on),
     status: String(r.c_status),
   }));
   const producers = [...producerRows].sort(byKey((r) => String(r.slug))).map((r) => ({
@@ -170,8 +161,8 @@ export async function collectPublicCatalog(em: EntityManager, asOf: IsoDate): Pr
       level: r.level,
       kind: r.kind,
       parent: text(r.parent && codeOf.get(r.parent.id)),
-      valid_from: day(r.validFrom),
-      valid_to: day(r.validTo),
+      valid_from: dateOnly(r.validFrom),
+      valid_to: dateOnly(r.validTo),
       successor: text(r.successor && codeOf.get(r.successor.id)),
     }));
   return { asOf, regions, producers, products, certificates };

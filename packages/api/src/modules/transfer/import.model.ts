@@ -12,6 +12,7 @@ import type {
   StoredCertificateStatus,
 } from '@ocop/domain';
 import { normalizeTrade } from '@ocop/domain';
+import { dateOnly, jsonList, optStr, type Row } from '../../db/rows.js';
 import type { CertificateValues } from '../certificate/certificate.row.js';
 import type { EvaluationValues } from '../evaluation/evaluation.row.js';
 import type { ProducerValues } from '../producer/producer.row.js';
@@ -85,18 +86,13 @@ export interface Snapshot {
   certificates: CertificateNode[];
 }
 
-type Row = Record<string, unknown>;
-
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
-const opt = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-/** A date column as 'YYYY-MM-DD' whatever the driver returns. */
-const date = (v: unknown): string | null =>
-  v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
 
-function json(v: unknown): ImageValue[] {
-  if (Array.isArray(v)) return v as ImageValue[];
-  if (typeof v === 'string' && v !== '') return JSON.parse(v) as ImageValue[];
-  return [];
+/** The node a row's foreign key names; a missing one means the rows were read inconsistently. */
+function referenced<N>(byId: Map<number, N>, type: string, id: unknown): N {
+  const node = byId.get(Number(id));
+  if (!node) throw new Error(`${type} ${String(id)} is referenced but missing.`);
+  return node;
 }
 
 export async function loadSnapshot(em: EntityManager): Promise<Snapshot> {
@@ -174,8 +170,8 @@ export async function loadSnapshot(em: EntityManager): Promise<Snapshot> {
       kind: r.kind,
       parent: null,
       path: r.path,
-      validFrom: date(r.validFrom),
-      validTo: date(r.validTo),
+      validFrom: dateOnly(r.validFrom),
+      validTo: dateOnly(r.validTo),
       successor: null,
     });
   }
@@ -185,11 +181,7 @@ export async function loadSnapshot(em: EntityManager): Promise<Snapshot> {
     node.parent = r.parent ? (regionById.get(r.parent.id) ?? null) : null;
     node.successor = r.successor ? (regionById.get(r.successor.id) ?? null) : null;
   }
-  const regionOf = (id: unknown): RegionNode => {
-    const region = regionById.get(Number(id));
-    if (!region) throw new Error(`Region ${String(id)} is referenced but missing.`);
-    return region;
-  };
+  const regionOf = (id: unknown): RegionNode => referenced(regionById, 'Region', id);
 
   const producerById = new Map<number, ProducerNode>();
   for (const p of producerRows ?? []) {
@@ -203,37 +195,32 @@ export async function loadSnapshot(em: EntityManager): Promise<Snapshot> {
       region: regionOf(p.region_id),
       phone: str(p.phone),
       email: str(p.email),
-      website: opt(p.website),
-      taxCode: opt(p.tax_code),
+      website: optStr(p.website),
+      taxCode: optStr(p.tax_code),
     });
   }
 
   const productById = new Map<number, ProductNode>();
   for (const p of productRows ?? []) {
-    const producer = producerById.get(Number(p.producer_id));
-    if (!producer) throw new Error(`Producer ${String(p.producer_id)} is referenced but missing.`);
+    const producer = referenced(producerById, 'Producer', p.producer_id);
     productById.set(Number(p.id), {
       id: Number(p.id),
       slug: str(p.slug),
       nameVi: str(p.name_vi),
-      nameEn: opt(p.name_en),
+      nameEn: optStr(p.name_en),
       category: str(p.category) as CategoryCode,
       region: regionOf(p.region_id),
       producer,
       cycleStage: str(p.cycle_stage) as CycleStage,
       descriptionVi: str(p.description_vi),
-      descriptionEn: opt(p.description_en),
-      storyVi: opt(p.story_vi),
-      storyEn: opt(p.story_en),
-      images: json(p.images),
+      descriptionEn: optStr(p.description_en),
+      storyVi: optStr(p.story_vi),
+      storyEn: optStr(p.story_en),
+      images: jsonList<ImageValue>(p.images),
       trade: p.trade == null ? null : normalizeTrade(typeof p.trade === 'string' ? JSON.parse(p.trade) : p.trade),
     });
   }
-  const productOf = (id: unknown): ProductNode => {
-    const product = productById.get(Number(id));
-    if (!product) throw new Error(`Product ${String(id)} is referenced but missing.`);
-    return product;
-  };
+  const productOf = (id: unknown): ProductNode => referenced(productById, 'Product', id);
 
   const evaluationById = new Map<number, EvaluationNode>();
   for (const e of evaluationRows ?? []) {
@@ -242,7 +229,7 @@ export async function loadSnapshot(em: EntityManager): Promise<Snapshot> {
       product: productOf(e.product_id),
       councilLevel: str(e.council_level) as CouncilLevel,
       criteriaVersion: str(e.criteria_version) as CriteriaVersion,
-      evaluatedOn: date(e.evaluated_on) ?? '',
+      evaluatedOn: dateOnly(e.evaluated_on) ?? '',
       scoreA: Number(e.score_a),
       scoreB: Number(e.score_b),
       scoreC: Number(e.score_c),
@@ -259,14 +246,14 @@ export async function loadSnapshot(em: EntityManager): Promise<Snapshot> {
     product: productOf(c.product_id),
     evaluation: c.evaluation_id == null ? null : (evaluationById.get(Number(c.evaluation_id)) ?? null),
     decisionNumber: str(c.decision_number),
-    decisionDate: date(c.decision_date) ?? '',
+    decisionDate: dateOnly(c.decision_date) ?? '',
     issuingLevel: str(c.issuing_level) as CouncilLevel,
     stars: Number(c.stars),
-    issuedOn: date(c.issued_on) ?? '',
-    expiresOn: date(c.expires_on) ?? '',
+    issuedOn: dateOnly(c.issued_on) ?? '',
+    expiresOn: dateOnly(c.expires_on) ?? '',
     status: str(c.status) as StoredCertificateStatus,
-    revokedOn: date(c.revoked_on),
-    revocationReason: opt(c.revocation_reason),
+    revokedOn: dateOnly(c.revoked_on),
+    revocationReason: optStr(c.revocation_reason),
   }));
 
   return {

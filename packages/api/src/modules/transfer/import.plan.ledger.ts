@@ -31,6 +31,13 @@ export class PlanLedger {
     }
   }
 
+  /** Applies `values` to an existing row and records which of its fields they changed. */
+  update<N extends object>(kindPlan: KindPlan<N>, node: N, values: Partial<N>, counts: Counts): void {
+    const fields = changedFields(node, values);
+    Object.assign(node, values);
+    this.record(kindPlan, node, fields, counts);
+  }
+
   /**
    * Marks `field` of an existing row as changed by a later step (a successor, a supersession).
    * False when the row is not in the input, so no file's counts include it.

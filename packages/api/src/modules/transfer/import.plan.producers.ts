@@ -1,7 +1,7 @@
 import { slugify } from '@ocop/domain';
-import type { ProducerNode, RegionNode } from './import.model.js';
+import type { ProducerNode } from './import.model.js';
 import type { Counts, ImportPlan } from './import.plan.js';
-import { changedFields, type PlanLedger } from './import.plan.ledger.js';
+import type { PlanLedger } from './import.plan.ledger.js';
 import type { RegionPlanner } from './import.plan.regions.js';
 import { LENGTH, NameIndex, quote, type RowCheck } from './import.plan.rows.js';
 import {
@@ -48,14 +48,11 @@ export class ProducerPlanner {
     const name = check.required('name', 'every producer needs its registered name', LENGTH.name);
     const type = check.parse('type', parseProducerType, 'every producer needs a type');
     const address = check.required('address', 'every producer needs an address', LENGTH.address);
-    const regionText = check.text('region');
-    let region: RegionNode | undefined;
-    if (regionText === '') check.problem('region', 'empty, but every producer needs the district or commune it is in.');
-    else {
-      const resolved = this.regions.resolveRegion(regionText);
-      if (resolved.ok) region = resolved.value;
-      else check.problem('region', `${resolved.message}.`);
-    }
+    const region = check.parse(
+      'region',
+      (text) => this.regions.resolveRegion(text),
+      'every producer needs the district or commune it is in',
+    );
     const representative = check.optional('representative', LENGTH.representative);
     const phone = check.parse('phone', parsePhone);
     const email = check.parse('email', parseEmail);
@@ -118,9 +115,7 @@ export class ProducerPlanner {
     };
     const [existing] = matches;
     if (existing) {
-      const fields = changedFields(existing, values);
-      Object.assign(existing, values);
-      this.ledger.record(this.plan.producers, existing, fields, counts);
+      this.ledger.update(this.plan.producers, existing, values, counts);
       this.indexProducer(existing);
       return;
     }

@@ -11,9 +11,9 @@ import {
   TRADE_COLUMNS,
   type TradeChanges,
 } from '@ocop/domain';
-import type { ProducerNode, ProductNode, RegionNode } from './import.model.js';
+import type { ProductNode } from './import.model.js';
 import type { Counts, ImportPlan } from './import.plan.js';
-import { changedFields, type PlanLedger } from './import.plan.ledger.js';
+import type { PlanLedger } from './import.plan.ledger.js';
 import type { ProducerPlanner } from './import.plan.producers.js';
 import type { RegionPlanner } from './import.plan.regions.js';
 import { LENGTH, NameIndex, quote, type RowCheck } from './import.plan.rows.js';
@@ -47,21 +47,12 @@ export class ProductPlanner {
     const nameVi = check.required('name_vi', 'every product needs its Vietnamese name', LENGTH.productName);
     const nameEn = check.optional('name_en', LENGTH.productName);
     const category = check.parse('category', parseCategory, 'every product belongs to one of the six groups');
-    const producerText = check.text('producer');
-    let producer: ProducerNode | undefined;
-    if (producerText === '') check.problem('producer', 'empty, but every product has a producer.');
-    else {
-      const resolved = this.producers.resolveProducer(producerText);
-      if (resolved.ok) producer = resolved.value;
-      else check.problem('producer', `${resolved.message}.`);
-    }
-    let region: RegionNode | undefined;
-    const regionText = check.text('region');
-    if (regionText !== '') {
-      const resolved = this.regions.resolveRegion(regionText);
-      if (resolved.ok) region = resolved.value;
-      else check.problem('region', `${resolved.message}.`);
-    }
+    const producer = check.parse(
+      'producer',
+      (text) => this.producers.resolveProducer(text),
+      'every product has a producer',
+    );
+    const region = check.parse('region', (text) => this.regions.resolveRegion(text));
     const cycleStage = check.parse('cycle_stage', parseCycleStage);
     const descriptionVi = check.has('description_vi')
       ? check.required('description_vi', 'every product needs a Vietnamese description', LENGTH.descriptionVi)
@@ -114,9 +105,7 @@ export class ProductPlanner {
       ...(trade !== undefined ? { trade } : {}),
     };
     if (existing) {
-      const fields = changedFields(existing, values);
-      Object.assign(existing, values);
-      this.ledger.record(this.plan.products, existing, fields, counts);
+      this.ledger.update(this.plan.products, existing, values, counts);
       this.indexProduct(existing);
       return;
     }
@@ -217,14 +206,10 @@ export class ProductPlanner {
   }
 
   productCell(check: RowCheck): ProductNode | undefined {
-    const text = check.text('product');
-    if (text === '') {
-      check.problem('product', 'empty, but the row must name a product (its slug or its name).');
-      return undefined;
-    }
-    const resolved = this.resolveProduct(text);
-    if (resolved.ok) return resolved.value;
-    check.problem('product', `${resolved.message}.`);
-    return undefined;
+    return check.parse(
+      'product',
+      (text) => this.resolveProduct(text),
+      'the row must name a product (its slug or its name)',
+    );
   }
 }

@@ -1,7 +1,7 @@
 import { compareIsoDates, type RegionLevel, regionFullName } from '@ocop/domain';
 import type { RegionNode } from './import.model.js';
 import type { Counts, ImportPlan } from './import.plan.js';
-import { changedFields, type PlanLedger } from './import.plan.ledger.js';
+import type { PlanLedger } from './import.plan.ledger.js';
 import { LENGTH, NameIndex, quote, type RowCheck } from './import.plan.rows.js';
 import type { SourceRow } from './import.sources.js';
 import { cleanText, foldKey, type Parsed, parseDate, parseRegionKind, parseRegionLevel } from './values.js';
@@ -144,10 +144,8 @@ export class RegionPlanner {
         );
         return;
       }
-      const fields = changedFields(existing, values);
-      Object.assign(existing, values);
+      this.ledger.update(this.plan.regions, existing, values, counts);
       this.regionRows.set(existing, { check, successor: check.has('successor') ? check.text('successor') : undefined });
-      this.ledger.record(this.plan.regions, existing, fields, counts);
       this.indexRegion(existing);
       return;
     }

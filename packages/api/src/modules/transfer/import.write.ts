@@ -10,7 +10,7 @@ import { producerRow } from '../producer/producer.row.js';
 import { Product, productSearchColumns } from '../product/product.entity.js';
 import { productRow } from '../product/product.row.js';
 import { Region } from '../region/region.entity.js';
-import type { CertificateNode, EvaluationNode, ProducerNode, ProductNode, RegionNode } from './import.model.js';
+import type { CertificateNode, RegionNode } from './import.model.js';
 import type { ImportPlan, Update } from './import.plan.js';
 
 /**
@@ -71,13 +71,27 @@ export class PlanWriter {
     }
   }
 
+  /**
+   * Writes each update's changed fields: a node's own value, or for a field in `references` the
+   * id of the row it points to; `extra` adds columns derived from the node.
+   */
   private async update<N extends { id?: number }>(
     entity: EntityName<object>,
     updates: Update<N>[],
-    data: (n: N, fields: Set<string>) => Row,
+    references: Record<string, (n: N) => number | null> = {},
+    extra: (n: N, fields: Set<string>) => Row = () => ({}),
   ): Promise<void> {
     for (const { node, fields } of updates) {
-      await this.tx.nativeUpdate(entity, { id: idOf(node, 'row') }, { ...data(node, fields), updatedAt: this.now });
+      const data: Row = {};
+      for (const f of fields) {
+        const reference = references[f];
+        data[f] = reference ? reference(node) : node[f as keyof N];
+      }
+      await this.tx.nativeUpdate(
+        entity,
+        { id: idOf(node, 'row') },
+        { ...data, ...extra(node, fields), updatedAt: this.now },
+      );
       this.tick(1);
     }
   }
@@ -116,11 +130,8 @@ export class PlanWriter {
       );
     }
     const successors = creates.filter((r) => r.successor).map((node) => ({ node, fields: new Set(['successor']) }));
-    await this.update(Region, [...successors, ...plan.regions.updates], (r, fields) => {
-      const data: Row = {};
-      for (const f of fields)
-        data[f] = f === 'successor' ? idOrNull(r.successor, 'successor unit') : r[f as keyof RegionNode];
-      return data;
+    await this.update(Region, [...successors, ...plan.regions.updates], {
+      successor: (r) => idOrNull(r.successor, 'successor unit'),
     });
   }
 
@@ -133,11 +144,7 @@ export class PlanWriter {
       (p) => p.slug,
       (p) => producerRow(p, idOf(p.region, 'region')),
     );
-    await this.update(Producer, plan.producers.updates, (p, fields) => {
-      const data: Row = {};
-      for (const f of fields) data[f] = f === 'region' ? idOf(p.region, 'region') : p[f as keyof ProducerNode];
-      return data;
-    });
+    await this.update(Producer, plan.producers.updates, { region: (p) => idOf(p.region, 'region') });
   }
 
   private async products(plan: ImportPlan): Promise<void> {
@@ -150,19 +157,12 @@ export class PlanWriter {
       (p) => productRow(p, idOf(p.region, 'region'), idOf(p.producer, 'producer')),
     );
     const TEXT = new Set(['nameVi', 'nameEn', 'descriptionVi', 'descriptionEn', 'storyVi', 'storyEn']);
-    await this.update(Product, plan.products.updates, (p, fields) => {
-      const data: Row = {};
-      for (const f of fields) {
-        data[f] =
-          f === 'region'
-            ? idOf(p.region, 'region')
-            : f === 'producer'
-              ? idOf(p.producer, 'producer')
-              : p[f as keyof ProductNode];
-      }
-      if ([...fields].some((f) => TEXT.has(f))) Object.assign(data, productSearchColumns(p));
-      return data;
-    });
+    await this.update(
+      Product,
+      plan.products.updates,
+      { region: (p) => idOf(p.region, 'region'), producer: (p) => idOf(p.producer, 'producer') },
+      (p, fields) => ([...fields].some((f) => TEXT.has(f)) ? productSearchColumns(p) : {}),
+    );
   }
 
   private async evaluations(plan: ImportPlan): Promise<void> {
@@ -189,24 +189,15 @@ export class PlanWriter {
       for (const e of batch) e.id = ids.get(key(e.product.id, e.councilLevel, e.evaluatedOn));
       this.tick(batch.length);
     }
-    await this.update(Evaluation, plan.evaluations.updates, (e, fields) => {
-      const data: Row = {};
-      for (const f of fields) data[f] = e[f as keyof EvaluationNode];
-      return data;
-    });
+    await this.update(Evaluation, plan.evaluations.updates);
   }
 
   private async certificates(plan: ImportPlan): Promise<void> {
-    const data = (c: CertificateNode, fields: Set<string>) => {
-      const row: Row = {};
-      for (const f of fields)
-        row[f] = f === 'evaluation' ? idOrNull(c.evaluation, 'evaluation') : c[f as keyof CertificateNode];
-      return row;
-    };
+    const references = { evaluation: (c: CertificateNode) => idOrNull(c.evaluation, 'evaluation') };
     // A product has at most one ISSUED certificate at any moment (a partial unique index), so
     // certificates leave ISSUED before new ones arrive and before others become ISSUED.
     const demoted = plan.certificates.updates.filter((u) => u.fields.has('status') && u.node.status !== 'ISSUED');
-    await this.update(Certificate, demoted, data);
+    await this.update(Certificate, demoted, references);
     await this.insert(
       Certificate,
       'certificate',
@@ -218,7 +209,7 @@ export class PlanWriter {
     await this.update(
       Certificate,
       plan.certificates.updates.filter((u) => !demoted.includes(u)),
-      data,
+      references,
     );
   }
 }
