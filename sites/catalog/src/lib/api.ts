@@ -14,8 +14,8 @@ import {
   type RegionLevel,
 } from '@ocop/domain';
 import { loadSettings } from './config.js';
-import { ApiError, BUILD_REQUEST, graphql, request } from './graphql.js';
-import type { ResultOf } from 'gql.tada';
+import { BUILD_REQUEST, graphql, request, stopBuildWithout } from './graphql.js';
+import type { ResultOf, TadaDocumentNode } from 'gql.tada';
 
 /** A text in both languages; `en` is the Vietnamese text where no translation exists. */
 export interface Localized {
@@ -344,45 +344,52 @@ function product(p: RawProduct, apiUrl: string): Product | undefined {
 /** Categories fetched at the same time: the API overlaps their queries; more only queue up. */
 const PARALLEL_CATEGORIES = 3;
 
+/** What both product queries answer: a page of one category's products and where the next begins. */
+interface ProductsPage {
+  products: { nodes: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+}
+
+/**
+ * Asks for one category's products with `query`, page after page, and hands each page's nodes to
+ * `take`. Returns how many requests it made.
+ */
+async function eachPage<Page extends ProductsPage>(
+  apiUrl: string,
+  query: TadaDocumentNode<Page, { category: CategoryCode; first: number; after: string | null }>,
+  category: CategoryCode,
+  first: number,
+  take: (nodes: Page['products']['nodes']) => void,
+): Promise<number> {
+  let requests = 0;
+  for (let after: string | null = null; ; ) {
+    const page: Page = await request(apiUrl, query, { category, first, after }, BUILD_REQUEST);
+    requests++;
+    take(page.products.nodes);
+    if (!page.products.pageInfo.hasNextPage || !page.products.pageInfo.endCursor) break;
+    after = page.products.pageInfo.endCursor;
+  }
+  return requests;
+}
+
 /** Every published product of one category, page after page. */
 async function fetchCategory(
   apiUrl: string,
   category: CategoryCode,
 ): Promise<{ products: Product[]; requests: number }> {
   const products: Product[] = [];
-  let after: string | null = null;
-  let requests = 0;
-  for (;;) {
-    const page: ResultOf<typeof PRODUCTS_QUERY> = await request(
-      apiUrl,
-      PRODUCTS_QUERY,
-      { category, first: PAGE_SIZE, after },
-      BUILD_REQUEST,
-    );
-    requests++;
-    for (const raw of page.products.nodes) {
+  let requests = await eachPage(apiUrl, PRODUCTS_QUERY, category, PAGE_SIZE, (nodes) => {
+    for (const raw of nodes) {
       const p = product(raw, apiUrl);
       if (p) products.push(p);
     }
-    if (!page.products.pageInfo.hasNextPage || !page.products.pageInfo.endCursor) break;
-    after = page.products.pageInfo.endCursor;
-  }
+  });
   const bySlug = new Map(products.map((p) => [p.slug, p]));
-  for (let after: string | null = null; ; ) {
-    const page: ResultOf<typeof TRADE_QUERY> = await request(
-      apiUrl,
-      TRADE_QUERY,
-      { category, first: TRADE_PAGE_SIZE, after },
-      BUILD_REQUEST,
-    );
-    requests++;
-    for (const node of page.products.nodes) {
+  requests += await eachPage(apiUrl, TRADE_QUERY, category, TRADE_PAGE_SIZE, (nodes) => {
+    for (const node of nodes) {
       const p = bySlug.get(node.slug);
       if (p && node.vi && node.en) p.trade = trade(node.vi, node.en);
     }
-    if (!page.products.pageInfo.hasNextPage || !page.products.pageInfo.endCursor) break;
-    after = page.products.pageInfo.endCursor;
-  }
+  });
   return { products, requests };
 }
 
@@ -426,13 +433,7 @@ let catalog: Promise<Catalog> | undefined;
  * the setting rather than Astro's stack trace: there is nothing to fix in the site's code.
  */
 export function loadCatalog(): Promise<Catalog> {
-  catalog ??= fetchCatalog().catch((error: unknown) => {
-    if (!(error instanceof ApiError)) throw error;
-    console.error(
-      `\nOCOP_API_URL: ${error.message}. The site needs every field it asks for; check that the API is running and up to date.\n`,
-    );
-    process.exit(1);
-  });
+  catalog ??= fetchCatalog().catch(stopBuildWithout('The site needs every field it asks for'));
   return catalog;
 }
 
@@ -447,12 +448,6 @@ let vocabulary: Promise<string> | undefined;
 export function loadSearchVocabulary(): Promise<string> {
   vocabulary ??= request(loadSettings().apiUrl, SEARCH_VOCABULARY_QUERY, {}, BUILD_REQUEST)
     .then((data) => data.searchVocabulary)
-    .catch((error: unknown) => {
-      if (!(error instanceof ApiError)) throw error;
-      console.error(
-        `\nOCOP_API_URL: ${error.message}. The site needs the API's searchVocabulary; check that the API is running and up to date.\n`,
-      );
-      process.exit(1);
-    });
+    .catch(stopBuildWithout("The site needs the API's searchVocabulary"));
   return vocabulary;
 }

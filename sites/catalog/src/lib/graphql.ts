@@ -57,6 +57,19 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export const BUILD_REQUEST: RequestOptions = { timeoutMs: 60_000, patienceMs: 300_000 };
 
 /**
+ * For a build-time request's `.catch`: when the API cannot give what the build needs, the build
+ * stops with one line naming the setting and `need` rather than Astro's stack trace (there is
+ * nothing to fix in the site's code). Any other error is thrown on.
+ */
+export function stopBuildWithout(need: string): (error: unknown) => never {
+  return (error) => {
+    if (!(error instanceof ApiError)) throw error;
+    console.error(`\nOCOP_API_URL: ${error.message}. ${need}; check that the API is running and up to date.\n`);
+    process.exit(1);
+  };
+}
+
+/**
  * Sends one request to the API; while it answers 429 or 503, waits its Retry-After and sends it
  * again, as long as the options' patience lasts.
  */

@@ -56,9 +56,13 @@ export function formatPercent(share: number, lang: Lang): string {
   return PERCENT_FORMAT[lang].format(share);
 }
 
+/** The name in `lang` of something @ocop/domain names in both languages (nameVi, nameEn). */
+function nameIn(named: { nameVi: string; nameEn: string }, lang: Lang): string {
+  return lang === 'vi' ? named.nameVi : named.nameEn;
+}
+
 export function categoryName(code: CategoryCode, lang: Lang): string {
-  const c = categoryByCode(code);
-  return lang === 'vi' ? c.nameVi : c.nameEn;
+  return nameIn(categoryByCode(code), lang);
 }
 
 /** Short names for navigation, where the official ones are too long. */
@@ -107,8 +111,7 @@ export function categoryBlurb(code: CategoryCode, lang: Lang): string {
 }
 
 export function producerTypeName(type: ProducerType, lang: Lang): string {
-  const info = PRODUCER_TYPE_INFO[type];
-  return lang === 'vi' ? info.nameVi : info.nameEn;
+  return nameIn(PRODUCER_TYPE_INFO[type], lang);
 }
 
 const COUNCIL_LEVEL_NAMES: Record<CouncilLevel, Localized> = {
@@ -122,7 +125,7 @@ export function councilLevelName(level: CouncilLevel, lang: Lang): string {
 }
 
 export function categoryLabel(category: Category, lang: Lang): string {
-  return lang === 'vi' ? category.nameVi : category.nameEn;
+  return nameIn(category, lang);
 }
 
 export { CATEGORIES };

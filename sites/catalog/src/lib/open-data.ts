@@ -6,7 +6,7 @@
  */
 import { OPEN_DATA_COLUMNS, OPEN_DATA_KINDS, type OpenDataKind } from '@ocop/domain';
 import { loadSettings } from './config.js';
-import { ApiError, BUILD_REQUEST, fetchFromApi } from './graphql.js';
+import { BUILD_REQUEST, fetchFromApi, stopBuildWithout } from './graphql.js';
 
 export type ExportKind = OpenDataKind;
 export const EXPORT_KINDS = OPEN_DATA_KINDS;
@@ -32,13 +32,7 @@ export function openDataFile(name: string): Promise<Uint8Array<ArrayBuffer>> {
   let file = files.get(name);
   if (!file) {
     const url = new URL(`open-data/${name}`, loadSettings().apiUrl).toString();
-    file = fetchFromApi(url, BUILD_REQUEST).catch((error: unknown) => {
-      if (!(error instanceof ApiError)) throw error;
-      console.error(
-        `\nOCOP_API_URL: ${error.message}. The site copies its open data from the API; check that the API is running and up to date.\n`,
-      );
-      process.exit(1);
-    });
+    file = fetchFromApi(url, BUILD_REQUEST).catch(stopBuildWithout('The site copies its open data from the API'));
     files.set(name, file);
   }
   return file;

@@ -5,6 +5,7 @@
  */
 import type { AstroGlobal } from 'astro';
 import type { Lang } from './i18n.js';
+import { clientAddress } from './on-demand.js';
 import { QUOTE_FIELDS, type QuoteOutcome, quoteTarget, type QuoteValues, submitQuote } from './quote.js';
 
 /** Longest form accepted by this page (the API has its own, smaller, limits per field). */
@@ -42,13 +43,7 @@ export async function handleQuote(astro: AstroGlobal, lang: Lang) {
       values = Object.fromEntries(
         [...QUOTE_FIELDS, 'consent', 'website'].map((f) => [f, text(f)]).filter(([, v]) => v !== undefined),
       );
-      let address: string | undefined;
-      try {
-        address = astro.clientAddress;
-      } catch {
-        address = undefined;
-      }
-      outcome = await submitQuote(target, values, lang, address);
+      outcome = await submitQuote(target, values, lang, clientAddress(astro));
       if (outcome.kind === 'UNAVAILABLE') astro.response.status = 503;
       else if (outcome.kind === 'REFUSED') {
         astro.response.status =

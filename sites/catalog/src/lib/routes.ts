@@ -11,6 +11,11 @@ export function localized(lang: Lang, path: string): string {
   return lang === 'en' ? `/en${path}` : path;
 }
 
+/** The `[...lang]` parameter of a route file serving both languages: 'en', or none for Vietnamese. */
+export function langParam(lang: Lang): string | undefined {
+  return lang === 'en' ? 'en' : undefined;
+}
+
 /** The other language of the site. */
 export function otherLang(lang: Lang): Lang {
   return lang === 'vi' ? 'en' : 'vi';

@@ -1,6 +1,6 @@
 /**
- * The pages Astro pre-renders, per language: each route file calls one of these from its
- * getStaticPaths, so the Vietnamese and English route files stay one-liners.
+ * The pages Astro pre-renders, per language. A route file under pages/[...lang]/ serves both
+ * languages: its getStaticPaths gives one of these to `inBothLangs`.
  *
  * Each also gives every page its fingerprint (src/lib/incremental.ts): a hash of everything from
  * the catalog the page shows, so that a build after a change renders only the pages it touched.
@@ -9,8 +9,33 @@ import { type CategoryCode, categoryByCode } from '@ocop/domain';
 import { categoryListings, paginate, productPagePrint, productsPrint, type SiteData, siteData } from './catalog.js';
 import type { Lang } from './i18n.js';
 import { changedPages, fingerprint } from './incremental.js';
-import { categoryFilterSegments, DISTRICT_CHOOSER_SEGMENT, districtSegment, localized } from './routes.js';
+import {
+  categoryFilterSegments,
+  DISTRICT_CHOOSER_SEGMENT,
+  districtSegment,
+  LANGS,
+  langParam,
+  localized,
+} from './routes.js';
 import { MAX_PDF_PRODUCTS } from './take-away.js';
+
+/**
+ * The pages of `pathsOf` in both languages, for a route file under pages/[...lang]/: Vietnamese
+ * at the root, English under /en; each page gets its language in its props.
+ */
+export async function inBothLangs<Entry extends { params: Record<string, string | undefined>; props: object }>(
+  pathsOf: (lang: Lang) => Promise<Entry[]>,
+): Promise<{ params: Entry['params'] & { lang: string | undefined }; props: Entry['props'] & { lang: Lang } }[]> {
+  const perLang = await Promise.all(
+    LANGS.map(async (lang) =>
+      (await pathsOf(lang)).map((entry) => ({
+        params: { ...entry.params, lang: langParam(lang) },
+        props: { ...entry.props, lang },
+      })),
+    ),
+  );
+  return perLang.flat();
+}
 
 const categoryPrints = new WeakMap<SiteData, Map<string, string>>();
 

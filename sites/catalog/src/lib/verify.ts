@@ -2,20 +2,15 @@
  * The live certificate check behind /verify: asks the API at request time (never cached) and
  * turns every outcome, including an API that does not answer, into something the page can show.
  */
-import type { CouncilLevel } from '@ocop/domain';
 import { normalizeCertificateNumber } from '@ocop/domain';
+import type { AstroGlobal } from 'astro';
+import type { Certificate } from './api.js';
 import { loadSettings } from './config.js';
 import { ApiError, graphql, request } from './graphql.js';
 import type { CheckResult, Lang } from './i18n.js';
+import { clientAddress } from './on-demand.js';
 
-export interface CheckedCertificate {
-  number: string;
-  stars: number;
-  issuedOn: string;
-  expiresOn: string;
-  decisionNumber: string;
-  decisionDate: string;
-  issuingLevel: CouncilLevel;
+export interface CheckedCertificate extends Certificate {
   status: string;
   productName: string;
   producerName: string;
@@ -91,4 +86,12 @@ export async function verifyCertificate(
     );
     return { kind: 'UNAVAILABLE', input };
   }
+}
+
+/** The on-demand /verify route (both languages): the check of ?number=, never cached, 503 when the API failed. */
+export async function handleVerify(astro: AstroGlobal, lang: Lang): Promise<VerifyOutcome> {
+  const outcome = await verifyCertificate(astro.url.searchParams.get('number'), lang, clientAddress(astro));
+  astro.response.headers.set('Cache-Control', 'no-store');
+  if (outcome.kind === 'UNAVAILABLE') astro.response.status = 503;
+  return outcome;
 }
