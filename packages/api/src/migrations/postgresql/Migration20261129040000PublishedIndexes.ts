@@ -1,5 +1,4 @@
 import { Migration } from '@mikro-orm/migrations';
-import { PUBLISHED_INDEXES } from '../published-indexes.js';
 
 /**
  * Covering indexes for "published products" (PostgreSQL), matching the SQLite ones: the
@@ -7,6 +6,11 @@ import { PUBLISHED_INDEXES } from '../published-indexes.js';
  */
 export class Migration20261129040000PublishedIndexes extends Migration {
   override async up(): Promise<void> {
-    for (const sql of PUBLISHED_INDEXES) this.addSql(sql);
+    this.addSql(
+      'create index "certificate_active_cover_index" on "certificate" ("product_id", "status", "issued_on", "expires_on", "stars")',
+    );
+    this.addSql(
+      'create index "product_category_listing_index" on "product" ("category", "name_sort_key", "id", "region_id", "producer_id")',
+    );
   }
 }

@@ -1,5 +1,4 @@
 import { Migration } from '@mikro-orm/migrations';
-import { AUDIT_ENTRY_INDEXES_AND_TRIGGERS } from './audit-entry.js';
 
 /**
  * API tokens and the audit log (sqlite). A token is stored only as its SHA-256 hash. Audit
@@ -15,6 +14,13 @@ export class Migration20261129020000AuthAudit extends Migration {
     this.addSql(
       `create table "audit_entry" ("id" integer not null primary key autoincrement, "at" datetime not null, "token_id" integer null, "actor_name" text not null, "actor_role" text check ("actor_role" in ('ADMIN', 'EVALUATOR')) null, "operation" text not null, "entity_type" text check ("entity_type" in ('Producer', 'Product', 'Evaluation', 'Certificate', 'ApiToken')) not null, "entity_id" integer not null, "changes" json not null, constraint "audit_entry_token_id_foreign" foreign key("token_id") references "api_token"("id") on delete restrict on update cascade)`,
     );
-    for (const sql of AUDIT_ENTRY_INDEXES_AND_TRIGGERS) this.addSql(sql);
+    this.addSql(`create index "audit_entry_token_id_index" on "audit_entry" ("token_id")`);
+    this.addSql(`create index "audit_entry_entity_type_entity_id_index" on "audit_entry" ("entity_type", "entity_id")`);
+    this.addSql(
+      `create trigger "audit_entry_no_update" before update on "audit_entry" begin select raise(abort, 'audit entries are never changed'); end`,
+    );
+    this.addSql(
+      `create trigger "audit_entry_no_delete" before delete on "audit_entry" begin select raise(abort, 'audit entries are never deleted'); end`,
+    );
   }
 }

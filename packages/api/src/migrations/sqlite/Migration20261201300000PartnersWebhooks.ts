@@ -1,5 +1,4 @@
 import { Migration } from '@mikro-orm/migrations';
-import { AUDIT_ENTRY_INDEXES_AND_TRIGGERS } from './audit-entry.js';
 
 /**
  * Partner keys and webhooks (SQLite).
@@ -33,7 +32,14 @@ export class Migration20261201300000PartnersWebhooks extends Migration {
     this.addSql('insert into "audit_entry_new" select * from "audit_entry"');
     this.addSql('drop table "audit_entry"');
     this.addSql('alter table "audit_entry_new" rename to "audit_entry"');
-    for (const sql of AUDIT_ENTRY_INDEXES_AND_TRIGGERS) this.addSql(sql);
+    this.addSql(`create index "audit_entry_token_id_index" on "audit_entry" ("token_id")`);
+    this.addSql(`create index "audit_entry_entity_type_entity_id_index" on "audit_entry" ("entity_type", "entity_id")`);
+    this.addSql(
+      `create trigger "audit_entry_no_update" before update on "audit_entry" begin select raise(abort, 'audit entries are never changed'); end`,
+    );
+    this.addSql(
+      `create trigger "audit_entry_no_delete" before delete on "audit_entry" begin select raise(abort, 'audit entries are never deleted'); end`,
+    );
 
     this.addSql(
       `create table "api_token_usage" ("token_id" integer not null, "day" date not null, "requests" integer not null default 0, "units" real not null default 0, primary key ("token_id", "day"), constraint "api_token_usage_token_id_foreign" foreign key("token_id") references "api_token"("id") on delete cascade)`,
