@@ -1,6 +1,6 @@
 import { todayInVietnam } from '@ocop/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GraphQLResponse, gql, startTestApi, type TestApi, testDatabases } from '../support/server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type GraphQLResponse, gql, useTestApi, testDatabases } from '../support/server.js';
 
 /**
  * programProgress on the sample Kiên Giang catalog, checked against counts computed here with
@@ -75,7 +75,6 @@ function data<T>(res: GraphQLResponse<T>): T {
 let firstReport: Progress | undefined;
 
 describe.each(testDatabases())('programme progress on $name', (db) => {
-  let api: TestApi;
   let report: Progress;
   const sql = (text: string, params: unknown[] = []) =>
     api.orm.em.getConnection().execute(text, params) as Promise<Row[]>;
@@ -84,12 +83,10 @@ describe.each(testDatabases())('programme progress on $name', (db) => {
   /** Not revoked, issued in [from, to] and not after today: the report's definition of certified. */
   const CERTIFIED = `c.status <> 'REVOKED' and c.issued_on >= ? and c.issued_on <= ? and c.issued_on <= '${today}'`;
 
+  const api = useTestApi(db);
+
   beforeAll(async () => {
-    api = await startTestApi(db);
     report = data(await gql<{ programProgress: Progress }>(api, QUERY, { from: 2020, to: 2025 })).programProgress;
-  });
-  afterAll(async () => {
-    await api?.close();
   });
 
   it('covers the years asked for, as of today', () => {

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { catalogToCsv, collectPublicCatalog, formatProblem, importFiles, parseCsv } from '@ocop/api';
 import { todayInVietnam } from '@ocop/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ok, refused } from '../support/admin.js';
-import { bearer, createToken, gql, startTestApi, type TestApi, testDatabases } from '../support/server.js';
+import { bearer, createToken, gql, useTestApi, testDatabases } from '../support/server.js';
 
 /**
  * Issue 16, "nothing to trade on": a buyer finds stars and a certificate but no pack sizes,
@@ -52,14 +52,11 @@ interface Trade {
 const UPDATE = `mutation($id: ID!, $input: UpdateProductInput!) { updateProduct(id: $id, input: $input) { id slug ${TRADE_FIELDS} } }`;
 
 describe.each(testDatabases())('trade information on $name', (db) => {
-  let api: TestApi;
   let admin: Record<string, string>;
+  const api = useTestApi(db);
+
   beforeAll(async () => {
-    api = await startTestApi(db);
     admin = bearer(await createToken(api, 'ADMIN'));
-  });
-  afterAll(async () => {
-    await api?.close();
   });
 
   it('gives the sample catalog’s products trade information, marked as illustrative', async () => {
