@@ -3,9 +3,9 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MUTATIONS, Office, ok } from '../support/admin.js';
-import { bearer, createToken, gql, startTestApi, type TestApi, testDatabases } from '../support/server.js';
+import { bearer, createToken, gql, startTestApi, useTestApi, testDatabases } from '../support/server.js';
 
 /**
  * The three flows of packages/api/docs/partners.md, run with the very queries written there (read
@@ -92,20 +92,17 @@ async function until<T>(
 }
 
 describe.each(testDatabases())('partner apps on $name', (db) => {
-  let api: TestApi;
   let office: Office;
   /** The server's clock runs with the real one, this far ahead. */
   let ahead = 0;
 
-  beforeAll(async () => {
-    api = await startTestApi(db, {
-      now: () => new Date(Date.now() + ahead),
-      env: { WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_RETRY_MS: '200', RATE_LIMIT: '600', RATE_LIMIT_BURST: '120' },
-    });
-    office = new Office(api, await createToken(api, 'ADMIN'), await createToken(api, 'EVALUATOR'));
+  const api = useTestApi(db, {
+    now: () => new Date(Date.now() + ahead),
+    env: { WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_RETRY_MS: '200', RATE_LIMIT: '600', RATE_LIMIT_BURST: '120' },
   });
-  afterAll(async () => {
-    await api?.close();
+
+  beforeAll(async () => {
+    office = new Office(api, await createToken(api, 'ADMIN'), await createToken(api, 'EVALUATOR'));
   });
 
   it('flow 1: a full read, then changes by cursor, yields a revocation made after the cursor', async () => {
@@ -127,9 +124,7 @@ describe.each(testDatabases())('partner apps on $name', (db) => {
     expect(copy.size).toBe(total.products.totalCount);
 
     // Meanwhile the office publishes one product and revokes another's certificate.
-    const producer = await office.createProducer();
-    const fresh = await office.createProduct(producer.id);
-    await office.publish(fresh.id, 5);
+    const { product: fresh } = await office.publishNewProduct(5);
     const [victimId, victim] = [...copy.entries()][0] as [string, { slug: string }];
     const certificate = ok<{ product: { certificate: { id: string } } }>(
       await gql(
@@ -179,9 +174,7 @@ describe.each(testDatabases())('partner apps on $name', (db) => {
       expect(created.secret).toMatch(/^whsec_/);
       expect(created.webhook).toMatchObject({ status: 'ACTIVE', events: ['PUBLISHED', 'UPDATED', 'WITHDRAWN'] });
 
-      const producer = await office.createProducer();
-      const product = await office.createProduct(producer.id);
-      const { certificate } = await office.publish(product.id, 4);
+      const { product, certificate } = await office.publishNewProduct();
       ok(
         await office.admin(
           'mutation($id: ID!, $input: UpdateProductInput!) { updateProduct(id: $id, input: $input) { id } }',
@@ -228,9 +221,7 @@ describe.each(testDatabases())('partner apps on $name', (db) => {
         }),
       ).createWebhook;
       endpoint.failures = 2;
-      const producer = await office.createProducer();
-      const product = await office.createProduct(producer.id);
-      await office.publish(product.id, 3);
+      const { product } = await office.publishNewProduct(3);
       await until('the event after two failures', () =>
         endpoint.received.some((r) => r.event.data.slug === product.slug) ? true : undefined,
       );
