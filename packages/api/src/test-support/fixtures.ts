@@ -1,4 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
+import { afterAll, beforeAll } from 'vitest';
 import { parseDatabaseUrl } from '../config.js';
 import { migrate } from '../db/database.js';
 import { type Orm, openOrm } from '../db/orm.js';
@@ -22,6 +23,22 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   const orm = await openOrm(parseDatabaseUrl('sqlite::memory:'));
   await migrate(orm);
   return { orm, em: orm.em.fork() as SqlEntityManager };
+}
+
+/**
+ * Opens a test database before the tests of the enclosing `describe` and closes it after them.
+ * The object returned is filled in once it is open, so tests and the `beforeAll` hooks written
+ * after this call (which run after it) read `db.em` and `db.orm` as the open database.
+ */
+export function useTestDatabase(): TestDatabase {
+  const db = {} as TestDatabase;
+  beforeAll(async () => {
+    Object.assign(db, await openTestDatabase());
+  });
+  afterAll(async () => {
+    await db.orm?.close(true);
+  });
+  return db;
 }
 
 const REGIONS = {
