@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { afterAll, beforeAll } from 'vitest';
 import { parseDatabaseUrl } from '../config.js';
@@ -37,6 +40,27 @@ export function useTestDatabase(): TestDatabase {
   });
   afterAll(async () => {
     await db.orm?.close(true);
+  });
+  return db;
+}
+
+/**
+ * A SQLite database in a file of its own (in a temporary folder), opened before the tests of the
+ * enclosing `describe` and deleted after them: for what an in-memory database does not show
+ * (the connection pool, the file's settings). Migrated when `migrated` is set; the `orm` of the
+ * object returned is there once the tests run.
+ */
+export function useSqliteFile(options: { prefix: string; migrated: boolean }): { orm: Orm } {
+  const db = {} as { orm: Orm };
+  let dir: string | undefined;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), options.prefix));
+    db.orm = await openOrm(parseDatabaseUrl(`sqlite:${join(dir, 'test.sqlite')}`));
+    if (options.migrated) await migrate(db.orm);
+  });
+  afterAll(async () => {
+    await db.orm?.close(true);
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
   return db;
 }
