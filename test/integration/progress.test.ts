@@ -1,5 +1,6 @@
 import { todayInVietnam } from '@ocop/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { ProgressDistrict } from '../support/progress.js';
 import { type GraphQLResponse, gql, useTestApi, testDatabases } from '../support/server.js';
 
 /**
@@ -37,14 +38,7 @@ interface Progress {
     fiveStarProducts: number;
     targetMin: number | null;
   }[];
-  districts: {
-    code: string | null;
-    name: string;
-    certifiedProducts: number;
-    target: number | null;
-    share: number | null;
-    years: { year: number; certifiedProducts: number; target: number | null }[];
-  }[];
+  districts: (ProgressDistrict & { years: { year: number; certifiedProducts: number; target: number | null }[] })[];
   categories: {
     category: string;
     name: string;
