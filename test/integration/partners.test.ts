@@ -105,6 +105,17 @@ describe.each(testDatabases())('partner apps on $name', (db) => {
     office = new Office(api, await createToken(api, 'ADMIN'), await createToken(api, 'EVALUATOR'));
   });
 
+  /** Registers a webhook for `events` with the docs' create-webhook step, as a partner's office does. */
+  async function createWebhook(url: string, events: string[], description: string) {
+    return ok<{
+      createWebhook: { secret: string; webhook: { id: string; status: string; events: string[] } };
+    }>(await office.admin(step('create-webhook'), { input: { url, events, description } })).createWebhook;
+  }
+
+  async function deleteWebhook(id: string): Promise<void> {
+    ok(await office.admin('mutation($id: ID!) { deleteWebhook(id: $id) }', { id }));
+  }
+
   it('flow 1: a full read, then changes by cursor, yields a revocation made after the cursor', async () => {
     const head = ok<{ catalogChanges: { currentCursor: string } }>(await gql(api, step('head')));
     const copy = new Map<string, { slug: string; stars: number }>();
@@ -160,17 +171,7 @@ describe.each(testDatabases())('partner apps on $name', (db) => {
     const verify = await verifier();
     const endpoint = await receiver();
     try {
-      const created = ok<{
-        createWebhook: { secret: string; webhook: { id: string; status: string; events: string[] } };
-      }>(
-        await office.admin(step('create-webhook'), {
-          input: {
-            url: endpoint.url,
-            events: ['PUBLISHED', 'UPDATED', 'WITHDRAWN'],
-            description: 'Test partner: sync',
-          },
-        }),
-      ).createWebhook;
+      const created = await createWebhook(endpoint.url, ['PUBLISHED', 'UPDATED', 'WITHDRAWN'], 'Test partner: sync');
       expect(created.secret).toMatch(/^whsec_/);
       expect(created.webhook).toMatchObject({ status: 'ACTIVE', events: ['PUBLISHED', 'UPDATED', 'WITHDRAWN'] });
 
@@ -206,7 +207,7 @@ describe.each(testDatabases())('partner apps on $name', (db) => {
       );
       const hook = log.webhooks.find((w) => w.id === created.webhook.id);
       expect(hook?.deliveries[0]).toMatchObject({ delivered: true, eventType: 'catalog.product.withdrawn' });
-      ok(await office.admin('mutation($id: ID!) { deleteWebhook(id: $id) }', { id: created.webhook.id }));
+      await deleteWebhook(created.webhook.id);
     } finally {
       await endpoint.close();
     }
@@ -215,11 +216,7 @@ describe.each(testDatabases())('partner apps on $name', (db) => {
   it('retries a receiver that fails twice, and it gets the event on the third try', async () => {
     const endpoint = await receiver();
     try {
-      const created = ok<{ createWebhook: { webhook: { id: string } } }>(
-        await office.admin(step('create-webhook'), {
-          input: { url: endpoint.url, events: ['PUBLISHED'], description: 'Flaky partner' },
-        }),
-      ).createWebhook;
+      const created = await createWebhook(endpoint.url, ['PUBLISHED'], 'Flaky partner');
       endpoint.failures = 2;
       const { product } = await office.publishNewProduct(3);
       await until('the event after two failures', () =>
@@ -234,7 +231,7 @@ describe.each(testDatabases())('partner apps on $name', (db) => {
         { attempt: 2, delivered: false, statusCode: 500 },
         { attempt: 1, delivered: false, statusCode: 500 },
       ]);
-      ok(await office.admin('mutation($id: ID!) { deleteWebhook(id: $id) }', { id: created.webhook.id }));
+      await deleteWebhook(created.webhook.id);
     } finally {
       await endpoint.close();
     }
@@ -243,11 +240,7 @@ describe.each(testDatabases())('partner apps on $name', (db) => {
   it('sends a paused endpoint nothing, resumes where it stopped, and pauses one that fails for 24 hours', async () => {
     const endpoint = await receiver();
     try {
-      const created = ok<{ createWebhook: { webhook: { id: string } } }>(
-        await office.admin(step('create-webhook'), {
-          input: { url: endpoint.url, events: ['PUBLISHED', 'WITHDRAWN'], description: 'Paused partner' },
-        }),
-      ).createWebhook;
+      const created = await createWebhook(endpoint.url, ['PUBLISHED', 'WITHDRAWN'], 'Paused partner');
       ok(await office.admin('mutation($id: ID!) { pauseWebhook(id: $id) { status } }', { id: created.webhook.id }));
       const producer = await office.createProducer();
       const product = await office.createProduct(producer.id);
@@ -273,7 +266,7 @@ describe.each(testDatabases())('partner apps on $name', (db) => {
         return hook?.status === 'PAUSED' ? hook : undefined;
       });
       expect(paused.pausedReason).toMatch(/failed since .* attempts.*resumeWebhook/);
-      ok(await office.admin('mutation($id: ID!) { deleteWebhook(id: $id) }', { id: created.webhook.id }));
+      await deleteWebhook(created.webhook.id);
     } finally {
       ahead = 0;
       await endpoint.close();
