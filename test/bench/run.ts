@@ -42,6 +42,7 @@ import {
 } from '@ocop/api';
 import { addDays, searchTokens, todayInVietnam } from '@ocop/domain';
 import autocannon from 'autocannon';
+import { readyUrl } from '../support/cli.js';
 import { MUTATIONS, SCORES } from '../support/mutations.js';
 import { findPostgresBin, startThrowawayPostgres, type ThrowawayPostgres } from '../support/postgres.js';
 import { API_QUERIES, assertSameAnswer, gqlBody, PEER_QUERIES } from './peer.js';
@@ -105,19 +106,7 @@ interface Result {
 const log = (message: string) => console.error(`[bench] ${message}`);
 
 async function waitForReady(child: ChildProcess): Promise<string> {
-  return new Promise((resolvePromise, reject) => {
-    let out = '';
-    child.stdout?.setEncoding('utf8');
-    child.stderr?.setEncoding('utf8');
-    const onData = (d: string) => {
-      out += d;
-      const match = /ready at (http:\/\/\S+)/.exec(out);
-      if (match?.[1]) resolvePromise(match[1].replace('localhost', '127.0.0.1'));
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (d: string) => (out += d));
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
-  });
+  return (await readyUrl(child, 'server')).replace('localhost', '127.0.0.1');
 }
 
 /** CPU time (user + system) a process has used so far, in ms; undefined where /proc cannot tell. */

@@ -10,23 +10,22 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { catalogToCsv, collectPublicCatalog, EXPORT_COLUMNS, formatProblem, importFiles, parseCsv } from '@ocop/api';
 import { CATEGORIES, todayInVietnam } from '@ocop/domain';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Office } from '../support/admin.js';
+import type { ProgressDistrict } from '../support/progress.js';
 import { createToken, gql, startTestApi, type TestApi, testDatabases } from '../support/server.js';
 import {
+  type BrowsedSite,
+  browseSite,
   type BuiltSite,
-  buildSite,
   buildSiteExpectingFailure,
   freePort,
-  launchBrowser,
   type ServedSite,
-  serveSite,
 } from '../support/site.js';
 
 const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
 const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 900 };
 
 interface PublishedPage {
   products: { nodes: { slug: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
@@ -49,13 +48,7 @@ interface Progress {
     fiveStarProducts: number;
     stars: { stars: number; products: number }[];
   }[];
-  districts: {
-    code: string | null;
-    name: string;
-    certifiedProducts: number;
-    target: number | null;
-    share: number | null;
-  }[];
+  districts: ProgressDistrict[];
   targets: {
     code: string;
     description: string;
@@ -76,18 +69,10 @@ const PROGRESS_FIELDS = `certifiedProducts fiveStarProducts
 let api: TestApi;
 let site: BuiltSite;
 let server: ServedSite;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let context: BrowserContext;
+let web: BrowsedSite;
 let publishedSlugs: Set<string>;
 let hidden: HiddenProduct;
 let apiClosed = false;
-
-async function open(path: string, size = DESKTOP): Promise<Page> {
-  const page = await context.newPage();
-  await page.setViewportSize(size);
-  await page.goto(server.url + path);
-  return page;
-}
 
 /** Full-page screenshot with lazy images loaded. */
 async function screenshot(page: Page, name: string): Promise<void> {
@@ -132,23 +117,18 @@ describe('the public catalog site', () => {
     if (!pick) throw new Error('The sample catalog has no unpublished product to test with.');
     hidden = { slug: pick.slug, name: pick.name_vi, certificateNumber: pick.number, certificateStatus: pick.status };
 
-    const port = await freePort();
-    site = await buildSite({ apiUrl: api.url, siteUrl: `http://127.0.0.1:${port}` });
+    web = await browseSite(api.url);
+    ({ site, server } = web);
     console.info(`[e2e] site built in ${site.buildMs} ms, Pagefind ${site.pagefindMs} ms`);
-    server = await serveSite(site, { apiUrl: api.url, port });
-    browser = await launchBrowser();
-    context = browser.context;
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    site?.remove();
+    await web?.close();
     if (!apiClosed) await api?.close();
   });
 
   it('browses home → category → product → certificate check', async () => {
-    const page = await open('/');
+    const page = await web.open('/');
     expect(await page.locator('h1').innerText()).toBe('Sản phẩm OCOP Kiên Giang');
     expect(await page.getAttribute('html', 'lang')).toBe('vi');
     await screenshot(page, 'home-desktop');
@@ -194,7 +174,7 @@ describe('the public catalog site', () => {
       [`/products/${slug}/`, 'product-phone'],
       ['/en/', 'home-en-phone'],
     ] as const) {
-      const page = await open(path, PHONE);
+      const page = await web.open(path, PHONE);
       // Nothing may be wider than the screen.
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
@@ -204,7 +184,7 @@ describe('the public catalog site', () => {
   }, 60_000);
 
   it('searches without diacritics: "nuoc mam" and "tieu den"', async () => {
-    const page = await open('/search/?q=nuoc%20mam');
+    const page = await web.open('/search/?q=nuoc%20mam');
     await page.locator('.search-result').first().waitFor();
     const titles = await page.locator('.search-result h2').allInnerTexts();
     expect(titles.length).toBeGreaterThan(0);
@@ -225,7 +205,7 @@ describe('the public catalog site', () => {
   describe('search that forgives (issue 14)', () => {
     /** Opens the search page for `query` and waits until it has shown what it found. */
     async function searchFor(query: string, path = '/search/'): Promise<Page> {
-      const page = await open(`${path}?q=${encodeURIComponent(query)}`);
+      const page = await web.open(`${path}?q=${encodeURIComponent(query)}`);
       await page.waitForFunction(() => {
         const status = document.getElementById('search-status')?.textContent ?? '';
         return status !== '' && !/Đang tìm|Searching/u.test(status);
@@ -253,7 +233,7 @@ describe('the public catalog site', () => {
         ['banhtrang', 'bánh tráng', /^Bánh tráng/u],
         ['matong', 'mật ong', /^Mật ong/u],
       ];
-      const page = await context.newPage();
+      const page = await web.context.newPage();
       const apiCalls: string[] = [];
       page.on('request', (req) => {
         if (req.url().startsWith(api.url)) apiCalls.push(req.url());
@@ -314,14 +294,14 @@ describe('the public catalog site', () => {
 
     it('sends a certificate number typed into a search box to its check', async () => {
       // From the home page's search box, submitted: straight to /verify.
-      const home = await open('/');
+      const home = await web.open('/');
       await home.fill('#home-search', 'kg ocop 2024 12');
       await home.keyboard.press('Enter');
       await home.waitForURL('**/verify?number=KG-OCOP-2024-0012');
       expect(await home.locator('.result').getAttribute('data-result')).toBeTruthy();
       await home.close();
       // On the search page while typing: a link to the check, then Enter follows it.
-      const page = await open('/en/search/');
+      const page = await web.open('/en/search/');
       await page.locator('#search-page-input').pressSequentially('KG–OCOP–2024–0012');
       await page.locator('#search-certificate-link').waitFor();
       expect(await page.locator('#search-certificate').innerText()).toContain('KG-OCOP-2024-0012');
@@ -405,7 +385,7 @@ describe('the public catalog site', () => {
       const shipped = await (await fetch(`${server.url}/search-vocabulary.json`)).text();
       const fromApi = await gql<{ searchVocabulary: string }>(api, '{ searchVocabulary }');
       expect(JSON.parse(shipped)).toEqual(JSON.parse(fromApi.data!.searchVocabulary));
-      const page = await open('/search/');
+      const page = await web.open('/search/');
       await page.locator('#search-page-input').pressSequentially('nuoc ma', { delay: 30 });
       await page.waitForFunction(() =>
         Array.from(document.querySelectorAll('.search-result h2')).some((h) => h.textContent?.startsWith('Nước mắm')),
@@ -417,7 +397,7 @@ describe('the public catalog site', () => {
 
   it('switches language on every kind of page', async () => {
     const slug = [...publishedSlugs][0]!;
-    const page = await open(`/products/${slug}/`);
+    const page = await web.open(`/products/${slug}/`);
     const viName = await page.locator('h1').innerText();
     await page.locator('.lang-switch').click();
     await page.waitForURL(`**/en/products/${slug}/`);
@@ -449,7 +429,7 @@ describe('the public catalog site', () => {
     expect(sitemap).toContain('/products/');
     expect(sitemap).not.toContain(hidden.slug);
 
-    const page = await open(`/search/?q=${encodeURIComponent(hidden.name)}`);
+    const page = await web.open(`/search/?q=${encodeURIComponent(hidden.name)}`);
     await page.waitForFunction(() => (document.getElementById('search-status')?.textContent ?? '') !== 'Đang tìm…');
     const links = await page.locator('.search-result a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(links.some((href) => href?.includes(hidden.slug))).toBe(false);
@@ -457,14 +437,14 @@ describe('the public catalog site', () => {
 
     // Its certificate is still answered truthfully by the live check.
     if (hidden.certificateNumber) {
-      const check = await open(`/verify?number=${encodeURIComponent(hidden.certificateNumber)}`);
+      const check = await web.open(`/verify?number=${encodeURIComponent(hidden.certificateNumber)}`);
       expect(await check.locator('.result').getAttribute('data-result')).not.toBe('VALID');
       await check.close();
     }
   }, 60_000);
 
   it('shows a clear page for an unknown URL', async () => {
-    const page = await open('/products/khong-co-san-pham-nay/');
+    const page = await web.open('/products/khong-co-san-pham-nay/');
     expect(await page.locator('h1').innerText()).toBe('Không tìm thấy trang');
     expect(await page.locator('body').innerText()).toContain('Page not found');
     await screenshot(page, 'not-found');
@@ -472,7 +452,7 @@ describe('the public catalog site', () => {
   }, 30_000);
 
   it('filters a category by stars and district with the keyboard alone', async () => {
-    const page = await open('/categories/food/');
+    const page = await web.open('/categories/food/');
     // Tab from the top of the page to the "4 sao" filter and follow it.
     let found = false;
     for (let i = 0; i < 40 && !found; i++) {
@@ -518,7 +498,7 @@ describe('the public catalog site', () => {
     }
     // Hundreds of pages are read for their links and cards only: each is fetched and parsed by
     // the browser's own HTML parser, without loading images or laying it out.
-    const page = await open('/');
+    const page = await web.open('/');
     const seen = new Map<string, Seen>();
     const number = (text: string) => Number(text.replace(/\D/gu, ''));
     const visit = async (path: string): Promise<Seen> => {
@@ -596,7 +576,7 @@ describe('the public catalog site', () => {
     const number = data!.products.nodes[0]!.certificate.number;
     const typed = ` ${number.toLowerCase().replaceAll('-', ' ')} `;
 
-    const page = await open('/verify');
+    const page = await web.open('/verify');
     await page.fill('#certificate-number', typed);
     await page.keyboard.press('Enter');
     await page.waitForURL('**/verify?number=**');
@@ -656,7 +636,7 @@ describe('the public catalog site', () => {
       const pct = (n: number) =>
         new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(n);
 
-      const page = await open(lang === 'vi' ? '/' : '/en/');
+      const page = await web.open(lang === 'vi' ? '/' : '/en/');
       await page
         .locator('.main-nav')
         .getByRole('link', { name: lang === 'vi' ? 'Tiến độ' : 'Progress', exact: true })
@@ -738,7 +718,7 @@ describe('the public catalog site', () => {
   }, 60_000);
 
   it('offers the catalog as open data: CSV and JSON in the export format, one row per published product', async () => {
-    const page = await open('/', PHONE);
+    const page = await web.open('/', PHONE);
     await page.getByRole('link', { name: 'Dữ liệu mở', exact: true }).click();
     await page.waitForURL('**/open-data/');
     const builtOn = await page.locator('[data-built-on]').getAttribute('data-built-on');
@@ -821,7 +801,7 @@ describe('the public catalog site', () => {
     ]);
     await office.revoke(newer!.id);
 
-    const page = await open(`/verify?number=${encodeURIComponent(older!.number)}`);
+    const page = await web.open(`/verify?number=${encodeURIComponent(older!.number)}`);
     const result = page.locator('.result');
     expect(await result.getAttribute('data-result')).toBe('SUPERSEDED');
     expect(await result.getAttribute('class')).toContain('result--bad');
@@ -860,7 +840,7 @@ describe('the public catalog site', () => {
   it('explains, without a stack trace, that certificates cannot be checked while the API is down', async () => {
     apiClosed = true;
     await api.close();
-    const page = await open('/verify?number=KG-OCOP-2024-0001', PHONE);
+    const page = await web.open('/verify?number=KG-OCOP-2024-0001', PHONE);
     expect(await page.locator('.result').getAttribute('data-result')).toBe('UNAVAILABLE');
     const text = await page.locator('main').innerText();
     expect(text).toContain('Chưa kiểm tra được lúc này');

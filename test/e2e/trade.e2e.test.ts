@@ -11,21 +11,13 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCsv } from '@ocop/api';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ok } from '../support/admin.js';
 import { gql, startTestApi, type TestApi, testDatabases } from '../support/server.js';
-import {
-  type BuiltSite,
-  buildSite,
-  freePort,
-  launchBrowser,
-  type ServedSite,
-  SITE_DIR,
-  serveSite,
-} from '../support/site.js';
+import { type BrowsedSite, browseSite, type BuiltSite, type ServedSite, SITE_DIR } from '../support/site.js';
 import { startMailbox, type TestMailbox } from '../support/smtp.js';
 
 const SCREENS = existsSync('/work/screens')
@@ -47,15 +39,16 @@ let api: TestApi;
 let mailbox: TestMailbox;
 let site: BuiltSite;
 let server: ServedSite;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let context: BrowserContext;
+let web: BrowsedSite;
 let published: Published[];
 
-async function open(path: string, size = DESKTOP): Promise<Page> {
-  const page = await context.newPage();
-  await page.setViewportSize(size);
-  await page.goto(server.url + path);
-  return page;
+/** Clicks the take-away link to `href` and returns where the browser saved the download. */
+async function takeAway(page: Page, href: string): Promise<string> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator(`[data-take-away] a[href="${href}"]`).click(),
+  ]);
+  return (await download.path()) as string;
 }
 
 /** The text of every page of a PDF, as a reader extracts it (pdf.js). */
@@ -83,23 +76,18 @@ describe('a trade buyer on the catalog site', () => {
         '{ products(first: 100) { nodes { slug name(lang: VI) category certificate { number } producer { name email phone } } } }',
       ),
     ).products.nodes;
-    const port = await freePort();
-    site = await buildSite({ apiUrl: api.url, siteUrl: `http://127.0.0.1:${port}` });
-    server = await serveSite(site, { apiUrl: api.url, port });
-    browser = await launchBrowser();
-    context = browser.context;
+    web = await browseSite(api.url);
+    ({ site, server } = web);
   }, 240_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    site?.remove();
+    await web?.close();
     await api?.close();
     await mailbox?.close();
   });
 
   it('goes from a search to a quote request that reaches the producer by e-mail', async () => {
-    const page = await open('/search/?q=nuoc%20mam%20khai%20hoan');
+    const page = await web.open('/search/?q=nuoc%20mam%20khai%20hoan');
     await page.locator(`.search-result a[href*="${SLUG}"]`).first().click();
     await page.waitForURL(`**/products/${SLUG}/`);
     // The page ships no script: its form works without JavaScript.
@@ -146,7 +134,7 @@ describe('a trade buyer on the catalog site', () => {
   }, 90_000);
 
   it('puts call, Zalo and e-mail next to the stars, on the first screen of a phone', async () => {
-    const page = await open(`/products/${SLUG}/`, PHONE);
+    const page = await web.open(`/products/${SLUG}/`, PHONE);
     const product = published.find((p) => p.slug === SLUG)!;
     const digits = product.producer.phone.replace(/\D/gu, '');
     for (const [kind, href] of [
@@ -165,7 +153,7 @@ describe('a trade buyer on the catalog site', () => {
     await page.screenshot({ path: join(SCREENS, 'product-phone.png') });
     await page.screenshot({ path: join(SCREENS, 'product-phone-full.png'), fullPage: true });
     await page.close();
-    const desktop = await open(`/products/${SLUG}/`, DESKTOP);
+    const desktop = await web.open(`/products/${SLUG}/`, DESKTOP);
     await desktop.screenshot({ path: join(SCREENS, 'product-desktop.png') });
     await desktop.screenshot({ path: join(SCREENS, 'product-desktop-full.png'), fullPage: true });
     await desktop.close();
@@ -174,7 +162,7 @@ describe('a trade buyer on the catalog site', () => {
   it('serves a product photo at two widths, with its dimensions reserved', async () => {
     const chosen: string[] = [];
     for (const size of [PHONE, DESKTOP]) {
-      const page = await open(`/products/${SLUG}/`, size);
+      const page = await web.open(`/products/${SLUG}/`, size);
       const img = page.locator('.gallery__main img');
       await img.evaluate((el: HTMLImageElement) =>
         el.complete ? null : new Promise((r) => el.addEventListener('load', r)),
@@ -195,18 +183,14 @@ describe('a trade buyer on the catalog site', () => {
     expect(chosen[1]).toMatch(/\/800\.avif$/u);
     // Products without a photo keep the drawn placeholder.
     const without = published.find((p) => p.category === 'HERB')!;
-    const page = await open(`/products/${without.slug}/`);
+    const page = await web.open(`/products/${without.slug}/`);
     expect(await page.locator('.gallery__main img').getAttribute('src')).toMatch(/^\/placeholders\//u);
     await page.close();
   }, 60_000);
 
   it('hands out a printable PDF catalog per category with every product and certificate number', async () => {
-    const page = await open('/categories/food/');
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.locator('[data-take-away] a[href="/catalogs/ocop-food-vi.pdf"]').click(),
-    ]);
-    const bytes = new Uint8Array(readFileSync((await download.path()) as string));
+    const page = await web.open('/categories/food/');
+    const bytes = new Uint8Array(readFileSync(await takeAway(page, '/catalogs/ocop-food-vi.pdf')));
     expect(Buffer.from(bytes.slice(0, 5)).toString()).toBe('%PDF-');
     const text = (await pdfText(bytes)).normalize('NFC');
     const food = published.filter((p) => p.category === 'FOOD');
@@ -230,12 +214,8 @@ describe('a trade buyer on the catalog site', () => {
   }, 90_000);
 
   it('offers one flat spreadsheet for buyers: a row per product with stars, certificate, contact and trade terms', async () => {
-    const page = await open('/open-data/');
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.locator('[data-take-away] a[href="/catalogs/ocop-all-vi.csv"]').click(),
-    ]);
-    const text = readFileSync((await download.path()) as string, 'utf8');
+    const page = await web.open('/open-data/');
+    const text = readFileSync(await takeAway(page, '/catalogs/ocop-all-vi.csv'), 'utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
     const [header, ...rows] = parseCsv(text.slice(1)).map((r) => r.fields);
     expect(rows).toHaveLength(published.length);
@@ -274,7 +254,7 @@ describe('a trade buyer on the catalog site', () => {
     expect(png.format).toBe('png');
     expect(png.density).toBe(300);
     expect(png.width).toBe(354);
-    const page = await open(`/products/${SLUG}/`);
+    const page = await web.open(`/products/${SLUG}/`);
     expect(await page.locator('[data-qr="png"]').getAttribute('href')).toBe(`/products/${SLUG}/qr-${SLUG}.png`);
     await page.close();
     expect(site.buildOutput).toContain(`SITE_URL is ${server.url}, an address only this computer can open.`);
@@ -282,7 +262,7 @@ describe('a trade buyer on the catalog site', () => {
   }, 30_000);
 
   it('names the agency that runs the portal in every page’s footer', async () => {
-    const page = await open('/en/');
+    const page = await web.open('/en/');
     const footer = await page.locator('[data-operator]').innerText();
     expect(footer).toContain('An Giang Provincial OCOP Programme Coordination Office');
     expect(footer).toContain('illustrative');

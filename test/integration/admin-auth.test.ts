@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { decisionDate, evaluatedOn, MUTATIONS, Office, ok, refused, rowCounts } from '../support/admin.js';
-import { bearer, createToken, gql, startTestApi, type TestApi, testDatabases } from '../support/server.js';
+import { bearer, createToken, gql, useTestApi, testDatabases } from '../support/server.js';
 
 const SOME_ID = Buffer.from('Product:1').toString('base64url');
 const SOME_PRODUCER = Buffer.from('Producer:1').toString('base64url');
@@ -107,11 +107,11 @@ const OPERATIONS: {
 ];
 
 describe.each(testDatabases())('roles and tokens on $name', (db) => {
-  let api: TestApi;
   let office: Office;
   let revoked: string;
+  const api = useTestApi(db);
+
   beforeAll(async () => {
-    api = await startTestApi(db);
     office = new Office(
       api,
       await createToken(api, 'ADMIN', 'Provincial office'),
@@ -120,9 +120,6 @@ describe.each(testDatabases())('roles and tokens on $name', (db) => {
     revoked = await createToken(api, 'ADMIN', 'Former official');
     const em = api.orm.em.fork();
     await em.nativeUpdate('ApiToken', { name: 'Former official' }, { revokedAt: new Date() });
-  });
-  afterAll(async () => {
-    await api?.close();
   });
 
   it('refuses every protected operation to the public with UNAUTHENTICATED, saying how to get a token, and writes nothing', async () => {

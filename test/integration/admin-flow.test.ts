@@ -1,23 +1,20 @@
 import { certificateExpiry } from '@ocop/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { decisionDate, evaluatedOn, MUTATIONS, ok, refused } from '../support/admin.js';
 import { runCli } from '../support/cli.js';
-import { bearer, gql, startTestApi, type TestApi, testDatabases } from '../support/server.js';
+import { bearer, gql, useTestApi, testDatabases } from '../support/server.js';
 
 /**
  * The closing session of issue 4 as a test: tokens from the CLI, then an office and a council
  * take a new product from an idea to a published 4★ certificate, one mutation at a time.
  */
 describe.each(testDatabases())('from idea to a published 4★ certificate on $name', (db) => {
-  let api: TestApi;
   let env: NodeJS.ProcessEnv;
+  const api = useTestApi(db);
+
   beforeAll(async () => {
-    api = await startTestApi(db);
     const { database } = api.config;
     env = { DATABASE_URL: database.dialect === 'sqlite' ? `sqlite:${database.file}` : database.url };
-  });
-  afterAll(async () => {
-    await api?.close();
   });
 
   it('runs the whole cycle with CLI tokens, and the public sees the product only at the end', async () => {

@@ -1,31 +1,21 @@
 import { addDays, certificateExpiry } from '@ocop/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluatedOn, MUTATIONS, Office, ok, refused, rowCounts, SCORES, today } from '../support/admin.js';
-import {
-  createToken,
-  type GraphQLResponse,
-  gql,
-  startTestApi,
-  type TestApi,
-  testDatabases,
-} from '../support/server.js';
+import { createToken, type GraphQLResponse, gql, testDatabases, useTestApi } from '../support/server.js';
 
 describe.each(testDatabases())('business rules of the admin mutations on $name', (db) => {
-  let api: TestApi;
   let office: Office;
   let producer: { id: string; slug: string; name: string };
   /** A product at step 5 (EVALUATION), ready for score sheets. */
   let product: { id: string; slug: string };
 
+  const api = useTestApi(db);
+
   beforeAll(async () => {
-    api = await startTestApi(db);
     office = new Office(api, await createToken(api, 'ADMIN'), await createToken(api, 'EVALUATOR'));
     producer = await office.createProducer();
     product = await office.createProduct(producer.id);
     await office.toEvaluation(product.id);
-  });
-  afterAll(async () => {
-    await api?.close();
   });
 
   /** Runs a mutation that must be refused with `code`, with issues on `fields`, and must write nothing. */

@@ -1,13 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MUTATIONS, Office, ok, refused } from '../support/admin.js';
-import {
-  createToken,
-  type GraphQLResponse,
-  gql,
-  startTestApi,
-  type TestApi,
-  testDatabases,
-} from '../support/server.js';
+import { createToken, type GraphQLResponse, gql, testDatabases, useTestApi } from '../support/server.js';
 
 /**
  * A product is public only while it holds a certificate of 3★ or more valid today. These tests
@@ -57,7 +50,6 @@ function changes(before: Counts, after: Counts): Counts {
 }
 
 describe.each(testDatabases())('what the public never sees, on $name', (db) => {
-  let api: TestApi;
   let office: Office;
   let before: Snapshot;
   let after: Snapshot;
@@ -94,8 +86,9 @@ describe.each(testDatabases())('what the public never sees, on $name', (db) => {
     };
   };
 
+  const api = useTestApi(db);
+
   beforeAll(async () => {
-    api = await startTestApi(db);
     office = new Office(api, await createToken(api, 'ADMIN'), await createToken(api, 'EVALUATOR'));
     before = await snapshot();
 
@@ -128,9 +121,6 @@ describe.each(testDatabases())('what the public never sees, on $name', (db) => {
     await office.publish(shown.id);
 
     after = await snapshot();
-  });
-  afterAll(async () => {
-    await api?.close();
   });
 
   const hiddenSlugs = () => Object.values(hidden).map((p) => p.slug);

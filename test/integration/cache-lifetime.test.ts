@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ok } from '../support/admin.js';
-import { bearer, createToken, gql, startTestApi, type TestApi, testDatabases } from '../support/server.js';
+import { bearer, createToken, gql, useTestApi, type TestApi, testDatabases } from '../support/server.js';
 
 /**
  * Every cache of the API is emptied when the catalog may have changed (cache/catalog-version.ts).
@@ -25,15 +25,12 @@ async function listing(api: TestApi) {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 1500));
 
 describe.each(testDatabases())('the catalog caches on $name', (db) => {
-  let api: TestApi;
   let official: Record<string, string>;
 
+  const api = useTestApi(db);
+
   beforeAll(async () => {
-    api = await startTestApi(db);
     official = bearer(await createToken(api, 'EVALUATOR'));
-  });
-  afterAll(async () => {
-    await api?.close();
   });
 
   it('outlive a quote request and the recording of what tokens used', async () => {
@@ -69,14 +66,7 @@ describe.each(testDatabases())('the catalog caches on $name', (db) => {
 
 /** SQLite counts catalog writes by triggers, read each second, so it sees them made anywhere; PostgreSQL hears those the API makes (NOTIFY). */
 describe.each(testDatabases().filter((d) => d.name === 'sqlite'))('the catalog caches on $name', (db) => {
-  let api: TestApi;
-
-  beforeAll(async () => {
-    api = await startTestApi(db);
-  });
-  afterAll(async () => {
-    await api?.close();
-  });
+  const api = useTestApi(db);
 
   it('follow a catalog write made behind the API’s back', async () => {
     const before = await listing(api);

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Office, ok } from '../support/admin.js';
-import { createToken, gql, startTestApi, type TestApi, testDatabases } from '../support/server.js';
+import { createToken, gql, useTestApi, testDatabases } from '../support/server.js';
 
 /**
  * A buyer who checks an older certificate number, printed on a package made before a renewal,
@@ -17,17 +17,14 @@ interface Check {
 }
 
 describe.each(testDatabases())('checking a superseded certificate number on $name', (db) => {
-  let api: TestApi;
   let office: Office;
   let producerId: string;
 
+  const api = useTestApi(db);
+
   beforeAll(async () => {
-    api = await startTestApi(db);
     office = new Office(api, await createToken(api, 'ADMIN'), await createToken(api, 'EVALUATOR'));
     producerId = (await office.createProducer()).id;
-  });
-  afterAll(async () => {
-    await api?.close();
   });
 
   const check = async (number: string): Promise<Check> =>

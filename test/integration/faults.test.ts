@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MUTATIONS } from '../support/admin.js';
 import { findPostgresBin, startThrowawayPostgres, type ThrowawayPostgres } from '../support/postgres.js';
-import { bearer, createToken, gql, startTestApi, type TestApi, testDatabases } from '../support/server.js';
+import { holdSqliteWriteLock } from '../support/sqlite-lock.js';
+import { bearer, createToken, gql, startTestApi, useTestApi, type TestApi, testDatabases } from '../support/server.js';
 
 /**
  * Faults an operator meets: the database down, frozen or locked. Every request gets a clear
@@ -24,6 +25,29 @@ function parseLogs(lines: string[]): LogLine[] {
       throw new Error(`not a JSON log line: ${line}`);
     }
   });
+}
+
+/** POSTs a request as a plain JSON client does (no GraphQL media type asked for), for its raw status and headers. */
+function post(
+  api: { url: string },
+  body: { query: string; variables?: Record<string, unknown> },
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(api.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+/** A createProducer request for a cooperative in Phú Quốc, with the personal details given. */
+function createProducer(
+  api: { url: string },
+  headers: Record<string, string>,
+  person: { name: string; representative: string; address: string; phone: string; email: string },
+): Promise<Response> {
+  const input = { type: 'COOPERATIVE', regionCode: 'AG-PQ', ...person };
+  return post(api, { query: MUTATIONS.createProducer, variables: { input } }, headers);
 }
 
 const PRODUCT_QUERY = '{ products(first: 3) { totalCount nodes { slug producer { name } } } }';
@@ -62,13 +86,19 @@ describe.runIf(bin)('PostgreSQL down or frozen', () => {
     pg?.stop();
   });
 
+  /** Asks `query` every 200 ms, up to 50 times, until it is answered; then it must be answered. */
+  async function expectAnsweredAgain(query: string) {
+    for (let i = 0; i < 50; i++) {
+      const res = await gql(api, query);
+      if (!res.errors) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect((await gql(api, query)).errors).toBeUndefined();
+  }
+
   async function expectUnavailable(headers: Record<string, string> = {}) {
     const started = Date.now();
-    const res = await fetch(api.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify({ query: freshQuery() }),
-    });
+    const res = await post(api, { query: freshQuery() }, headers);
     const body = (await res.json()) as { errors?: { message: string; extensions: { code: string } }[] };
     expect(res.status, JSON.stringify(body)).toBe(503);
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -85,23 +115,12 @@ describe.runIf(bin)('PostgreSQL down or frozen', () => {
       logs.length = 0;
       await expectUnavailable();
       await expectUnavailable(bearer(token));
-      const mutation = await fetch(api.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...bearer(token) },
-        body: JSON.stringify({
-          query: MUTATIONS.createProducer,
-          variables: {
-            input: {
-              name: 'Hợp tác xã Mất điện',
-              type: 'COOPERATIVE',
-              representative: 'Lê Văn Điện',
-              address: 'Ấp Hai',
-              regionCode: 'AG-PQ',
-              phone: '0000 999 111',
-              email: 'dien@example.vn',
-            },
-          },
-        }),
+      const mutation = await createProducer(api, bearer(token), {
+        name: 'Hợp tác xã Mất điện',
+        representative: 'Lê Văn Điện',
+        address: 'Ấp Hai',
+        phone: '0000 999 111',
+        email: 'dien@example.vn',
       });
       expect(mutation.status).toBe(503);
       const ready = await fetch(api.url.replace(/\/graphql$/, '/readyz'));
@@ -127,12 +146,7 @@ describe.runIf(bin)('PostgreSQL down or frozen', () => {
       pg.startServer();
     }
     // Recovers by itself once the database is back.
-    for (let i = 0; i < 50; i++) {
-      const res = await gql(api, PRODUCT_QUERY);
-      if (!res.errors) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    expect((await gql(api, PRODUCT_QUERY)).errors).toBeUndefined();
+    await expectAnsweredAgain(PRODUCT_QUERY);
   });
 
   it('answers 503 within the statement timeout while the database is frozen, and /readyz within its own', async () => {
@@ -140,20 +154,12 @@ describe.runIf(bin)('PostgreSQL down or frozen', () => {
     pg.freeze();
     try {
       const started = Date.now();
-      const res = await fetch(api.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: fresh }),
-      });
+      const res = await post(api, { query: fresh });
       expect(res.status).toBe(503);
       expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
       // Bounded by the 1.5 s statement timeout, not by how long the database stays frozen.
       expect(Date.now() - started).toBeLessThan(10_000);
-      const withToken = await fetch(api.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...bearer(token) },
-        body: JSON.stringify({ query: '{ auditLog(first: 1) { totalCount } }' }),
-      });
+      const withToken = await post(api, { query: '{ auditLog(first: 1) { totalCount } }' }, bearer(token));
       expect(withToken.status, `${await withToken.text()}\n${logs.slice(-8).join('\n')}`).toBe(503);
       const readyStarted = Date.now();
       const ready = await fetch(api.url.replace(/\/graphql$/, '/readyz'));
@@ -162,26 +168,15 @@ describe.runIf(bin)('PostgreSQL down or frozen', () => {
     } finally {
       pg.thaw();
     }
-    for (let i = 0; i < 50; i++) {
-      const res = await gql(api, fresh);
-      if (!res.errors) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    expect((await gql(api, fresh)).errors).toBeUndefined();
+    await expectAnsweredAgain(fresh);
   });
 });
 
 describe('logs', () => {
   const sqlite = testDatabases()[0]!;
-  let api: TestApi;
   const logs: string[] = [];
 
-  beforeAll(async () => {
-    api = await startTestApi(sqlite, { logs, env: { LOG_LEVEL: 'info' } });
-  });
-  afterAll(async () => {
-    await api?.close();
-  });
+  const api = useTestApi(sqlite, { logs, env: { LOG_LEVEL: 'info' } });
 
   it('writes one JSON line per request with its id, and no personal data or SQL values when an insert fails', async () => {
     const token = await createToken(api, 'ADMIN');
@@ -190,24 +185,17 @@ describe('logs', () => {
       .getConnection()
       .execute("create trigger refuse_producer before insert on producer begin select raise(abort, 'disk full'); end");
     logs.length = 0;
-    const res = await fetch(api.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-request-id': 'trace-insert-0001', ...bearer(token) },
-      body: JSON.stringify({
-        query: MUTATIONS.createProducer,
-        variables: {
-          input: {
-            name: 'Hợp tác xã Riêng tư',
-            type: 'COOPERATIVE',
-            representative: 'Phạm Thị Kín',
-            address: 'Số 9 đường Bí Mật',
-            regionCode: 'AG-PQ',
-            phone: '0000 777 321',
-            email: 'kin@example.vn',
-          },
-        },
-      }),
-    });
+    const res = await createProducer(
+      api,
+      { 'x-request-id': 'trace-insert-0001', ...bearer(token) },
+      {
+        name: 'Hợp tác xã Riêng tư',
+        representative: 'Phạm Thị Kín',
+        address: 'Số 9 đường Bí Mật',
+        phone: '0000 777 321',
+        email: 'kin@example.vn',
+      },
+    );
     expect(res.status).toBe(500);
     const body = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
     expect(body.errors[0]?.extensions.code).toBe('INTERNAL_SERVER_ERROR');
@@ -236,41 +224,19 @@ describe('logs', () => {
 
 describe('SQLite locked for longer than writers wait', () => {
   const sqlite = testDatabases()[0]!;
-  let api: TestApi;
 
-  beforeAll(async () => {
-    api = await startTestApi(sqlite, { env: { DB_LOCK_TIMEOUT_MS: '800' } });
-  });
-  afterAll(async () => {
-    await api?.close();
-  });
+  const api = useTestApi(sqlite, { env: { DB_LOCK_TIMEOUT_MS: '800' } });
 
   it('answers 503 DATABASE_BUSY with Retry-After, and writes nothing', async () => {
     const token = await createToken(api, 'ADMIN');
-    const { default: Database } = (await import('libsql')) as unknown as {
-      default: new (file: string) => { exec(sql: string): void; close(): void };
-    };
-    const other = new Database(api.config.database.file as string);
-    other.exec('begin immediate');
-    other.exec("update region set name_en = name_en where code = 'KG'");
+    const other = await holdSqliteWriteLock(api);
     try {
-      const res = await fetch(api.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...bearer(token) },
-        body: JSON.stringify({
-          query: MUTATIONS.createProducer,
-          variables: {
-            input: {
-              name: 'Hợp tác xã Khóa',
-              type: 'COOPERATIVE',
-              representative: 'Võ Văn Khóa',
-              address: 'Ấp Ba',
-              regionCode: 'AG-PQ',
-              phone: '0000 111 222',
-              email: 'khoa@example.vn',
-            },
-          },
-        }),
+      const res = await createProducer(api, bearer(token), {
+        name: 'Hợp tác xã Khóa',
+        representative: 'Võ Văn Khóa',
+        address: 'Ấp Ba',
+        phone: '0000 111 222',
+        email: 'khoa@example.vn',
       });
       const body = (await res.json()) as { errors: { extensions: { code: string } }[] };
       expect(res.status, JSON.stringify(body)).toBe(503);

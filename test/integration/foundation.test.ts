@@ -1,15 +1,9 @@
 import { CATEGORIES } from '@ocop/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GraphQLResponse, gql, startTestApi, type TestApi, testDatabases } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import { type GraphQLResponse, gql, useTestApi, testDatabases } from '../support/server.js';
 
 describe.each(testDatabases())('foundation on $name', (db) => {
-  let api: TestApi;
-  beforeAll(async () => {
-    api = await startTestApi(db);
-  });
-  afterAll(async () => {
-    await api?.close();
-  });
+  const api = useTestApi(db);
 
   it('serves the six categories in the plan order with certified counts that add up to the product total', async () => {
     const res = await gql(

@@ -1,14 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MUTATIONS, Office, ok } from '../support/admin.js';
-import {
-  bearer,
-  createToken,
-  type GraphQLResponse,
-  gql,
-  startTestApi,
-  type TestApi,
-  testDatabases,
-} from '../support/server.js';
+import { holdSqliteWriteLock } from '../support/sqlite-lock.js';
+import { bearer, createToken, type GraphQLResponse, gql, testDatabases, useTestApi } from '../support/server.js';
 
 /**
  * Requests written to hurt the API, and the faults an operator meets: each finding of the
@@ -41,14 +34,7 @@ async function post(api: { url: string }, body: string, headers: Record<string, 
 }
 
 describe.each(testDatabases())('requests written to hurt the API on $name', (db) => {
-  let api: TestApi;
-
-  beforeAll(async () => {
-    api = await startTestApi(db);
-  });
-  afterAll(async () => {
-    await api?.close();
-  });
+  const api = useTestApi(db);
 
   it('counts page sizes passed as variables: a nested related chain is refused before it runs', async () => {
     api.queries.length = 0;
@@ -109,13 +95,7 @@ describe.each(testDatabases())('requests written to hurt the API on $name', (db)
 });
 
 describe.each(testDatabases())('the hard ceiling on one response on $name', (db) => {
-  let api: TestApi;
-  beforeAll(async () => {
-    api = await startTestApi(db, { env: { RESPONSE_MAX_ITEMS: '50' } });
-  });
-  afterAll(async () => {
-    await api?.close();
-  });
+  const api = useTestApi(db, { env: { RESPONSE_MAX_ITEMS: '50' } });
 
   it('stops a response that grows past the ceiling with RESPONSE_TOO_LARGE, and keeps serving', async () => {
     const res = await post(
@@ -132,13 +112,7 @@ describe.each(testDatabases())('the hard ceiling on one response on $name', (db)
 });
 
 describe.each(testDatabases())('per-client limits on $name', (db) => {
-  let api: TestApi;
-  beforeAll(async () => {
-    api = await startTestApi(db, { env: { RATE_LIMIT: '60', RATE_LIMIT_BURST: '20' } });
-  });
-  afterAll(async () => {
-    await api?.close();
-  });
+  const api = useTestApi(db, { env: { RATE_LIMIT: '60', RATE_LIMIT_BURST: '20' } });
 
   it('answers 429 with Retry-After once a client has spent its allowance, weighing queries by cost', async () => {
     const statuses: number[] = [];
@@ -176,13 +150,7 @@ describe.each(testDatabases())('per-client limits on $name', (db) => {
 });
 
 describe.each(testDatabases())('per-client limits behind a trusted proxy on $name', (db) => {
-  let api: TestApi;
-  beforeAll(async () => {
-    api = await startTestApi(db, { env: { RATE_LIMIT: '60', RATE_LIMIT_BURST: '5', TRUST_PROXY: 'loopback' } });
-  });
-  afterAll(async () => {
-    await api?.close();
-  });
+  const api = useTestApi(db, { env: { RATE_LIMIT: '60', RATE_LIMIT_BURST: '5', TRUST_PROXY: 'loopback' } });
 
   it('keys the allowance on the forwarded client address', async () => {
     const ask = (ip: string) =>
@@ -203,28 +171,18 @@ describe.each(testDatabases())('per-client limits behind a trusted proxy on $nam
 
 describe('SQLite writers wait their turn', () => {
   const sqlite = testDatabases()[0]!;
-  let api: TestApi;
   let office: Office;
   let adminToken: string;
 
+  const api = useTestApi(sqlite);
+
   beforeAll(async () => {
-    api = await startTestApi(sqlite);
     adminToken = await createToken(api, 'ADMIN');
     office = new Office(api, adminToken, await createToken(api, 'EVALUATOR'));
   });
-  afterAll(async () => {
-    await api?.close();
-  });
 
   it('queues mutations behind another process holding the write lock, instead of failing with SQLITE_BUSY', async () => {
-    const { default: Database } = (await import('libsql')) as unknown as {
-      default: new (file: string) => { exec(sql: string): void; close(): void };
-    };
-    const file = api.config.database.file as string;
-    const other = new Database(file);
-    other.exec('pragma busy_timeout = 5000');
-    other.exec('begin immediate');
-    other.exec("update region set name_en = name_en where code = 'KG'");
+    const other = await holdSqliteWriteLock(api, 5000);
     const release = setTimeout(() => {
       other.exec('commit');
       other.close();
@@ -261,12 +219,7 @@ describe('SQLite writers wait their turn', () => {
   });
 
   it('answers a read with a token while another process holds the write lock', async () => {
-    const { default: Database } = (await import('libsql')) as unknown as {
-      default: new (file: string) => { exec(sql: string): void; close(): void };
-    };
-    const other = new Database(api.config.database.file as string);
-    other.exec('begin immediate');
-    other.exec("update region set name_en = name_en where code = 'KG'");
+    const other = await holdSqliteWriteLock(api);
     try {
       const started = Date.now();
       const res = await gql(api, '{ auditLog(first: 1) { totalCount } }', undefined, bearer(adminToken));

@@ -11,7 +11,7 @@ import { formatProblem, importFiles } from '@ocop/api';
 import { todayInVietnam } from '@ocop/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ok } from '../support/admin.js';
-import { bearer, createToken, gql, startTestApi, type TestApi, testDatabases } from '../support/server.js';
+import { bearer, createToken, gql, useTestApi, testDatabases } from '../support/server.js';
 
 const today = todayInVietnam(new Date());
 const TEMPLATES = resolve(import.meta.dirname, '../../packages/api/templates');
@@ -30,7 +30,6 @@ const LOG = `query($e: ID) { auditLog(first: 100, entityId: $e) {
   totalCount nodes { operation actorName actorRole tokenId entityType entityId changes } } }`;
 
 describe.each(testDatabases())('audit entries of an import on $name', (db) => {
-  let api: TestApi;
   let admin: Record<string, string>;
   let dir: string;
 
@@ -38,13 +37,13 @@ describe.each(testDatabases())('audit entries of an import on $name', (db) => {
     ok<{ auditLog: { totalCount: number; nodes: Entry[] } }>(await gql(api, LOG, { e: entityId }, admin)).auditLog;
   const run = (paths: string[]) => importFiles(api.orm.em.fork(), paths, { today });
 
+  const api = useTestApi(db);
+
   beforeAll(async () => {
-    api = await startTestApi(db);
     admin = bearer(await createToken(api, 'ADMIN'));
     dir = mkdtempSync(join(tmpdir(), `ocop-import-audit-${db.name}-`));
   });
   afterAll(async () => {
-    await api?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 

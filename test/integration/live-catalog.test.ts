@@ -3,7 +3,7 @@ import { addDays, todayInVietnam } from '@ocop/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MUTATIONS, Office, ok } from '../support/admin.js';
 import { startCli } from '../support/cli.js';
-import { bearer, createToken, gql, startTestApi, type TestApi, testDatabases } from '../support/server.js';
+import { bearer, createToken, gql, startTestApi, useTestApi, type TestApi, testDatabases } from '../support/server.js';
 
 /**
  * The change feed: every write that changes what the public sees is recorded with it, other
@@ -61,15 +61,12 @@ async function currentCursor(api: { url: string }): Promise<string> {
 const PRODUCT = `query($slug: String!) { product(slug: $slug) { slug name stars } }`;
 
 describe.each(testDatabases())('the change feed on $name', (db) => {
-  let api: TestApi;
   let office: Office;
 
+  const api = useTestApi(db);
+
   beforeAll(async () => {
-    api = await startTestApi(db);
     office = new Office(api, await createToken(api, 'ADMIN'), await createToken(api, 'EVALUATOR'));
-  });
-  afterAll(async () => {
-    await api?.close();
   });
 
   it('opens with every published product, and lists nothing a member of the public could not see', async () => {
@@ -87,9 +84,7 @@ describe.each(testDatabases())('the change feed on $name', (db) => {
 
   it('records a certificate issued, a product renamed and a certificate revoked, in order, with the write', async () => {
     const from = await currentCursor(api);
-    const producer = await office.createProducer();
-    const product = await office.createProduct(producer.id);
-    const { certificate } = await office.publish(product.id, 4);
+    const { product, certificate } = await office.publishNewProduct();
     ok(
       await office.admin(
         'mutation($id: ID!, $input: UpdateProductInput!) { updateProduct(id: $id, input: $input) { id } }',
@@ -156,9 +151,10 @@ describe.each(testDatabases())('the change feed on $name', (db) => {
 });
 
 describe.each(testDatabases())('the day turning in Vietnam on $name', (db) => {
-  let api: TestApi;
   let office: Office;
   let clock = Date.now();
+
+  let api: TestApi;
 
   beforeAll(async () => {
     clock = Date.now();
@@ -170,9 +166,7 @@ describe.each(testDatabases())('the day turning in Vietnam on $name', (db) => {
   });
 
   it('withdraws a product whose certificate ends today, once the clock crosses midnight', async () => {
-    const producer = await office.createProducer();
-    const product = await office.createProduct(producer.id);
-    const { certificate } = await office.publish(product.id, 4);
+    const { product, certificate } = await office.publishNewProduct();
     const today = todayInVietnam(new Date(clock));
     // Its last valid day is today.
     await api.orm.em
@@ -194,32 +188,34 @@ describe.each(testDatabases())('the day turning in Vietnam on $name', (db) => {
 
 const postgres = testDatabases().find((d) => d.name === 'postgresql');
 
+/** `ocop start` as another API process on the test API's database, with the catalog already there. */
+function startOtherProcess(api: TestApi) {
+  return startCli({
+    DATABASE_URL: api.config.database.url as string,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    OCOP_SEED: 'false',
+    RATE_LIMIT: '0',
+    LOG_LEVEL: 'warn',
+  });
+}
+
 describe.runIf(postgres)('several API processes on one PostgreSQL database', () => {
-  let api: TestApi;
   let office: Office;
-  let other: Awaited<ReturnType<typeof startCli>>;
+  let other: Awaited<ReturnType<typeof startOtherProcess>>;
+
+  const api = useTestApi(postgres as NonNullable<typeof postgres>);
 
   beforeAll(async () => {
-    api = await startTestApi(postgres as NonNullable<typeof postgres>);
     office = new Office(api, await createToken(api, 'ADMIN'), await createToken(api, 'EVALUATOR'));
-    other = await startCli({
-      DATABASE_URL: api.config.database.url as string,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      OCOP_SEED: 'false',
-      RATE_LIMIT: '0',
-      LOG_LEVEL: 'warn',
-    });
+    other = await startOtherProcess(api);
   });
   afterAll(async () => {
     await other?.stop();
-    await api?.close();
   });
 
   it('sees a write made through another process within a second', async () => {
-    const producer = await office.createProducer();
-    const product = await office.createProduct(producer.id);
-    const { certificate } = await office.publish(product.id, 4);
+    const { product, certificate } = await office.publishNewProduct();
     // As a CDN or a partner's app asks: a GET the other process answers from its caches.
     const url = `${other.url}?query=${encodeURIComponent(`{ product(slug: "${product.slug}") { slug name stars } products(filter: { categories: [FOOD] }, first: 100) { totalCount nodes { slug } } }`)}`;
     const ask = async () => {
@@ -246,18 +242,9 @@ describe.runIf(postgres)('several API processes on one PostgreSQL database', () 
   });
 
   it('loses no change when the writing process is killed right after the write', async () => {
-    const producer = await office.createProducer();
-    const product = await office.createProduct(producer.id);
-    const { certificate } = await office.publish(product.id, 4);
+    const { product, certificate } = await office.publishNewProduct();
     const from = await currentCursor(api);
-    const writer = await startCli({
-      DATABASE_URL: api.config.database.url as string,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      OCOP_SEED: 'false',
-      RATE_LIMIT: '0',
-      LOG_LEVEL: 'warn',
-    });
+    const writer = await startOtherProcess(api);
     try {
       const res = await gql(
         { url: writer.url },

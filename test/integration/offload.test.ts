@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Office, ok } from '../support/admin.js';
-import { bearer, createToken, gql, startTestApi, type TestApi, testDatabases } from '../support/server.js';
+import { bearer, createToken, gql, startTestApi, useTestApi, type TestApi, testDatabases } from '../support/server.js';
 
 /**
  * Expensive queries (estimated cost from EXPENSIVE_QUERY_COST, 2,000) run in a worker thread
@@ -37,18 +37,16 @@ function productReads(api: TestApi): number {
 }
 
 describe.each(testDatabases())('expensive queries in their own thread on $name', (db) => {
-  let api: TestApi;
   let inline: TestApi;
   let office: Office;
 
+  const api = useTestApi(db, { env: { LOG_LEVEL: 'info' }, logs: [] });
+
   beforeAll(async () => {
-    const logs: string[] = [];
-    api = await startTestApi(db, { env: { LOG_LEVEL: 'info' }, logs });
     inline = await startTestApi(db, { env: { EXPENSIVE_QUERY_THREAD: 'false' } });
     office = new Office(api, await createToken(api, 'ADMIN'), await createToken(api, 'EVALUATOR'));
   });
   afterAll(async () => {
-    await api?.close();
     await inline?.close();
   });
 
@@ -104,12 +102,7 @@ describe.each(testDatabases())('expensive queries in their own thread on $name',
 });
 
 describe.each(testDatabases())('errors of an expensive query run in its own thread on $name', (db) => {
-  let api: TestApi;
-
-  beforeAll(async () => {
-    api = await startTestApi(db, { env: { RESPONSE_MAX_ITEMS: '300' } });
-  });
-  afterAll(() => api?.close());
+  const api = useTestApi(db, { env: { RESPONSE_MAX_ITEMS: '300' } });
 
   it('stops a response past the ceiling with 400 RESPONSE_TOO_LARGE, and keeps answering', async () => {
     const tooLarge = await gql(api, HEAVY);

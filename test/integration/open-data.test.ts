@@ -1,9 +1,9 @@
 import { catalogToCsv, catalogToJson, collectPublicCatalog, SERVER_NODE_ARGS } from '@ocop/api';
 import { todayInVietnam } from '@ocop/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Office } from '../support/admin.js';
 import { startCli, syntheticCatalog } from '../support/cli.js';
-import { createToken, gql, startTestApi, type TestApi, testDatabases } from '../support/server.js';
+import { createToken, gql, useTestApi, testDatabases } from '../support/server.js';
 
 const CSV_FILES = ['regions.csv', 'producers.csv', 'products.csv', 'certificates.csv'];
 
@@ -17,15 +17,9 @@ function withoutGeneratedAt(json: string): unknown {
 }
 
 describe.each(testDatabases())('open data over HTTP on $name', (db) => {
-  let api: TestApi;
   const get = (name: string) => fetch(new URL(`/open-data/${name}`, api.url));
 
-  beforeAll(async () => {
-    api = await startTestApi(db);
-  });
-  afterAll(async () => {
-    await api?.close();
-  });
+  const api = useTestApi(db);
 
   it('serves the export of today’s published catalog, byte for byte as `ocop export` writes it', async () => {
     const catalog = await collectPublicCatalog(

@@ -3,9 +3,9 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MUTATIONS, Office, ok } from '../support/admin.js';
-import { bearer, createToken, gql, startTestApi, type TestApi, testDatabases } from '../support/server.js';
+import { bearer, createToken, gql, startTestApi, useTestApi, testDatabases } from '../support/server.js';
 
 /**
  * The three flows of packages/api/docs/partners.md, run with the very queries written there (read
@@ -92,21 +92,29 @@ async function until<T>(
 }
 
 describe.each(testDatabases())('partner apps on $name', (db) => {
-  let api: TestApi;
   let office: Office;
   /** The server's clock runs with the real one, this far ahead. */
   let ahead = 0;
 
+  const api = useTestApi(db, {
+    now: () => new Date(Date.now() + ahead),
+    env: { WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_RETRY_MS: '200', RATE_LIMIT: '600', RATE_LIMIT_BURST: '120' },
+  });
+
   beforeAll(async () => {
-    api = await startTestApi(db, {
-      now: () => new Date(Date.now() + ahead),
-      env: { WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_RETRY_MS: '200', RATE_LIMIT: '600', RATE_LIMIT_BURST: '120' },
-    });
     office = new Office(api, await createToken(api, 'ADMIN'), await createToken(api, 'EVALUATOR'));
   });
-  afterAll(async () => {
-    await api?.close();
-  });
+
+  /** Registers a webhook for `events` with the docs' create-webhook step, as a partner's office does. */
+  async function createWebhook(url: string, events: string[], description: string) {
+    return ok<{
+      createWebhook: { secret: string; webhook: { id: string; status: string; events: string[] } };
+    }>(await office.admin(step('create-webhook'), { input: { url, events, description } })).createWebhook;
+  }
+
+  async function deleteWebhook(id: string): Promise<void> {
+    ok(await office.admin('mutation($id: ID!) { deleteWebhook(id: $id) }', { id }));
+  }
 
   it('flow 1: a full read, then changes by cursor, yields a revocation made after the cursor', async () => {
     const head = ok<{ catalogChanges: { currentCursor: string } }>(await gql(api, step('head')));
@@ -127,9 +135,7 @@ describe.each(testDatabases())('partner apps on $name', (db) => {
     expect(copy.size).toBe(total.products.totalCount);
 
     // Meanwhile the office publishes one product and revokes another's certificate.
-    const producer = await office.createProducer();
-    const fresh = await office.createProduct(producer.id);
-    await office.publish(fresh.id, 5);
+    const { product: fresh } = await office.publishNewProduct(5);
     const [victimId, victim] = [...copy.entries()][0] as [string, { slug: string }];
     const certificate = ok<{ product: { certificate: { id: string } } }>(
       await gql(
@@ -165,23 +171,11 @@ describe.each(testDatabases())('partner apps on $name', (db) => {
     const verify = await verifier();
     const endpoint = await receiver();
     try {
-      const created = ok<{
-        createWebhook: { secret: string; webhook: { id: string; status: string; events: string[] } };
-      }>(
-        await office.admin(step('create-webhook'), {
-          input: {
-            url: endpoint.url,
-            events: ['PUBLISHED', 'UPDATED', 'WITHDRAWN'],
-            description: 'Test partner: sync',
-          },
-        }),
-      ).createWebhook;
+      const created = await createWebhook(endpoint.url, ['PUBLISHED', 'UPDATED', 'WITHDRAWN'], 'Test partner: sync');
       expect(created.secret).toMatch(/^whsec_/);
       expect(created.webhook).toMatchObject({ status: 'ACTIVE', events: ['PUBLISHED', 'UPDATED', 'WITHDRAWN'] });
 
-      const producer = await office.createProducer();
-      const product = await office.createProduct(producer.id);
-      const { certificate } = await office.publish(product.id, 4);
+      const { product, certificate } = await office.publishNewProduct();
       ok(
         await office.admin(
           'mutation($id: ID!, $input: UpdateProductInput!) { updateProduct(id: $id, input: $input) { id } }',
@@ -213,7 +207,7 @@ describe.each(testDatabases())('partner apps on $name', (db) => {
       );
       const hook = log.webhooks.find((w) => w.id === created.webhook.id);
       expect(hook?.deliveries[0]).toMatchObject({ delivered: true, eventType: 'catalog.product.withdrawn' });
-      ok(await office.admin('mutation($id: ID!) { deleteWebhook(id: $id) }', { id: created.webhook.id }));
+      await deleteWebhook(created.webhook.id);
     } finally {
       await endpoint.close();
     }
@@ -222,15 +216,9 @@ describe.each(testDatabases())('partner apps on $name', (db) => {
   it('retries a receiver that fails twice, and it gets the event on the third try', async () => {
     const endpoint = await receiver();
     try {
-      const created = ok<{ createWebhook: { webhook: { id: string } } }>(
-        await office.admin(step('create-webhook'), {
-          input: { url: endpoint.url, events: ['PUBLISHED'], description: 'Flaky partner' },
-        }),
-      ).createWebhook;
+      const created = await createWebhook(endpoint.url, ['PUBLISHED'], 'Flaky partner');
       endpoint.failures = 2;
-      const producer = await office.createProducer();
-      const product = await office.createProduct(producer.id);
-      await office.publish(product.id, 3);
+      const { product } = await office.publishNewProduct(3);
       await until('the event after two failures', () =>
         endpoint.received.some((r) => r.event.data.slug === product.slug) ? true : undefined,
       );
@@ -243,7 +231,7 @@ describe.each(testDatabases())('partner apps on $name', (db) => {
         { attempt: 2, delivered: false, statusCode: 500 },
         { attempt: 1, delivered: false, statusCode: 500 },
       ]);
-      ok(await office.admin('mutation($id: ID!) { deleteWebhook(id: $id) }', { id: created.webhook.id }));
+      await deleteWebhook(created.webhook.id);
     } finally {
       await endpoint.close();
     }
@@ -252,11 +240,7 @@ describe.each(testDatabases())('partner apps on $name', (db) => {
   it('sends a paused endpoint nothing, resumes where it stopped, and pauses one that fails for 24 hours', async () => {
     const endpoint = await receiver();
     try {
-      const created = ok<{ createWebhook: { webhook: { id: string } } }>(
-        await office.admin(step('create-webhook'), {
-          input: { url: endpoint.url, events: ['PUBLISHED', 'WITHDRAWN'], description: 'Paused partner' },
-        }),
-      ).createWebhook;
+      const created = await createWebhook(endpoint.url, ['PUBLISHED', 'WITHDRAWN'], 'Paused partner');
       ok(await office.admin('mutation($id: ID!) { pauseWebhook(id: $id) { status } }', { id: created.webhook.id }));
       const producer = await office.createProducer();
       const product = await office.createProduct(producer.id);
@@ -282,7 +266,7 @@ describe.each(testDatabases())('partner apps on $name', (db) => {
         return hook?.status === 'PAUSED' ? hook : undefined;
       });
       expect(paused.pausedReason).toMatch(/failed since .* attempts.*resumeWebhook/);
-      ok(await office.admin('mutation($id: ID!) { deleteWebhook(id: $id) }', { id: created.webhook.id }));
+      await deleteWebhook(created.webhook.id);
     } finally {
       ahead = 0;
       await endpoint.close();

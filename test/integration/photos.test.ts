@@ -13,6 +13,7 @@ import {
   startTestApi,
   type TestApi,
   testDatabases,
+  useTestApi,
 } from '../support/server.js';
 
 /**
@@ -67,17 +68,16 @@ async function upload(
 }
 
 describe.each(testDatabases())('product photos on $name', (db) => {
-  let api: TestApi;
   let admin: Record<string, string>;
   let dir: string;
   const origin = () => api.url.replace(/\/graphql$/u, '');
+  const api = useTestApi(db);
+
   beforeAll(async () => {
-    api = await startTestApi(db);
     admin = bearer(await createToken(api, 'ADMIN'));
     dir = mkdtempSync(join(tmpdir(), 'ocop-photos-'));
   });
   afterAll(async () => {
-    await api?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 

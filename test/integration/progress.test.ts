@@ -1,6 +1,7 @@
 import { todayInVietnam } from '@ocop/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GraphQLResponse, gql, startTestApi, type TestApi, testDatabases } from '../support/server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ProgressDistrict } from '../support/progress.js';
+import { type GraphQLResponse, gql, useTestApi, testDatabases } from '../support/server.js';
 
 /**
  * programProgress on the sample Kiên Giang catalog, checked against counts computed here with
@@ -37,14 +38,7 @@ interface Progress {
     fiveStarProducts: number;
     targetMin: number | null;
   }[];
-  districts: {
-    code: string | null;
-    name: string;
-    certifiedProducts: number;
-    target: number | null;
-    share: number | null;
-    years: { year: number; certifiedProducts: number; target: number | null }[];
-  }[];
+  districts: (ProgressDistrict & { years: { year: number; certifiedProducts: number; target: number | null }[] })[];
   categories: {
     category: string;
     name: string;
@@ -75,7 +69,6 @@ function data<T>(res: GraphQLResponse<T>): T {
 let firstReport: Progress | undefined;
 
 describe.each(testDatabases())('programme progress on $name', (db) => {
-  let api: TestApi;
   let report: Progress;
   const sql = (text: string, params: unknown[] = []) =>
     api.orm.em.getConnection().execute(text, params) as Promise<Row[]>;
@@ -84,12 +77,10 @@ describe.each(testDatabases())('programme progress on $name', (db) => {
   /** Not revoked, issued in [from, to] and not after today: the report's definition of certified. */
   const CERTIFIED = `c.status <> 'REVOKED' and c.issued_on >= ? and c.issued_on <= ? and c.issued_on <= '${today}'`;
 
+  const api = useTestApi(db);
+
   beforeAll(async () => {
-    api = await startTestApi(db);
     report = data(await gql<{ programProgress: Progress }>(api, QUERY, { from: 2020, to: 2025 })).programProgress;
-  });
-  afterAll(async () => {
-    await api?.close();
   });
 
   it('covers the years asked for, as of today', () => {

@@ -2,8 +2,8 @@ import { gzipSync } from 'node:zlib';
 import { catalogVersion } from '@ocop/api';
 import { compareVietnamese, foldVietnamese, todayInVietnam } from '@ocop/domain';
 import { serverAudits } from 'graphql-http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GraphQLResponse, gql, startTestApi, type TestApi, testDatabases } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import { type GraphQLResponse, gql, startTestApi, useTestApi, testDatabases } from '../support/server.js';
 
 type Row = Record<string, unknown>;
 const today = todayInVietnam(new Date());
@@ -18,13 +18,7 @@ function data<T = Row>(res: GraphQLResponse): T {
 }
 
 describe.each(testDatabases())('public API on $name', (db) => {
-  let api: TestApi;
-  beforeAll(async () => {
-    api = await startTestApi(db);
-  });
-  afterAll(async () => {
-    await api?.close();
-  });
+  const api = useTestApi(db);
 
   const sql = <T = Row>(text: string, params: unknown[] = []) => api.orm.em.getConnection().execute<T[]>(text, params);
 

@@ -1,15 +1,7 @@
 import { foldVietnamese } from '@ocop/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Office, ok } from '../support/admin.js';
-import {
-  createToken,
-  type GraphQLResponse,
-  gql,
-  isWebhookPoll,
-  startTestApi,
-  type TestApi,
-  testDatabases,
-} from '../support/server.js';
+import { createToken, type GraphQLResponse, gql, isWebhookPoll, testDatabases, useTestApi } from '../support/server.js';
 
 /**
  * Search that forgives (issue 14) and its index (issue 13), through the API over real HTTP on the
@@ -55,7 +47,6 @@ function data<T>(res: GraphQLResponse): T {
 }
 
 describe.each(testDatabases())('search on $name', (db) => {
-  let api: TestApi;
   let office: Office;
   /**
    * Every SQL statement the server sends, query builders included (knex's 'query' event;
@@ -65,8 +56,9 @@ describe.each(testDatabases())('search on $name', (db) => {
   /** How often this database was asked each search so far (a search may be asked again after a change). */
   const asked = new Map<string, number>();
 
+  const api = useTestApi(db);
+
   beforeAll(async () => {
-    api = await startTestApi(db);
     office = new Office(api, await createToken(api, 'ADMIN'), await createToken(api, 'EVALUATOR'));
     const em = api.orm.em as unknown as {
       getKnex(): { on(event: 'query', listener: (q: { sql: string }) => void): void };
@@ -74,9 +66,6 @@ describe.each(testDatabases())('search on $name', (db) => {
     em.getKnex().on('query', (q) => {
       if (!isWebhookPoll(q.sql)) statements.push(q.sql);
     });
-  });
-  afterAll(async () => {
-    await api?.close();
   });
 
   /** Products found (first 50) and the suggestions, for `s`; recorded for the cross-database check. */

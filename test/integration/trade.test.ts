@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { catalogToCsv, collectPublicCatalog, formatProblem, importFiles, parseCsv } from '@ocop/api';
 import { todayInVietnam } from '@ocop/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ok, refused } from '../support/admin.js';
-import { bearer, createToken, gql, startTestApi, type TestApi, testDatabases } from '../support/server.js';
+import { bearer, createToken, gql, useTestApi, testDatabases } from '../support/server.js';
 
 /**
  * Issue 16, "nothing to trade on": a buyer finds stars and a certificate but no pack sizes,
@@ -49,17 +49,29 @@ interface Trade {
   } | null;
 }
 
+/** Export-ready and HACCP products, and the facets, as one request of the trade filter tests answers them. */
+interface TradeFilterAnswer {
+  ready: { totalCount: number; nodes: { slug: string }[] };
+  haccp: { totalCount: number; nodes: { slug: string }[] };
+  facets: { totalCount: number; certifications: { value: string; count: number }[]; exportReady: number };
+}
+
+/** Whether a product counts as export-ready for the `exportReady` filter. */
+const isExportReady = (p: { trade: Trade | null }) =>
+  ['EXPORT_READY', 'EXPORTING'].includes(p.trade?.exportReadiness ?? '');
+
+/** Whether a product holds a valid certification of `scheme`. */
+const holds = (p: { trade: Trade | null }, scheme: string) =>
+  Boolean(p.trade?.certifications.some((c) => c.scheme === scheme && c.valid));
+
 const UPDATE = `mutation($id: ID!, $input: UpdateProductInput!) { updateProduct(id: $id, input: $input) { id slug ${TRADE_FIELDS} } }`;
 
 describe.each(testDatabases())('trade information on $name', (db) => {
-  let api: TestApi;
   let admin: Record<string, string>;
+  const api = useTestApi(db);
+
   beforeAll(async () => {
-    api = await startTestApi(db);
     admin = bearer(await createToken(api, 'ADMIN'));
-  });
-  afterAll(async () => {
-    await api?.close();
   });
 
   it('gives the sample catalog’s products trade information, marked as illustrative', async () => {
@@ -177,20 +189,12 @@ describe.each(testDatabases())('trade information on $name', (db) => {
     const all = ok<{
       products: { nodes: { slug: string; trade: Trade | null }[] };
     }>(await gql(api, `{ products(first: 100) { nodes { slug ${TRADE_FIELDS} } } }`)).products.nodes;
-    const exportReady = all
-      .filter((p) => ['EXPORT_READY', 'EXPORTING'].includes(p.trade?.exportReadiness ?? ''))
-      .map((p) => p.slug);
-    const haccp = all
-      .filter((p) => p.trade?.certifications.some((c) => c.scheme === 'HACCP' && c.valid))
-      .map((p) => p.slug);
+    const exportReady = all.filter(isExportReady).map((p) => p.slug);
+    const haccp = all.filter((p) => holds(p, 'HACCP')).map((p) => p.slug);
     expect(exportReady.length).toBeGreaterThan(0);
     expect(haccp.length).toBeGreaterThan(0);
 
-    const filtered = ok<{
-      ready: { totalCount: number; nodes: { slug: string }[] };
-      haccp: { totalCount: number; nodes: { slug: string }[] };
-      facets: { totalCount: number; certifications: { value: string; count: number }[]; exportReady: number };
-    }>(
+    const filtered = ok<TradeFilterAnswer>(
       await gql(
         api,
         `{
@@ -205,13 +209,9 @@ describe.each(testDatabases())('trade information on $name', (db) => {
     expect(filtered.facets.totalCount).toBe(haccp.length);
     // The certification facet leaves out its own filter: what each choice would give.
     expect(filtered.facets.certifications.find((c) => c.value === 'HACCP')!.count).toBe(haccp.length);
-    const vietgap = all.filter((p) => p.trade?.certifications.some((c) => c.scheme === 'VIETGAP' && c.valid)).length;
+    const vietgap = all.filter((p) => holds(p, 'VIETGAP')).length;
     expect(filtered.facets.certifications.find((c) => c.value === 'VIETGAP')!.count).toBe(vietgap);
-    expect(filtered.facets.exportReady).toBe(
-      all.filter(
-        (p) => haccp.includes(p.slug) && ['EXPORT_READY', 'EXPORTING'].includes(p.trade?.exportReadiness ?? ''),
-      ).length,
-    );
+    expect(filtered.facets.exportReady).toBe(all.filter((p) => haccp.includes(p.slug) && isExportReady(p)).length);
   });
 
   it('answers the same trade filters and facets with a search, from the search index', async () => {
@@ -222,15 +222,7 @@ describe.each(testDatabases())('trade information on $name', (db) => {
           s: search,
         }),
       ).products.nodes;
-      const ready = (p: (typeof found)[number]) =>
-        ['EXPORT_READY', 'EXPORTING'].includes(p.trade?.exportReadiness ?? '');
-      const holds = (p: (typeof found)[number], scheme: string) =>
-        Boolean(p.trade?.certifications.some((c) => c.scheme === scheme && c.valid));
-      const answer = ok<{
-        ready: { totalCount: number; nodes: { slug: string }[] };
-        haccp: { totalCount: number; nodes: { slug: string }[] };
-        facets: { totalCount: number; certifications: { value: string; count: number }[]; exportReady: number };
-      }>(
+      const answer = ok<TradeFilterAnswer>(
         await gql(
           api,
           `query($s: String) {
@@ -243,15 +235,15 @@ describe.each(testDatabases())('trade information on $name', (db) => {
       );
       expect(found.length, search).toBeGreaterThan(0);
       const slugs = (list: typeof found) => list.map((p) => p.slug).sort();
-      expect(answer.ready.nodes.map((n) => n.slug).sort(), search).toEqual(slugs(found.filter(ready)));
-      expect(answer.ready.totalCount).toBe(found.filter(ready).length);
+      expect(answer.ready.nodes.map((n) => n.slug).sort(), search).toEqual(slugs(found.filter(isExportReady)));
+      expect(answer.ready.totalCount).toBe(found.filter(isExportReady).length);
       expect(answer.haccp.nodes.map((n) => n.slug).sort(), search).toEqual(
         slugs(found.filter((p) => holds(p, 'HACCP'))),
       );
-      expect(answer.facets.totalCount).toBe(found.filter(ready).length);
-      expect(answer.facets.exportReady, search).toBe(found.filter(ready).length);
+      expect(answer.facets.totalCount).toBe(found.filter(isExportReady).length);
+      expect(answer.facets.exportReady, search).toBe(found.filter(isExportReady).length);
       const perScheme = new Map<string, number>();
-      for (const p of found.filter(ready)) {
+      for (const p of found.filter(isExportReady)) {
         for (const c of p.trade?.certifications ?? []) {
           if (c.valid) perScheme.set(c.scheme, (perScheme.get(c.scheme) ?? 0) + 1);
         }

@@ -5,7 +5,7 @@ import { formatProblem, importFiles, openOrm, parseCsv, parseDatabaseUrl } from 
 import { todayInVietnam } from '@ocop/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
-import { gql, startTestApi, type TestApi, testDatabases } from '../support/server.js';
+import { gql, useTestApi, testDatabases } from '../support/server.js';
 
 type Row = Record<string, unknown>;
 const today = todayInVietnam(new Date());
@@ -27,7 +27,6 @@ function stripGeneratedAt(json: string): unknown {
 }
 
 describe.each(testDatabases())('data in and out on $name', (db) => {
-  let api: TestApi;
   let dir: string;
   const url = () => api.config.database.url ?? `sqlite:${api.config.database.file}`;
   const sql = <T = Row>(text: string, params: unknown[] = []) => api.orm.em.getConnection().execute<T[]>(text, params);
@@ -41,12 +40,12 @@ describe.each(testDatabases())('data in and out on $name', (db) => {
     return JSON.stringify(rows.map((r) => r[0]));
   }
 
+  const api = useTestApi(db);
+
   beforeAll(async () => {
-    api = await startTestApi(db);
     dir = mkdtempSync(join(tmpdir(), `ocop-transfer-${db.name}-`));
   });
   afterAll(async () => {
-    await api?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 

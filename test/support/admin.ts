@@ -153,6 +153,17 @@ export class Office {
     ok(await this.admin(MUTATIONS.revokeCertificate, { input: { certificateId, reason } }));
   }
 
+  /** A new producer's new product, published from today (as `publish` does). */
+  async publishNewProduct(stars: 3 | 4 | 5 = 4): Promise<{
+    product: { id: string; slug: string };
+    evaluationId: string;
+    certificate: { id: string; number: string };
+  }> {
+    const producer = await this.createProducer();
+    const product = await this.createProduct(producer.id);
+    return { product, ...(await this.publish(product.id, stars)) };
+  }
+
   /** Evaluation → FINAL 4★ → certificate: the product is published from today. */
   async publish(
     productId: string,

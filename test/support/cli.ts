@@ -68,44 +68,51 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 
 }
 
 /**
- * Starts `ocop start` and resolves with its URL once it prints that it is ready. `nodeArgs` are
- * Node's own options (SERVER_NODE_ARGS: the heap ceiling `pnpm start` runs the API with).
+ * Resolves with the URL a server process prints once it is ready ("ready at http://…"), and
+ * rejects if it exits first; `name` says which process in that error. Keeps reading its output,
+ * so the process never blocks on a full pipe.
  */
-export function startCli(
-  env: NodeJS.ProcessEnv,
-  nodeArgs: readonly string[] = [],
-): Promise<{ url: string; stop(): Promise<number | null>; kill(): Promise<void> }> {
+export function readyUrl(child: ChildProcess, name: string): Promise<string> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawnCli(['start'], env, nodeArgs);
     let out = '';
     child.stdout?.setEncoding('utf8');
     child.stderr?.setEncoding('utf8');
     const onData = (d: string) => {
       out += d;
       const match = /ready at (http:\/\/\S+)/.exec(out);
-      if (match?.[1]) {
-        resolvePromise({
-          url: match[1],
-          stop: () =>
-            new Promise((done) => {
-              if (child.exitCode !== null || child.signalCode !== null) return done(child.exitCode);
-              child.once('exit', (code) => done(code));
-              child.kill('SIGTERM');
-            }),
-          // As a crash would: no chance to finish anything.
-          kill: () =>
-            new Promise((done) => {
-              if (child.exitCode !== null || child.signalCode !== null) return done();
-              child.once('exit', () => done());
-              child.kill('SIGKILL');
-            }),
-        });
-      }
+      if (match?.[1]) resolvePromise(match[1]);
     };
     child.stdout?.on('data', onData);
-    child.stderr?.on('data', (d) => (out += d));
-    child.once('exit', (code) => reject(new Error(`ocop start exited with ${code} before it was ready:\n${out}`)));
+    child.stderr?.on('data', (d: string) => (out += d));
+    child.once('exit', (code) => reject(new Error(`${name} exited with ${code} before it was ready:\n${out}`)));
   });
+}
+
+/**
+ * Starts `ocop start` and resolves with its URL once it prints that it is ready. `nodeArgs` are
+ * Node's own options (SERVER_NODE_ARGS: the heap ceiling `pnpm start` runs the API with).
+ */
+export async function startCli(
+  env: NodeJS.ProcessEnv,
+  nodeArgs: readonly string[] = [],
+): Promise<{ url: string; stop(): Promise<number | null>; kill(): Promise<void> }> {
+  const child = spawnCli(['start'], env, nodeArgs);
+  return {
+    url: await readyUrl(child, 'ocop start'),
+    stop: () =>
+      new Promise((done) => {
+        if (child.exitCode !== null || child.signalCode !== null) return done(child.exitCode);
+        child.once('exit', (code) => done(code));
+        child.kill('SIGTERM');
+      }),
+    // As a crash would: no chance to finish anything.
+    kill: () =>
+      new Promise((done) => {
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGKILL');
+      }),
+  };
 }
 
 /**

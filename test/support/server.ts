@@ -15,7 +15,7 @@ import {
   parseDatabaseUrl,
   startServer,
 } from '@ocop/api';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 export interface TestDatabase {
   /** 'sqlite' or 'postgresql', for test titles. */
@@ -78,17 +78,16 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
+export interface TestApiOptions {
+  seed?: boolean;
+  now?: () => Date;
+  env?: NodeJS.ProcessEnv;
+  /** Receives the server's log lines (JSON, one per line); give LOG_LEVEL in `env`. */
+  logs?: string[];
+}
+
 /** A migrated database with the sample catalog and a real server on a free port. */
-export async function startTestApi(
-  db: TestDatabase,
-  options: {
-    seed?: boolean;
-    now?: () => Date;
-    env?: NodeJS.ProcessEnv;
-    /** Receives the server's log lines (JSON, one per line); give LOG_LEVEL in `env`. */
-    logs?: string[];
-  } = {},
-): Promise<TestApi> {
+export async function startTestApi(db: TestDatabase, options: TestApiOptions = {}): Promise<TestApi> {
   const created = await db.create();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -129,6 +128,22 @@ export async function startTestApi(
       await created.drop();
     },
   };
+}
+
+/**
+ * Starts a test API before the tests of the enclosing `describe` and closes it after them. The
+ * object returned is filled in when the API has started, so the tests (and the `beforeAll` hooks
+ * written after this call, which run after it) use it as the started API.
+ */
+export function useTestApi(db: TestDatabase, options?: TestApiOptions): TestApi {
+  const api = {} as TestApi;
+  beforeAll(async () => {
+    Object.assign(api, await startTestApi(db, options));
+  });
+  afterAll(async () => {
+    await api.close?.();
+  });
+  return api;
 }
 
 export interface GraphQLResponse<T = Record<string, unknown>> {

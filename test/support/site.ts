@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BrowserContext, chromium } from 'playwright-core';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 
 /** The catalog site's package directory. */
 export const SITE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../sites/catalog');
@@ -184,4 +184,49 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close(
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+export interface BrowsedSite {
+  site: BuiltSite;
+  server: ServedSite;
+  context: BrowserContext;
+  /** Opens `path` of the served site in a new page with a viewport of `size`. */
+  open(path: string, size?: { width: number; height: number }): Promise<Page>;
+  /** Closes the browser and the server and removes the build. */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the site against `apiUrl`, serves it on a free port and opens Chromium, as the browser
+ * tests start. What was started is undone if a later step fails.
+ */
+export async function browseSite(apiUrl: string): Promise<BrowsedSite> {
+  const port = await freePort();
+  const site = await buildSite({ apiUrl, siteUrl: `http://127.0.0.1:${port}` });
+  let server: ServedSite | undefined;
+  try {
+    server = await serveSite(site, { apiUrl, port });
+    const browser = await launchBrowser();
+    const served = server;
+    return {
+      site,
+      server,
+      context: browser.context,
+      async open(path, size = { width: 1280, height: 900 }) {
+        const page = await browser.context.newPage();
+        await page.setViewportSize(size);
+        await page.goto(served.url + path);
+        return page;
+      },
+      async close() {
+        await browser.close();
+        await served.close();
+        site.remove();
+      },
+    };
+  } catch (error) {
+    await server?.close();
+    site.remove();
+    throw error;
+  }
 }

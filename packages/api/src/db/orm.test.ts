@@ -1,24 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { AbstractSqlConnection } from '@mikro-orm/knex';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseDatabaseUrl } from '../config.js';
-import { type Orm, openOrm, SQLITE_BUSY_TIMEOUT_MS } from './orm.js';
+import { describe, expect, it } from 'vitest';
+import { useSqliteFile } from '../test-support/fixtures.js';
+import { SQLITE_BUSY_TIMEOUT_MS } from './orm.js';
 
 describe('SQLite connections', () => {
-  let dir: string;
-  let orm: Orm;
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'ocop-orm-'));
-    orm = await openOrm(parseDatabaseUrl(`sqlite:${join(dir, 'test.sqlite')}`));
-  });
-  afterAll(async () => {
-    await orm.close(true);
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const db = useSqliteFile({ prefix: 'ocop-orm-', migrated: false });
 
-  const connection = () => orm.em.getConnection() as AbstractSqlConnection;
+  const connection = () => db.orm.em.getConnection() as AbstractSqlConnection;
   const pragma = async (name: string) => Object.values((await connection().execute(`pragma ${name}`))[0] ?? {})[0];
 
   it('applies its settings to every connection the pool opens, not only the first', async () => {

@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { SqlEntityManager } from '@mikro-orm/knex';
+import { afterAll, beforeAll } from 'vitest';
 import { parseDatabaseUrl } from '../config.js';
 import { migrate } from '../db/database.js';
 import { type Orm, openOrm } from '../db/orm.js';
@@ -22,6 +26,43 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   const orm = await openOrm(parseDatabaseUrl('sqlite::memory:'));
   await migrate(orm);
   return { orm, em: orm.em.fork() as SqlEntityManager };
+}
+
+/**
+ * Opens a test database before the tests of the enclosing `describe` and closes it after them.
+ * The object returned is filled in once it is open, so tests and the `beforeAll` hooks written
+ * after this call (which run after it) read `db.em` and `db.orm` as the open database.
+ */
+export function useTestDatabase(): TestDatabase {
+  const db = {} as TestDatabase;
+  beforeAll(async () => {
+    Object.assign(db, await openTestDatabase());
+  });
+  afterAll(async () => {
+    await db.orm?.close(true);
+  });
+  return db;
+}
+
+/**
+ * A SQLite database in a file of its own (in a temporary folder), opened before the tests of the
+ * enclosing `describe` and deleted after them: for what an in-memory database does not show
+ * (the connection pool, the file's settings). Migrated when `migrated` is set; the `orm` of the
+ * object returned is there once the tests run.
+ */
+export function useSqliteFile(options: { prefix: string; migrated: boolean }): { orm: Orm } {
+  const db = {} as { orm: Orm };
+  let dir: string | undefined;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), options.prefix));
+    db.orm = await openOrm(parseDatabaseUrl(`sqlite:${join(dir, 'test.sqlite')}`));
+    if (options.migrated) await migrate(db.orm);
+  });
+  afterAll(async () => {
+    await db.orm?.close(true);
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  return db;
 }
 
 const REGIONS = {

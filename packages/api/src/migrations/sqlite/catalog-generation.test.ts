@@ -1,26 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseDatabaseUrl } from '../../config.js';
-import { migrate } from '../../db/database.js';
-import { type Orm, openOrm } from '../../db/orm.js';
+import { describe, expect, it } from 'vitest';
+import { useSqliteFile } from '../../test-support/fixtures.js';
 import { BOOKKEEPING_TABLES, CATALOG_TABLES } from './Migration20261202000000CatalogGeneration.js';
 
 describe('the SQLite catalog generation', () => {
-  let dir: string;
-  let orm: Orm;
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'ocop-generation-'));
-    orm = await openOrm(parseDatabaseUrl(`sqlite:${join(dir, 'test.sqlite')}`));
-    await migrate(orm);
-  });
-  afterAll(async () => {
-    await orm.close(true);
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const db = useSqliteFile({ prefix: 'ocop-generation-', migrated: true });
 
-  const rows = async <T>(sql: string): Promise<T[]> => (await orm.em.getConnection().execute(sql)) as T[];
+  const rows = async <T>(sql: string): Promise<T[]> => (await db.orm.em.getConnection().execute(sql)) as T[];
 
   it('knows every table: a new one must say whether caches read it', async () => {
     const tables = (await rows<{ name: string }>("select name from sqlite_master where type = 'table'"))

@@ -1,10 +1,8 @@
-import type { SqlEntityManager } from '@mikro-orm/knex';
 import { DomainError, ERROR_CODES } from '@ocop/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Orm } from '../../db/orm.js';
+import { describe, expect, it } from 'vitest';
 import { domainErrorExtensions, formatError } from '../../graphql/errors.js';
 import { encodeId } from '../../graphql/ids.js';
-import { openTestDatabase } from '../../test-support/fixtures.js';
+import { useTestDatabase } from '../../test-support/fixtures.js';
 import { AuditEntry } from './audit-entry.entity.js';
 import {
   type Actor,
@@ -98,27 +96,20 @@ describe('field checks', () => {
 });
 
 describe('audited', () => {
-  let orm: Orm;
-  let em: SqlEntityManager;
-  beforeAll(async () => {
-    ({ orm, em } = await openTestDatabase());
-  });
-  afterAll(async () => {
-    await orm?.close(true);
-  });
+  const db = useTestDatabase();
 
   it('writes the audit entry with the change', async () => {
-    await audited(em, actor, 'testChange', async (_tx, audit) => {
+    await audited(db.em, actor, 'testChange', async (_tx, audit) => {
       audit.record('Product', 1, { nameVi: { from: 'a', to: 'b' } });
     });
-    const entries = await em.fork().find(AuditEntry, { operation: 'testChange' });
+    const entries = await db.em.fork().find(AuditEntry, { operation: 'testChange' });
     expect(entries).toHaveLength(1);
     expect(entries[0]?.changes).toEqual({ nameVi: { from: 'a', to: 'b' } });
     expect(entries[0]?.actorName).toBe('unit test');
   });
 
   it('writes nothing when the change fails, and its refusal reaches clients with its code and issues', async () => {
-    const failing = runMutation({ em, today: '2026-12-01' }, actor, 'failingChange', async (_tx, audit) => {
+    const failing = runMutation({ em: db.em, today: '2026-12-01' }, actor, 'failingChange', async (_tx, audit) => {
       audit.record('Product', 1, {});
       throw refusal([{ field: 'slug', code: ERROR_CODES.DUPLICATE_SLUG, message: 'Taken.' }]);
     });
@@ -129,22 +120,22 @@ describe('audited', () => {
         issues: [{ field: 'slug', code: 'DUPLICATE_SLUG', message: 'Taken.' }],
       });
     });
-    expect(await em.fork().count(AuditEntry, { operation: 'failingChange' })).toBe(0);
+    expect(await db.em.fork().count(AuditEntry, { operation: 'failingChange' })).toBe(0);
   });
 
   it('refuses a change that records no audit entry', async () => {
-    await expect(audited(em, actor, 'silentChange', async () => undefined)).rejects.toThrow(/no audit entry/);
+    await expect(audited(db.em, actor, 'silentChange', async () => undefined)).rejects.toThrow(/no audit entry/);
   });
 
   it('keeps the log append-only in the database', async () => {
-    const conn = em.getConnection();
+    const conn = db.em.getConnection();
     await expect(conn.execute("update audit_entry set actor_name = 'someone else'")).rejects.toThrow(/never changed/);
     await expect(conn.execute('delete from audit_entry')).rejects.toThrow(/never deleted/);
   });
 
   it('leaves DomainErrors alone outside GraphQL', async () => {
     await expect(
-      audited(em, actor, 'cliChange', async () => {
+      audited(db.em, actor, 'cliChange', async () => {
         throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such token.');
       }),
     ).rejects.toBeInstanceOf(DomainError);

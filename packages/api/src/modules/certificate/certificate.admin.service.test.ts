@@ -1,33 +1,27 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Orm } from '../../db/orm.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeId } from '../../graphql/ids.js';
 import { audited } from '../audit/mutation.js';
 import { Evaluation } from '../evaluation/evaluation.entity.js';
 import type { Product } from '../product/product.entity.js';
 import { CertificateAdminService, ExpiringCertificates } from './certificate.admin.service.js';
 import { Certificate } from './certificate.entity.js';
-import { openTestDatabase, sampleProducer, sampleProduct, sampleRegion } from '../../test-support/fixtures.js';
+import { useTestDatabase, sampleProducer, sampleProduct, sampleRegion } from '../../test-support/fixtures.js';
 
 const TODAY = '2026-11-29';
 const actor = { tokenId: null, name: 'unit test', role: null };
 
 describe('CertificateAdminService', () => {
-  let orm: Orm;
-  let em: SqlEntityManager;
   let product: Product;
+  const db = useTestDatabase();
   beforeAll(async () => {
-    ({ orm, em } = await openTestDatabase());
-    const producer = sampleProducer(em, sampleRegion(em, 'AG'));
-    product = sampleProduct(em, producer, { slug: 'tieu-test', nameVi: 'Tiêu test', cycleStage: 'EVALUATION' });
-    await em.flush();
-  });
-  afterAll(async () => {
-    await orm?.close(true);
+    const producer = sampleProducer(db.em, sampleRegion(db.em, 'AG'));
+    product = sampleProduct(db.em, producer, { slug: 'tieu-test', nameVi: 'Tiêu test', cycleStage: 'EVALUATION' });
+    await db.em.flush();
   });
 
   async function evaluation(scores: [number, number, number], status: 'DRAFT' | 'FINAL', evaluatedOn = '2026-10-01') {
-    const fork = em.fork();
+    const fork = db.em.fork();
     const total = scores[0] + scores[1] + scores[2];
     const stars = total >= 90 ? 5 : total >= 70 ? 4 : total >= 50 ? 3 : total >= 30 ? 2 : 1;
     const e = fork.create(Evaluation, {
@@ -47,7 +41,7 @@ describe('CertificateAdminService', () => {
   }
 
   const run = <T>(work: (service: CertificateAdminService) => Promise<T>) =>
-    audited(em.fork() as SqlEntityManager, actor, 'test', (tx, audit) =>
+    audited(db.em.fork() as SqlEntityManager, actor, 'test', (tx, audit) =>
       work(new CertificateAdminService(tx, audit, TODAY)),
     );
   const issue = (evaluationId: string, number: string, decisionDate = '2026-10-15') =>
@@ -83,7 +77,7 @@ describe('CertificateAdminService', () => {
       ],
     });
     await expect(issue(fresh, 'AG-OCOP-2026-0004', '2026-12-01')).rejects.toMatchObject({ code: 'DATE_IN_FUTURE' });
-    expect(await em.fork().count(Certificate, {})).toBe(1);
+    expect(await db.em.fork().count(Certificate, {})).toBe(1);
   });
 
   it('supersedes the product’s current certificate, and revokes with a reason', async () => {
@@ -92,7 +86,7 @@ describe('CertificateAdminService', () => {
       'AG-OCOP-2026-0005',
       '2026-11-10',
     );
-    const all = await em.fork().find(Certificate, {}, { orderBy: { id: 'asc' } });
+    const all = await db.em.fork().find(Certificate, {}, { orderBy: { id: 'asc' } });
     expect(all.map((c) => [c.number, c.status])).toEqual([
       ['AG-OCOP-2026-0001', 'SUPERSEDED'],
       ['AG-OCOP-2026-0005', 'ISSUED'],
@@ -114,7 +108,7 @@ describe('CertificateAdminService', () => {
   });
 
   it('finds certificates expiring within a window, from the dates alone', async () => {
-    const fork = em.fork();
+    const fork = db.em.fork();
     const e = await evaluation([30, 20, 25], 'FINAL', '2023-10-01');
     await issue(e, 'AG-OCOP-2023-0009', '2023-12-20');
     const expiring = new ExpiringCertificates(fork as SqlEntityManager, TODAY);

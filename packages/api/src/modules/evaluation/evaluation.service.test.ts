@@ -1,10 +1,9 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Orm } from '../../db/orm.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeId } from '../../graphql/ids.js';
 import { audited, Issues } from '../audit/mutation.js';
 import { Product } from '../product/product.entity.js';
-import { openTestDatabase, sampleProducer, sampleProduct, sampleRegion } from '../../test-support/fixtures.js';
+import { useTestDatabase, sampleProducer, sampleProduct, sampleRegion } from '../../test-support/fixtures.js';
 import { checkScoreSheet, EvaluationService, type ScoreSheetValues } from './evaluation.service.js';
 
 const TODAY = '2026-11-29';
@@ -68,25 +67,22 @@ describe('checkScoreSheet', () => {
 });
 
 describe('EvaluationService', () => {
-  let orm: Orm;
-  let em: SqlEntityManager;
   let product: Product;
+  const db = useTestDatabase();
   beforeAll(async () => {
-    ({ orm, em } = await openTestDatabase());
-    product = sampleProduct(em, sampleProducer(em, sampleRegion(em)));
-    await em.flush();
-  });
-  afterAll(async () => {
-    await orm?.close(true);
+    product = sampleProduct(db.em, sampleProducer(db.em, sampleRegion(db.em)));
+    await db.em.flush();
   });
 
   const run = <T>(work: (service: EvaluationService) => Promise<T>) =>
-    audited(em.fork() as SqlEntityManager, actor, 'test', (tx, audit) => work(new EvaluationService(tx, audit, TODAY)));
+    audited(db.em.fork() as SqlEntityManager, actor, 'test', (tx, audit) =>
+      work(new EvaluationService(tx, audit, TODAY)),
+    );
   const input = () => ({ ...sheet, productId: encodeId('Product', product.id) });
 
   it('records evaluations only at the EVALUATION step', async () => {
     await expect(run((s) => s.record(input()))).rejects.toMatchObject({ code: 'CYCLE_STEP_OUT_OF_ORDER' });
-    await em.fork().nativeUpdate(Product, { id: product.id }, { cycleStage: 'EVALUATION' });
+    await db.em.fork().nativeUpdate(Product, { id: product.id }, { cycleStage: 'EVALUATION' });
     const evaluation = await run((s) => s.record(input()));
     expect(evaluation).toMatchObject({ status: 'DRAFT', total: 75, stars: 4 });
   });

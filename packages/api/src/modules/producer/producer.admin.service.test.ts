@@ -1,9 +1,8 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Orm } from '../../db/orm.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { audited } from '../audit/mutation.js';
-import { openTestDatabase, sampleRegion } from '../../test-support/fixtures.js';
+import { useTestDatabase, sampleRegion } from '../../test-support/fixtures.js';
 import type { CreateProducerInput } from './producer.admin.inputs.js';
 import { ProducerAdminService } from './producer.admin.service.js';
 import { Producer } from './producer.entity.js';
@@ -20,24 +19,19 @@ const input: CreateProducerInput = {
 };
 
 describe('ProducerAdminService', () => {
-  let orm: Orm;
-  let em: SqlEntityManager;
+  const db = useTestDatabase();
   beforeAll(async () => {
-    ({ orm, em } = await openTestDatabase());
-    sampleRegion(em);
-    await em.flush();
-  });
-  afterAll(async () => {
-    await orm?.close(true);
+    sampleRegion(db.em);
+    await db.em.flush();
   });
 
   const run = <T>(work: (service: ProducerAdminService) => Promise<T>) =>
-    audited(em.fork() as SqlEntityManager, actor, 'test', (tx, audit) => work(new ProducerAdminService(tx, audit)));
+    audited(db.em.fork() as SqlEntityManager, actor, 'test', (tx, audit) => work(new ProducerAdminService(tx, audit)));
 
   it('creates a producer with a slug from its Vietnamese name and audits every field', async () => {
     const producer = await run((s) => s.create(input));
     expect(producer.slug).toBe('hop-tac-xa-nuoc-mam-dong-hai');
-    const [entry] = await em.fork().find(AuditEntry, { entityType: 'Producer', entityId: producer.id });
+    const [entry] = await db.em.fork().find(AuditEntry, { entityType: 'Producer', entityId: producer.id });
     expect(entry?.changes).toMatchObject({
       name: { from: null, to: input.name },
       regionCode: { from: null, to: 'AG-PQ' },
@@ -65,7 +59,7 @@ describe('ProducerAdminService', () => {
       code: 'VALIDATION_FAILED',
       issues: ['phone', 'email', 'website', 'taxCode', 'regionCode'].map((field) => expect.objectContaining({ field })),
     });
-    expect(await em.fork().count(Producer, {})).toBe(1);
+    expect(await db.em.fork().count(Producer, {})).toBe(1);
   });
 
   it('takes a tax code written with spaces, as the importer does, and stores it without them', async () => {
@@ -96,7 +90,7 @@ describe('ProducerAdminService', () => {
     );
     expect(updated).toMatchObject({ slug: 'co-so-tieu-ham-ninh', name: 'Cơ sở Tiêu Hàm Ninh mới', email: input.email });
     expect(updated.website ?? null).toBeNull();
-    const entries = await em
+    const entries = await db.em
       .fork()
       .find(AuditEntry, { entityType: 'Producer', entityId: producer.id }, { orderBy: { id: 'asc' } });
     expect(entries.at(-1)?.changes).toEqual({

@@ -1,30 +1,24 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Orm } from '../../db/orm.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeId } from '../../graphql/ids.js';
 import { audited } from '../audit/mutation.js';
-import { openTestDatabase, sampleProducer, sampleRegion } from '../../test-support/fixtures.js';
+import { useTestDatabase, sampleProducer, sampleRegion } from '../../test-support/fixtures.js';
 import { ProductAdminService } from './product.admin.service.js';
 import { Product } from './product.entity.js';
 
 const actor = { tokenId: null, name: 'unit test', role: null };
 
 describe('ProductAdminService', () => {
-  let orm: Orm;
-  let em: SqlEntityManager;
   let producerId: string;
+  const db = useTestDatabase();
   beforeAll(async () => {
-    ({ orm, em } = await openTestDatabase());
-    const producer = sampleProducer(em, sampleRegion(em));
-    await em.flush();
+    const producer = sampleProducer(db.em, sampleRegion(db.em));
+    await db.em.flush();
     producerId = encodeId('Producer', producer.id);
-  });
-  afterAll(async () => {
-    await orm?.close(true);
   });
 
   const run = <T>(work: (service: ProductAdminService) => Promise<T>) =>
-    audited(em.fork() as SqlEntityManager, actor, 'test', (tx, audit) => work(new ProductAdminService(tx, audit)));
+    audited(db.em.fork() as SqlEntityManager, actor, 'test', (tx, audit) => work(new ProductAdminService(tx, audit)));
   const input = {
     producerId: '',
     category: 'FOOD' as const,
@@ -51,7 +45,7 @@ describe('ProductAdminService', () => {
         expect.objectContaining({ field: 'regionCode', code: 'UNKNOWN_REGION' }),
       ],
     });
-    expect(await em.fork().count(Product, {})).toBe(1);
+    expect(await db.em.fork().count(Product, {})).toBe(1);
   });
 
   it('moves through the cycle step by step and names the allowed steps when out of order', async () => {
@@ -67,7 +61,7 @@ describe('ProductAdminService', () => {
   });
 
   it('updates the names without changing the slug', async () => {
-    const product = await em.fork().findOneOrFail(Product, { slug: 'cycle-test' });
+    const product = await db.em.fork().findOneOrFail(Product, { slug: 'cycle-test' });
     const updated = await run((s) => s.update(product.id, { nameVi: 'Tên mới', storyEn: 'A story.' }));
     expect(updated).toMatchObject({ slug: 'cycle-test', nameVi: 'Tên mới', storyEn: 'A story.' });
   });

@@ -47,6 +47,12 @@ afterEach(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** Imports one CSV file and expects exactly one problem, matching `pattern`. */
+async function expectOneProblem(name: string, lines: string[], pattern: RegExp): Promise<void> {
+  const report = await run([csv(name, lines)]);
+  expect(report.problems.map(formatProblem)).toEqual([expect.stringMatching(pattern)]);
+}
+
 describe('importFiles', () => {
   it('imports the templates in one go, then finds every row unchanged', async () => {
     const first = await run([TEMPLATES]);
@@ -251,59 +257,49 @@ describe('importFiles', () => {
   });
 
   it('refuses any other expiry date, naming the right one', async () => {
-    const report = await run([
-      csv('certificates.csv', [
+    await expectOneProblem(
+      'certificates.csv',
+      [
         'number,product,stars,issuing_level,decision_number,decision_date,expires_on',
         'AG-OCOP-2026-9102,tieu-xay-phu-quoc-thanh-quoc,4,PROVINCE,2530/QĐ-UBND,24/09/2026,2029-09-22',
-      ]),
-    ]);
-    expect(report.problems.map(formatProblem)).toEqual([
-      expect.stringMatching(
-        /certificates\.csv:2: column "expires_on": 2029-09-22 is not the expiry of a certificate issued on 2026-09-24: .*through 2029-09-24/,
-      ),
-    ]);
+      ],
+      /certificates\.csv:2: column "expires_on": 2029-09-22 is not the expiry of a certificate issued on 2026-09-24: .*through 2029-09-24/,
+    );
   });
 
   it('refuses a district council’s certificate by a decision dated after the district level was abolished', async () => {
-    const report = await run([
-      csv('certificates.csv', [
+    await expectOneProblem(
+      'certificates.csv',
+      [
         'number,product,stars,issuing_level,decision_number,decision_date',
         'KG-OCOP-2025-9103,tieu-xay-phu-quoc-thanh-quoc,3,DISTRICT,1875/QĐ-UBND,10/07/2025',
         'KG-OCOP-2025-9104,tieu-xay-phu-quoc-thanh-quoc,3,DISTRICT,1875/QĐ-UBND,27/06/2025',
-      ]),
-    ]);
-    expect(report.problems.map(formatProblem)).toEqual([
-      expect.stringMatching(
-        /certificates\.csv:2: column "decision_date": There is no district council from 1 Jul 2025 .*decision dated 10 Jul 2025 .*signed by 30 Jun 2025, enter its real date; otherwise .*provincial council \(3–4★\)/,
-      ),
-    ]);
+      ],
+      /certificates\.csv:2: column "decision_date": There is no district council from 1 Jul 2025 .*decision dated 10 Jul 2025 .*signed by 30 Jun 2025, enter its real date; otherwise .*provincial council \(3–4★\)/,
+    );
   });
 
   it('refuses a score sheet dated when its criteria version was not in force', async () => {
-    const report = await run([
-      csv('evaluations.csv', [
+    await expectOneProblem(
+      'evaluations.csv',
+      [
         'product,council_level,criteria_version,evaluated_on,score_a,score_b,score_c',
         'tieu-xay-phu-quoc-thanh-quoc,PROVINCE,QD148_2023,15/10/2022,30,18,25',
         'tieu-xay-phu-quoc-thanh-quoc,PROVINCE,,16/10/2022,30,18,25',
-      ]),
-    ]);
-    expect(report.problems.map(formatProblem)).toEqual([
-      expect.stringMatching(
-        /evaluations\.csv:2: column "criteria_version": The 148\/2023 score sheet .*applies from 24 Feb 2023.*15 Oct 2022.*1048\/2019 sheet \(QD1048_2019\)/,
-      ),
-    ]);
+      ],
+      /evaluations\.csv:2: column "criteria_version": The 148\/2023 score sheet .*applies from 24 Feb 2023.*15 Oct 2022.*1048\/2019 sheet \(QD1048_2019\)/,
+    );
   });
 
   it('never edits a FINAL evaluation', async () => {
-    const report = await run([
-      csv('evaluations.csv', [
+    await expectOneProblem(
+      'evaluations.csv',
+      [
         'product,council_level,evaluated_on,score_a,score_b,score_c',
         'tieu-xay-phu-quoc-thanh-quoc,PROVINCE,2022-09-27,20,18,29',
-      ]),
-    ]);
-    expect(report.problems.map(formatProblem)).toEqual([
-      expect.stringMatching(/is FINAL in the catalog .* never edited/),
-    ]);
+      ],
+      /is FINAL in the catalog .* never edited/,
+    );
   });
 
   it('refuses an empty file and a file without a required column', async () => {
