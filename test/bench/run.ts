@@ -28,7 +28,7 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
@@ -157,7 +157,14 @@ async function run(url: string, w: Workload, pid?: number): Promise<autocannon.R
  * Requests still in flight when a run stops are finished by the server all the same: counts are
  * read once those have settled, and divided by the requests sent.
  */
-async function measure(url: string, w: Workload, pid: number, statements?: () => Promise<number>): Promise<Measure> {
+async function measure(
+  url: string,
+  w: Workload,
+  pid: number,
+  statements?: () => Promise<number>,
+  /** Called right before and right after the timed run (not around the settling of statements). */
+  timed?: { start(): void; stop(): void },
+): Promise<Measure> {
   const settled = async () => {
     if (!statements) return undefined;
     await new Promise((r) => setTimeout(r, 1000));
@@ -165,7 +172,9 @@ async function measure(url: string, w: Workload, pid: number, statements?: () =>
   };
   const before = await settled();
   const cpuBefore = cpuMs(pid);
+  timed?.start();
   const r = await run(url, w, pid);
+  timed?.stop();
   const after = await settled();
   const cpuAfter = cpuMs(pid);
   return {
@@ -566,7 +575,7 @@ async function benchDatabase(
     );
     if (peerMeasure) log(`${name}: ${w.id}: PostGraphile ${line(peerMeasure)}`);
   }
-  const starved = scope.starve ? await starvation(name, apiUrl, everyPublished, statements) : undefined;
+  const starved = scope.starve ? await starvation(name, apiUrl, server.pid, everyPublished, statements) : undefined;
   let site: SiteBuild | undefined;
   if (scope.site && name === 'sqlite') {
     // The build is timed on its own, then served by the live site, which republishes from it.
@@ -609,6 +618,101 @@ interface Starvation {
   heavy: Measure & { cost: string };
   product: Latencies;
   health: Latencies;
+  cpu?: CpuShares;
+}
+
+/** Where the machine's CPU went during a run, each in % of one core (a 2-core machine has 200). */
+interface CpuShares {
+  main: number;
+  worker: number;
+  otherThreads: number;
+  postgres: number;
+  /** Time the hypervisor gave the machine's virtual cores to something else (`steal` in /proc/stat). */
+  steal: number;
+  /** Time the main thread was ready to run but waited for a core, in ms (/proc schedstat), and how many times it ran. */
+  mainWaitMs?: number;
+  mainSlices?: number;
+}
+
+/** CPU ticks (user + system) of a /proc stat file's process or thread; 0 where it is gone. */
+function statTicks(file: string): number {
+  try {
+    const fields = readFileSync(file, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return Number(fields[11]) + Number(fields[12]) || 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU ticks so far of each thread of `pid`, of every PostgreSQL process, and the machine's steal. */
+function cpuTicks(pid: number): {
+  threads: Map<number, number>;
+  postgres: number;
+  steal: number;
+  schedstat?: number[];
+} {
+  const threads = new Map<number, number>();
+  let postgres = 0;
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`))
+      threads.set(Number(tid), statTicks(`/proc/${pid}/task/${tid}/stat`));
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      let comm = '';
+      try {
+        comm = readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
+      } catch {
+        continue;
+      }
+      if (comm === 'postgres') postgres += statTicks(`/proc/${entry}/stat`);
+    }
+  } catch {
+    // Not Linux: nothing to report.
+  }
+  const steal = Number(/^cpu\s+(.*)$/m.exec(readFileSyncOr('/proc/stat'))?.[1]?.split(/\s+/)[7] ?? 0);
+  const schedstat = readFileSyncOr(`/proc/${pid}/task/${pid}/schedstat`).trim().split(' ').map(Number);
+  return { threads, postgres, steal, schedstat: schedstat.length === 3 ? schedstat : undefined };
+}
+
+function readFileSyncOr(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The CPU shares between two readings of cpuTicks: the server's main thread (its id is the
+ * process's), its busiest other thread (the worker thread for expensive queries), its other
+ * threads (libuv, V8), all PostgreSQL processes, and steal. USER_HZ is 100: a tick is 10 ms.
+ */
+function cpuShares(
+  pid: number,
+  before: ReturnType<typeof cpuTicks>,
+  after: ReturnType<typeof cpuTicks>,
+  ms: number,
+): CpuShares | undefined {
+  if (!after.threads.size) return undefined;
+  const pct = (ticks: number) => (ticks * 10 * 100) / ms;
+  const used = [...after.threads].map(([tid, ticks]) => ({ tid, ticks: ticks - (before.threads.get(tid) ?? 0) }));
+  const main = used.find((t) => t.tid === pid)?.ticks ?? 0;
+  const others = used.filter((t) => t.tid !== pid).sort((a, b) => b.ticks - a.ticks);
+  const worker = others[0]?.ticks ?? 0;
+  const rest = others.slice(1).reduce((sum, t) => sum + t.ticks, 0);
+  return {
+    main: pct(main),
+    worker: pct(worker),
+    otherThreads: pct(rest),
+    postgres: pct(after.postgres - before.postgres),
+    steal: pct(after.steal - before.steal),
+    ...(before.schedstat && after.schedstat
+      ? {
+          mainWaitMs: ((after.schedstat[1] ?? 0) - (before.schedstat[1] ?? 0)) / 1e6,
+          mainSlices: (after.schedstat[2] ?? 0) - (before.schedstat[2] ?? 0),
+        }
+      : {}),
+  };
 }
 
 /**
@@ -633,6 +737,7 @@ const HEAVY_QUERY = `query Heavy($category: CategoryCode!, $stars: Int!) {
 async function starvation(
   database: string,
   apiUrl: string,
+  serverPid: number,
   slugs: string[],
   statements?: () => Promise<number>,
 ): Promise<Starvation> {
@@ -663,7 +768,18 @@ async function starvation(
   let output = '';
   child.stdout?.on('data', (d) => (output += String(d)));
   const probed = new Promise<void>((r) => child.once('exit', () => r()));
-  const measured = await measure(apiUrl, heavy, 0, statements);
+  let before = cpuTicks(serverPid);
+  let started = 0;
+  let cpu: CpuShares | undefined;
+  const measured = await measure(apiUrl, heavy, 0, statements, {
+    start() {
+      before = cpuTicks(serverPid);
+      started = performance.now();
+    },
+    stop() {
+      cpu = cpuShares(serverPid, before, cpuTicks(serverPid), performance.now() - started);
+    },
+  });
   await probed;
   rmSync(dir, { recursive: true, force: true });
   const { product, health } = JSON.parse(output) as Record<'product' | 'health', { times: number[]; failed: number }>;
@@ -672,17 +788,26 @@ async function starvation(
     heavy: { ...measured, cost: '9,302' },
     product: latencies(product.times, product.failed),
     health: latencies(health.times, health.failed),
+    cpu,
   };
+}
+
+function cpuCell(cpu: CpuShares | undefined): string {
+  if (!cpu) return '—';
+  const shares = [cpu.main, cpu.worker, cpu.otherThreads, cpu.postgres, cpu.steal].map((n) => n.toFixed(0)).join(' · ');
+  return cpu.mainWaitMs === undefined
+    ? shares
+    : `${shares}; ${cpu.mainWaitMs.toFixed(0)} ms over ${cpu.mainSlices} runs`;
 }
 
 function starvationTable(runs: Starvation[]): string {
   const ms = (n: number) => n.toFixed(1);
   return [
-    '| database | expensive queries: req/s · p50 · p99 ms (non-2xx) | product query every 200 ms: p50 · p99 · max ms (failed) | /healthz every 100 ms: p50 · p99 · max ms (failed) | targets |',
-    '|---|---|---|---|---|',
+    '| database | expensive queries: req/s · p50 · p99 ms (non-2xx) | product query every 200 ms: p50 · p99 · max ms (failed) | /healthz every 100 ms: p50 · p99 · max ms (failed) | CPU, % of one core: API main thread · worker thread · other API threads · PostgreSQL · steal; time the main thread waited for a core | targets |',
+    '|---|---|---|---|---|---|',
     ...runs.map(
       (r) =>
-        `| ${r.database} | ${r.heavy.rps.toFixed(0)} · ${r.heavy.p50} · ${r.heavy.p99} (${r.heavy.non2xx + r.heavy.errors})${r.heavy.statements === undefined ? '' : `; ${r.heavy.statements.toFixed(1)} SQL statements each`} | ${ms(r.product.p50)} · ${ms(r.product.p99)} · ${ms(r.product.max)} (${r.product.failed} of ${r.product.count}) | ${ms(r.health.p50)} · ${ms(r.health.p99)} · ${ms(r.health.max)} (${r.health.failed} of ${r.health.count}) | product p99 ≤ 100 ${r.product.p99 <= 100 && r.product.failed === 0 ? '✔' : '✘'}, /healthz ≤ 10 ${r.health.max <= 10 && r.health.failed === 0 ? '✔' : r.health.p99 <= 10 ? '(p99 ✔, max ✘)' : '✘'} |`,
+        `| ${r.database} | ${r.heavy.rps.toFixed(0)} · ${r.heavy.p50} · ${r.heavy.p99} (${r.heavy.non2xx + r.heavy.errors})${r.heavy.statements === undefined ? '' : `; ${r.heavy.statements.toFixed(1)} SQL statements each`} | ${ms(r.product.p50)} · ${ms(r.product.p99)} · ${ms(r.product.max)} (${r.product.failed} of ${r.product.count}) | ${ms(r.health.p50)} · ${ms(r.health.p99)} · ${ms(r.health.max)} (${r.health.failed} of ${r.health.count}) | ${cpuCell(r.cpu)} | product p99 ≤ 100 ${r.product.p99 <= 100 && r.product.failed === 0 ? '✔' : '✘'}, /healthz ≤ 10 ${r.health.max <= 10 && r.health.failed === 0 ? '✔' : r.health.p99 <= 10 ? '(p99 ✔, max ✘)' : '✘'} |`,
     ),
   ].join('\n');
 }
@@ -1101,7 +1226,7 @@ ${peerTable(all)}`
 
 ${
   starved.length
-    ? `20 connections send the most expensive query the API allows (100 products of a category with 9 related products each, estimated cost 9,302 of the 10,000 allowed; cost from 2,000 makes a query expensive: it runs in the server's worker thread for such queries, one at a time while the others wait their turn) for ${SECONDS} s, while one buyer asks for a product (a different one each time, so from the database) every 200 ms and a load balancer asks \`/healthz\` every 100 ms, each from its own connection, timed from a process of their own (test/bench/probe.mjs; one untimed request first). The per-client allowance is off, as for every workload here (one client drives all the load); it is tested in test/integration/hardening.test.ts.
+    ? `20 connections send the most expensive query the API allows (100 products of a category with 9 related products each, estimated cost 9,302 of the 10,000 allowed; cost from 2,000 makes a query expensive: it runs in the server's worker thread for such queries, one at a time while the others wait their turn) for ${SECONDS} s, while one buyer asks for a product (a different one each time, so from the database) every 200 ms and a load balancer asks \`/healthz\` every 100 ms, each from its own connection, timed from a process of their own (test/bench/probe.mjs; one untimed request first). The per-client allowance is off, as for every workload here (one client drives all the load); it is tested in test/integration/hardening.test.ts. The CPU column says where the machine's cores went during the timed run, from /proc (user + system time of each of the server's threads and of every PostgreSQL process, and the machine's steal time), and how long in all the main thread was ready to run but waited for a core (/proc schedstat): a /healthz that waits while the API's main thread is mostly idle waited for a core or for its own garbage collection, not for work of its own.
 
 ${starvationTable(starved)}`
     : 'Not run this time (BENCH_ONLY without `starve`).'
