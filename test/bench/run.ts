@@ -111,13 +111,8 @@ async function waitForReady(child: ChildProcess): Promise<string> {
 
 /** CPU time (user + system) a process has used so far, in ms; undefined where /proc cannot tell. */
 function cpuMs(pid: number): number | undefined {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    const ticks = Number(fields[11]) + Number(fields[12]);
-    return Number.isFinite(ticks) ? ticks * 10 : undefined; // USER_HZ is 100 on Linux
-  } catch {
-    return undefined;
-  }
+  const ticks = statTicks(`/proc/${pid}/stat`);
+  return ticks === undefined ? undefined : ticks * 10; // USER_HZ is 100 on Linux
 }
 
 function rssMb(pid: number): number {
@@ -634,14 +629,11 @@ interface CpuShares {
   mainSlices?: number;
 }
 
-/** CPU ticks (user + system) of a /proc stat file's process or thread; 0 where it is gone. */
-function statTicks(file: string): number {
-  try {
-    const fields = readFileSync(file, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return Number(fields[11]) + Number(fields[12]) || 0;
-  } catch {
-    return 0;
-  }
+/** CPU ticks (user + system) of a /proc stat file's process or thread; undefined where /proc cannot tell. */
+function statTicks(file: string): number | undefined {
+  const fields = readFileSyncOr(file).split(') ')[1]?.split(' ') ?? [];
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return Number.isFinite(ticks) ? ticks : undefined;
 }
 
 /** CPU ticks so far of each thread of `pid`, of every PostgreSQL process, and the machine's steal. */
@@ -655,16 +647,11 @@ function cpuTicks(pid: number): {
   let postgres = 0;
   try {
     for (const tid of readdirSync(`/proc/${pid}/task`))
-      threads.set(Number(tid), statTicks(`/proc/${pid}/task/${tid}/stat`));
+      threads.set(Number(tid), statTicks(`/proc/${pid}/task/${tid}/stat`) ?? 0);
     for (const entry of readdirSync('/proc')) {
       if (!/^\d+$/.test(entry)) continue;
-      let comm = '';
-      try {
-        comm = readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
-      } catch {
-        continue;
-      }
-      if (comm === 'postgres') postgres += statTicks(`/proc/${entry}/stat`);
+      const comm = readFileSyncOr(`/proc/${entry}/comm`).trim();
+      if (comm === 'postgres') postgres += statTicks(`/proc/${entry}/stat`) ?? 0;
     }
   } catch {
     // Not Linux: nothing to report.
