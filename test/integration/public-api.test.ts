@@ -532,6 +532,8 @@ describe.each(testDatabases())('public API on $name', (db) => {
       const res = await fetch(`${base()}?query=${encodeURIComponent('{ categories { code certifiedProductCount } }')}`);
       expect(res.status).toBe(200);
       expect(res.headers.get('cache-control')).toBe('public, max-age=5, stale-while-revalidate=5');
+      // A shared cache keeps one answer per language and response type, as the server does.
+      expect(res.headers.get('vary')).toBe('Accept, Accept-Language');
       expect(res.headers.get('access-control-allow-origin')).toBe('*');
       expect(((await res.json()) as { data: { categories: unknown[] } }).data.categories).toHaveLength(6);
       const preflight = await fetch(base(), {
