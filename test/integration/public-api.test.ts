@@ -570,6 +570,63 @@ describe.each(testDatabases())('public API on $name', (db) => {
       expect(authorised.headers.get('x-cache')).toBeNull();
     });
 
+    it('answers repeated public POSTs from its cache, never a stale one after a write, never with a token or an error', async () => {
+      const query = 'query Name($slug: String!) { product(slug: $slug) { name } }';
+      const variables = { slug: 'mat-ong-rung-u-minh-thuong-le-tien' };
+      const post = (headers: Record<string, string> = {}, body: unknown = { query, variables }) =>
+        fetch(base(), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify(body),
+        });
+      const first = await post();
+      const firstBody = await first.text();
+      expect(first.headers.get('x-cache')).toBe('MISS');
+      api.queries.length = 0;
+      const second = await post();
+      expect(second.status).toBe(200);
+      expect(second.headers.get('x-cache')).toBe('HIT');
+      expect(second.headers.get('cache-control')).toBe('public, max-age=5, stale-while-revalidate=5');
+      expect(second.headers.get('vary')).toBe('Accept, Accept-Language');
+      expect(second.headers.get('access-control-allow-origin')).toBe('*');
+      // Its own request id, not the one of the answer it repeats.
+      expect(second.headers.get('x-request-id')).not.toBe(first.headers.get('x-request-id'));
+      expect(await second.text()).toBe(firstBody);
+      expect(api.queries, 'a kept answer reads nothing').toEqual([]);
+      // Other words for the same question are other entries: the language, the response type.
+      expect((await post({ 'accept-language': 'en' })).headers.get('x-cache')).toBe('MISS');
+      const typed = await post({ accept: 'application/graphql-response+json' });
+      expect(typed.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
+      expect((await post()).headers.get('content-type')).toMatch(/^application\/json/);
+
+      const em = api.orm.em.fork();
+      const product = await em.findOneOrFail<{ nameVi: string; slug: string }>('Product', { slug: variables.slug });
+      const original = product.nameVi;
+      product.nameVi = `${original} (đổi tên)`;
+      await em.flush();
+      try {
+        const third = await post();
+        expect(third.headers.get('x-cache')).toBe('MISS');
+        expect(await third.text()).toContain('(đổi tên)');
+      } finally {
+        product.nameVi = original;
+        await em.flush();
+      }
+      const authorised = await post({ authorization: 'Bearer x' });
+      expect(authorised.headers.get('x-cache')).toBeNull();
+      // A question answered with an error is asked again each time.
+      const wrong = { query: 'query { product(slug: 5) { name } }' };
+      await post({}, wrong);
+      expect((await post({}, wrong)).headers.get('x-cache')).toBe('MISS');
+    });
+
+    it('keeps a GET answer per response type', async () => {
+      const url = `${base()}?query=${encodeURIComponent('{ categories { code } }')}`;
+      await fetch(url, { headers: { accept: 'application/graphql-response+json' } });
+      const plain = await fetch(url, { headers: { accept: 'application/json' } });
+      expect(plain.headers.get('content-type')).toMatch(/^application\/json/);
+    });
+
     it('refuses mutations over GET', async () => {
       const res = await fetch(`${base()}?query=${encodeURIComponent('mutation { __typename }')}`);
       expect(res.status).toBe(405);

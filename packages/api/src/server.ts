@@ -148,7 +148,8 @@ export async function startServer({ config, orm, logger, now = () => new Date() 
         }
       }
       // Cached public GETs are answered before Express sees them, and plain JSON POSTs go straight
-      // to Apollo (http/json-post.ts); everything else goes to the app.
+      // to Apollo (http/json-post.ts), answered from the same cache once their body is read;
+      // everything else goes to the app.
       if (cache.serveHit(req, res)) return;
       if (answerJson && isPlainJsonPost(req, '/graphql')) answerJson(req, res);
       else app(req, res);
@@ -236,6 +237,7 @@ export async function startServer({ config, orm, logger, now = () => new Date() 
       apollo,
       bodyLimitBytes: config.bodyLimitBytes,
       context: contextFor,
+      cache: (request, body) => cache.post(request, body),
       onError: (error) =>
         logger.warn({ reqId: res.getHeader('x-request-id'), err: safeError(error) }, 'request body could not be read'),
     }).catch((error) => {

@@ -8,7 +8,8 @@ interface Entry {
   status: number;
   headers: OutgoingHttpHeaders;
   body: Buffer;
-  etag: string;
+  /** GET answers only. */
+  etag?: string;
 }
 
 export interface ResponseCache {
@@ -20,15 +21,34 @@ export interface ResponseCache {
   serveHit(req: IncomingMessage, res: ServerResponse): boolean;
   /** Express middleware, mounted before GraphQL, that keeps the cacheable answers it sees. */
   store(req: Request, res: Response, next: NextFunction): void;
+  /**
+   * For a plain JSON POST whose body is `text` (http/json-post.ts): its place in the cache, or
+   * undefined when it has none (a request with a token).
+   */
+  post(req: IncomingMessage, text: string): CachedPost | undefined;
+}
+
+/** One POST's place in the cache, taken before it runs (so an answer read across a write is not kept). */
+export interface CachedPost {
+  /** Sends the kept answer and says true; false when there is none. */
+  serve(res: ServerResponse): boolean;
+  /**
+   * Keeps the answer about to be sent when it is public and complete (200, `Cache-Control:
+   * public`), and marks `headers` as a miss.
+   */
+  keep(status: number, headers: OutgoingHttpHeaders, body: Buffer | string): void;
 }
 
 /**
- * An in-process cache for public GET /graphql responses, the ones marked cacheable
- * (`Cache-Control: public`), kept until the catalog changes like every other cache
- * (cache/catalog-cache.ts). Entries are keyed on the URL and the language asked for; each
- * carries an ETag, so a CDN or browser revalidating after its short max-age gets 304 Not
- * Modified for as long as the catalog has not changed. Requests with an Authorization header
- * bypass it. Bounded by count and by bytes, within the server's heap ceiling (server-args.ts).
+ * An in-process cache for public /graphql responses, the ones marked cacheable
+ * (`Cache-Control: public`: queries without a token, answered without errors), kept until the
+ * catalog changes like every other cache (cache/catalog-cache.ts). A GET is keyed on its URL and
+ * the language and response type asked for (Accept-Language, Accept), and carries an ETag, so a CDN or browser revalidating after its short
+ * max-age gets 304 Not Modified for as long as the catalog has not changed. A plain JSON POST,
+ * what partner apps and the site send most, is keyed on a SHA-256 of its body, language and
+ * response type (a body may be large); it gets no ETag, as If-None-Match on a POST does not mean
+ * "send 304". Requests with an Authorization header bypass it. Bounded by count and by bytes,
+ * within the server's heap ceiling (server-args.ts).
  */
 export function responseCache(
   version: CatalogVersion = catalogVersion,
@@ -37,14 +57,31 @@ export function responseCache(
   const path = options.path ?? '/graphql';
   const maxBytes = options.maxBytes ?? 32 * 1024 * 1024;
   const entries = new CatalogCache<string, Entry>(
-    'GET responses',
+    'GraphQL responses',
     { max: options.maxEntries ?? 2000, maxSize: maxBytes, sizeOf: (entry) => entry.body.length },
     version,
   );
 
   const cacheable = (req: IncomingMessage, url: string) =>
     req.method === 'GET' && !req.headers.authorization && (url === path || url.startsWith(`${path}?`));
-  const keyOf = (req: IncomingMessage, url: string) => `${url}\u0000${req.headers['accept-language'] ?? ''}`;
+  // The language asked for changes the words of an answer, and Accept its content type.
+  const variant = (req: IncomingMessage) => `${req.headers['accept-language'] ?? ''}\u0000${req.headers.accept ?? ''}`;
+  const keyOf = (req: IncomingMessage, url: string) => `${url}\u0000${variant(req)}`;
+
+  /** The entry to keep for an answer about to be sent, or undefined when it must not be kept. */
+  const keepable = (status: number, sent: OutgoingHttpHeaders, body: Buffer, etag?: string): Entry | undefined => {
+    if (status !== 200 || !/(?:^|,\s*)public\b/.test(String(sent['cache-control'] ?? '')) || body.length > maxBytes / 8)
+      return undefined;
+    const headers: OutgoingHttpHeaders = {};
+    for (const [name, value] of Object.entries(sent)) {
+      if (value !== undefined && !['date', 'connection', 'keep-alive', 'x-request-id'].includes(name))
+        headers[name] = value;
+    }
+    headers['content-length'] = body.length;
+    headers['x-cache'] = 'HIT';
+    if (etag) headers.etag = etag;
+    return { status, headers, body, etag };
+  };
 
   return {
     serveHit(req, res) {
@@ -53,7 +90,7 @@ export function responseCache(
       const hit = entries.get(keyOf(req, url));
       if (!hit) return false;
       const match = req.headers['if-none-match'];
-      if (match?.split(/\s*,\s*/).includes(hit.etag)) {
+      if (hit.etag && match?.split(/\s*,\s*/).includes(hit.etag)) {
         const { 'content-length': _length, 'content-type': _type, ...rest } = hit.headers;
         res.writeHead(304, rest);
         res.end();
@@ -82,26 +119,36 @@ export function responseCache(
         if (chunk && typeof chunk !== 'function')
           chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
         const body = Buffer.concat(chunks);
-        const cacheControl = String(res.getHeader('cache-control') ?? '');
         const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
         if (!res.headersSent) {
           res.setHeader('x-cache', 'MISS');
           if (res.statusCode === 200) res.setHeader('etag', etag);
         }
-        if (res.statusCode === 200 && /(?:^|,\s*)public\b/.test(cacheControl) && body.length <= maxBytes / 8) {
-          const headers: OutgoingHttpHeaders = {};
-          for (const [name, value] of Object.entries(res.getHeaders())) {
-            if (value !== undefined && !['date', 'connection', 'keep-alive', 'x-request-id'].includes(name))
-              headers[name] = value;
-          }
-          headers['content-length'] = body.length;
-          headers['x-cache'] = 'HIT';
-          headers.etag = etag;
-          entries.set(key, { status: 200, headers, body, etag }, readAt);
-        }
+        const entry = keepable(res.statusCode, res.getHeaders(), body, etag);
+        if (entry) entries.set(key, entry, readAt);
         return end(chunk, ...rest);
       }) as Response['end'];
       next();
+    },
+
+    post(req, text) {
+      if (req.headers.authorization) return undefined;
+      const key = `POST\u0000${createHash('sha256').update(variant(req)).update('\u0000').update(text).digest('base64url')}`;
+      const readAt = version.current;
+      return {
+        serve(res) {
+          const hit = entries.get(key);
+          if (!hit) return false;
+          res.writeHead(hit.status, hit.headers);
+          res.end(hit.body);
+          return true;
+        },
+        keep(status, headers, body) {
+          headers['x-cache'] = 'MISS';
+          const entry = keepable(status, headers, typeof body === 'string' ? Buffer.from(body) : body);
+          if (entry) entries.set(key, entry, readAt);
+        },
+      };
     },
   };
 }

@@ -1,13 +1,15 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
+import type { CachedPost } from '../graphql/response-cache.js';
 
 /**
  * POST /graphql with a plain JSON body, the request partner apps and the site send most, answered
  * straight from Node's request to Apollo without Express: its router, body parser, CORS and
  * upload middleware cost more per request than the GraphQL work of a simple query (measured with
  * `--cpu-prof`, see test/bench). The answer is the same as through Express: the same CORS headers,
- * the same errors for a body that is too large or not JSON. Anything else (GET, OPTIONS,
- * multipart uploads, a compressed or non-UTF-8 body) goes the Express way.
+ * the same errors for a body that is too large or not JSON. A public question asked before is
+ * answered from the response cache once its body is read (graphql/response-cache.ts). Anything
+ * else (GET, OPTIONS, multipart uploads, a compressed or non-UTF-8 body) goes the Express way.
  */
 export function isPlainJsonPost(req: IncomingMessage, path: string): boolean {
   if (req.method !== 'POST' || req.url !== path) return false;
@@ -39,6 +41,8 @@ export interface JsonPostOptions<TContext extends PassingContext> {
   context: (req: IncomingMessage) => Promise<TContext>;
   /** Called with an error raised outside GraphQL (the body could not be read), for the log. */
   onError: (error: unknown) => void;
+  /** The response cache's place for a body (graphql/response-cache.ts); none to answer every request afresh. */
+  cache?: (req: IncomingMessage, body: string) => CachedPost | undefined;
 }
 
 class BodyError extends Error {
@@ -51,18 +55,23 @@ class BodyError extends Error {
   }
 }
 
+/** The headers a JSON answer is sent with: CORS, its own, its type and length. */
+function jsonHeaders(body: string | Buffer, headers: Record<string, string> = {}): OutgoingHttpHeaders {
+  return {
+    ...CORS_HEADERS,
+    ...headers,
+    'content-type': headers['content-type'] ?? 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+  };
+}
+
 function sendJson(
   res: ServerResponse,
   status: number,
   body: string | Buffer,
   headers: Record<string, string> = {},
 ): void {
-  res.writeHead(status, {
-    ...CORS_HEADERS,
-    ...headers,
-    'content-type': headers['content-type'] ?? 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(body),
-  });
+  res.writeHead(status, jsonHeaders(body, headers));
   res.end(body);
 }
 
@@ -126,11 +135,15 @@ function parseBody(text: string): unknown {
 export async function answerJsonPost<TContext extends PassingContext>(
   req: IncomingMessage,
   res: ServerResponse,
-  { apollo, bodyLimitBytes, context, onError }: JsonPostOptions<TContext>,
+  { apollo, bodyLimitBytes, context, onError, cache }: JsonPostOptions<TContext>,
 ): Promise<void> {
   let body: unknown;
+  let cached: CachedPost | undefined;
   try {
-    body = parseBody(await readBody(req, bodyLimitBytes));
+    const text = await readBody(req, bodyLimitBytes);
+    cached = cache?.(req, text);
+    if (cached?.serve(res)) return;
+    body = parseBody(text);
   } catch (error) {
     if (error instanceof BodyError) {
       sendJson(
@@ -162,7 +175,12 @@ export async function answerJsonPost<TContext extends PassingContext>(
   const sent: Record<string, string> = {};
   for (const [key, value] of answer.headers) sent[key] = value;
   if (answer.body.kind === 'complete') {
-    sendJson(res, answer.status ?? 200, passThrough.body ?? answer.body.string, sent);
+    const status = answer.status ?? 200;
+    const bytes = passThrough.body ?? answer.body.string;
+    const headers = jsonHeaders(bytes, sent);
+    cached?.keep(status, headers, bytes);
+    res.writeHead(status, headers);
+    res.end(bytes);
     return;
   }
   // Incremental delivery (@defer) is not enabled on this server; written as it comes should it be.
