@@ -43,8 +43,9 @@ export interface CachedPost {
  * An in-process cache for public /graphql responses, the ones marked cacheable
  * (`Cache-Control: public`: queries without a token, answered without errors), kept until the
  * catalog changes like every other cache (cache/catalog-cache.ts). A GET is keyed on its URL and
- * the language and response type asked for (Accept-Language, Accept), and carries an ETag, so a CDN or browser revalidating after its short
- * max-age gets 304 Not Modified for as long as the catalog has not changed. A plain JSON POST,
+ * the language and response type asked for (Accept-Language, Accept), and carries an ETag, so a
+ * CDN or browser revalidating after its short max-age gets 304 Not Modified for as long as the
+ * catalog has not changed. A plain JSON POST,
  * what partner apps and the site send most, is keyed on a SHA-256 of its body, language and
  * response type (a body may be large); it gets no ETag, as If-None-Match on a POST does not mean
  * "send 304". Requests with an Authorization header bypass it. Bounded by count and by bytes,
@@ -69,9 +70,15 @@ export function responseCache(
   const keyOf = (req: IncomingMessage, url: string) => `${url}\u0000${variant(req)}`;
 
   /** The entry to keep for an answer about to be sent, or undefined when it must not be kept. */
-  const keepable = (status: number, sent: OutgoingHttpHeaders, body: Buffer, etag?: string): Entry | undefined => {
-    if (status !== 200 || !/(?:^|,\s*)public\b/.test(String(sent['cache-control'] ?? '')) || body.length > maxBytes / 8)
-      return undefined;
+  const keepable = (
+    status: number,
+    sent: OutgoingHttpHeaders,
+    bytes: Buffer | string,
+    etag?: string,
+  ): Entry | undefined => {
+    if (status !== 200 || !/(?:^|,\s*)public\b/.test(String(sent['cache-control'] ?? ''))) return undefined;
+    const body = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
+    if (body.length > maxBytes / 8) return undefined;
     const headers: OutgoingHttpHeaders = {};
     for (const [name, value] of Object.entries(sent)) {
       if (value !== undefined && !['date', 'connection', 'keep-alive', 'x-request-id'].includes(name))
@@ -145,7 +152,7 @@ export function responseCache(
         },
         keep(status, headers, body) {
           headers['x-cache'] = 'MISS';
-          const entry = keepable(status, headers, typeof body === 'string' ? Buffer.from(body) : body);
+          const entry = keepable(status, headers, body);
           if (entry) entries.set(key, entry, readAt);
         },
       };
