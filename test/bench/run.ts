@@ -653,22 +653,22 @@ function statTicks(file: string): number | undefined {
   return Number.isFinite(ticks) ? ticks : undefined;
 }
 
-/** CPU ticks so far of each thread of `pid`, of every PostgreSQL process, and the machine's steal. */
+/** CPU ticks so far of each thread of `pid`, of each PostgreSQL process, and the machine's steal. */
 function cpuTicks(pid: number): {
   threads: Map<number, number>;
-  postgres: number;
+  postgres: Map<number, number>;
   steal: number;
   schedstat?: number[];
 } {
   const threads = new Map<number, number>();
-  let postgres = 0;
+  const postgres = new Map<number, number>();
   try {
     for (const tid of readdirSync(`/proc/${pid}/task`))
       threads.set(Number(tid), statTicks(`/proc/${pid}/task/${tid}/stat`) ?? 0);
     for (const entry of readdirSync('/proc')) {
       if (!/^\d+$/.test(entry)) continue;
       const comm = readFileSyncOr(`/proc/${entry}/comm`).trim();
-      if (comm === 'postgres') postgres += statTicks(`/proc/${entry}/stat`) ?? 0;
+      if (comm === 'postgres') postgres.set(Number(entry), statTicks(`/proc/${entry}/stat`) ?? 0);
     }
   } catch {
     // Not Linux: nothing to report.
@@ -690,6 +690,8 @@ function readFileSyncOr(file: string): string {
  * The CPU shares between two readings of cpuTicks: the server's main thread (its id is the
  * process's), its busiest other thread (the worker thread for expensive queries), its other
  * threads (libuv, V8), all PostgreSQL processes, and steal. USER_HZ is 100: a tick is 10 ms.
+ * PostgreSQL's share counts each process alive at the second reading from its first (a process
+ * that ended in between takes its ticks with it: the share is a floor, never negative).
  */
 function cpuShares(
   pid: number,
@@ -708,7 +710,7 @@ function cpuShares(
     main: pct(main),
     worker: pct(worker),
     otherThreads: pct(rest),
-    postgres: pct(after.postgres - before.postgres),
+    postgres: pct([...after.postgres].reduce((sum, [p, ticks]) => sum + ticks - (before.postgres.get(p) ?? 0), 0)),
     steal: pct(after.steal - before.steal),
     ...(before.schedstat && after.schedstat
       ? {
