@@ -5,8 +5,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
  * - a request that carries credentials: `private, no-store`, never kept by browsers or shared
  *   caches, whatever it asked;
  * - a public query answered without errors: `public, max-age=…, stale-while-revalidate=…`, so
- *   browsers and CDNs may keep the catalog for a few seconds (the server's own response cache follows
- *   the change feed);
+ *   browsers and CDNs may keep the catalog for a few seconds (the server's own response cache
+ *   follows the change feed);
  * - anything else (errors, mutations): `no-store`.
  * Every answer says it varies with Accept and Accept-Language.
  * Every public field has the same policy, so nothing is computed per field. Apollo's cache-control

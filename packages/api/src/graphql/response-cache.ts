@@ -45,11 +45,10 @@ export interface CachedPost {
  * catalog changes like every other cache (cache/catalog-cache.ts). A GET is keyed on its URL and
  * the language and response type asked for (Accept-Language, Accept), and carries an ETag, so a
  * CDN or browser revalidating after its short max-age gets 304 Not Modified for as long as the
- * catalog has not changed. A plain JSON POST,
- * what partner apps and the site send most, is keyed on a SHA-256 of its body, language and
- * response type (a body may be large); it gets no ETag, as If-None-Match on a POST does not mean
- * "send 304". Requests with an Authorization header bypass it. Bounded by count and by bytes,
- * within the server's heap ceiling (server-args.ts).
+ * catalog has not changed. A plain JSON POST, what partner apps and the site send most, is keyed
+ * on a SHA-256 of its body, language and response type (a body may be large); it gets no ETag,
+ * as If-None-Match on a POST does not mean "send 304". Requests with an Authorization header
+ * bypass it. Bounded by count and by bytes, within the server's heap ceiling (server-args.ts).
  */
 export function responseCache(
   version: CatalogVersion = catalogVersion,
