@@ -64,6 +64,17 @@ const COLD = ['2c', '2d', '3c', '5c'];
  * cold workload has bodies enough for that rate over the whole run (see `cold` below).
  */
 const COLD_RATE_CEILING = 5_000;
+/**
+ * `rounds` passes over `variables` as request bodies of `query`, every one different: each pass
+ * after the first adds a variable the query does not use (`round`), which GraphQL ignores. The
+ * API's response cache answers a repeated public body without running GraphQL; these it never
+ * has seen.
+ */
+function distinctBodies(query: string, variables: Record<string, unknown>[], rounds: number): string[] {
+  return Array.from({ length: Math.max(1, rounds) }, (_, round) =>
+    variables.map((v) => gqlBody(query, round === 0 ? v : { ...v, round })),
+  ).flat();
+}
 /** A folder for V8 CPU profiles of the API server (`node --cpu-prof`), written when it stops. */
 const CPU_PROF_DIR = process.env.BENCH_CPU_PROF ? resolve(process.env.BENCH_CPU_PROF) : undefined;
 
@@ -406,16 +417,12 @@ async function benchDatabase(
     peerRequests: variables.map((v) => gqlBody(PEER_QUERIES[kind], v)),
   });
   // A cold workload whose list runs out before its time does asks its questions again, as it
-  // always did, but the API's response cache would answer a repeated body without running
-  // GraphQL: each later pass sends a variable its query does not use (`round`), so its bodies
-  // differ and only the server's other caches (query results, rows) are warm for them.
-  // PostGraphile keeps no answers: it is asked the plain list.
+  // always did, but with bodies of their own (distinctBodies), so that only the server's other
+  // caches (query results, rows) are warm for a repeat. PostGraphile keeps no answers: it is
+  // asked the plain list.
   const cold = (kind: keyof typeof API_QUERIES, variables: Record<string, unknown>[]) => ({
-    ...both(kind, variables),
-    requests: Array.from(
-      { length: Math.max(1, Math.ceil((COLD_RATE_CEILING * SECONDS) / variables.length)) },
-      (_, round) => variables.map((v) => gqlBody(API_QUERIES[kind], round === 0 ? v : { ...v, round })),
-    ).flat(),
+    requests: distinctBodies(API_QUERIES[kind], variables, Math.ceil((COLD_RATE_CEILING * SECONDS) / variables.length)),
+    peerRequests: variables.map((v) => gqlBody(PEER_QUERIES[kind], v)),
   });
   const allWorkloads: Workload[] = [
     {
@@ -748,11 +755,12 @@ async function starvation(
   statements?: () => Promise<number>,
 ): Promise<Starvation> {
   const categories = ['FOOD', 'BEVERAGE', 'HERB', 'TEXTILE', 'SOUVENIR', 'TOURISM'];
-  // Each body differs (a variable the query does not use), as an attacker's would: the response
-  // cache, which answers a repeated public question, answers none of them.
-  const bodies = Array.from({ length: 200 }, (_, round) =>
-    categories.flatMap((category) => [3, 4, 5].map((stars) => gqlBody(HEAVY_QUERY, { category, stars, round }))),
-  ).flat();
+  // Each body differs, as an attacker's would: the response cache answers none of them.
+  const bodies = distinctBodies(
+    HEAVY_QUERY,
+    categories.flatMap((category) => [3, 4, 5].map((stars) => ({ category, stars }))),
+    200,
+  );
   // Refused above the cost limit, this would fail here, before anything is timed.
   await post(apiUrl, bodies[0] as string);
   const heavy: Workload = {
