@@ -1,19 +1,22 @@
-// The starvation run's two probes, in a process of their own so that what they time is the
-// server, not the event loop of the benchmark process that drives the load beside them.
-// Usage: node probe.mjs <api url> <seconds> <slugs file>; prints one JSON line when done:
-// { product: { times, failed }, health: { times, failed } }.
+// The starvation run's probes, in a process of their own so that what they time is the server,
+// not the event loop of the benchmark process that drives the load beside them: a buyer's product
+// query and /healthz on the API, and the same /healthz request to a bare Node server (another
+// process, baseline-server.mjs) that does nothing else, so the machine's own floor is measured
+// under the same load.
+// Usage: node probe.mjs <api url> <seconds> <slugs file> <bare server url>; prints one JSON line
+// when done: { product: { times, failed }, health: { times, failed }, bare: { times, failed } }.
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 
-const [apiUrl, seconds, slugsFile] = process.argv.slice(2);
+const [apiUrl, seconds, slugsFile, bareUrl] = process.argv.slice(2);
 const slugs = JSON.parse(readFileSync(slugsFile, 'utf8'));
 const until = performance.now() + Number(seconds) * 1000;
 const PRODUCT = 'query($slug: String!) { product(slug: $slug) { slug name stars producer { name phone } } }';
 
 /** One request on the given keep-alive agent; resolves true on a 200 with no GraphQL errors. */
-function ask(agent, path, body) {
+function ask(agent, path, body, base = apiUrl) {
   return new Promise((resolve) => {
-    const url = new URL(path, apiUrl);
+    const url = new URL(path, base);
     const req = request(
       url,
       {
@@ -56,11 +59,12 @@ async function probe(every, next) {
 }
 
 let i = 0;
-const [product, health] = await Promise.all([
+const [product, health, bare] = await Promise.all([
   probe(200, (agent) => {
     i += 37;
     return ask(agent, apiUrl, JSON.stringify({ query: PRODUCT, variables: { slug: slugs[i % slugs.length] } }));
   }),
   probe(100, (agent) => ask(agent, '/healthz')),
+  probe(100, (agent) => ask(agent, '/healthz', undefined, bareUrl)),
 ]);
-process.stdout.write(`${JSON.stringify({ product, health })}\n`);
+process.stdout.write(`${JSON.stringify({ product, health, bare })}\n`);
