@@ -19,7 +19,7 @@ export interface ResponseCache {
    * request must go on to the API.
    */
   serveHit(req: IncomingMessage, res: ServerResponse): boolean;
-  /** Express middleware, mounted before GraphQL, that keeps the cacheable answers it sees. */
+  /** Express middleware, mounted before GraphQL, that keeps the cacheable answers to questions asked before. */
   store(req: Request, res: Response, next: NextFunction): void;
   /**
    * For a plain JSON POST whose body is `text` (http/json-post.ts): its place in the cache, or
@@ -34,7 +34,7 @@ export interface CachedPost {
   serve(res: ServerResponse): boolean;
   /**
    * Keeps the answer about to be sent when it is public and complete (200, `Cache-Control:
-   * public`), and marks `headers` as a miss.
+   * public`) and its question was asked before, and marks `headers` as a miss.
    */
   keep(status: number, headers: OutgoingHttpHeaders, body: Buffer | string): void;
 }
@@ -49,18 +49,35 @@ export interface CachedPost {
  * on a SHA-256 of its body, language and response type (a body may be large); it gets no ETag,
  * as If-None-Match on a POST does not mean "send 304". Requests with an Authorization header
  * bypass it. Bounded by count and by bytes, within the server's heap ceiling (server-args.ts).
+ *
+ * An answer is kept the second time its question is asked, not the first (a "doorkeeper", as
+ * in TinyLFU). A partner app copying the catalog, a crawler or a site build asks each of
+ * thousands of questions once: kept at once, those answers would push out of the bounded cache
+ * the ones buyers repeat, and each would cost a copy that is thrown away unread. The questions
+ * asked once are remembered as hashes, up to `maxSeen` of them (then that memory starts again).
  */
 export function responseCache(
   version: CatalogVersion = catalogVersion,
-  options: { path?: string; maxEntries?: number; maxBytes?: number } = {},
+  options: { path?: string; maxEntries?: number; maxBytes?: number; maxSeen?: number } = {},
 ): ResponseCache {
   const path = options.path ?? '/graphql';
   const maxBytes = options.maxBytes ?? 32 * 1024 * 1024;
+  const maxEntries = options.maxEntries ?? 2000;
+  const maxSeen = options.maxSeen ?? 8 * maxEntries;
   const entries = new CatalogCache<string, Entry>(
     'GraphQL responses',
-    { max: options.maxEntries ?? 2000, maxSize: maxBytes, sizeOf: (entry) => entry.body.length },
+    { max: maxEntries, maxSize: maxBytes, sizeOf: (entry) => entry.body.length },
     version,
   );
+  /** Hashes of the questions asked once since this memory last started again. */
+  const seen = new Set<string>();
+  /** True when the question keyed `digest` was asked before: its answer is worth keeping. */
+  const askedBefore = (digest: string) => {
+    if (seen.has(digest)) return true;
+    if (seen.size >= maxSeen) seen.clear();
+    seen.add(digest);
+    return false;
+  };
 
   const cacheable = (req: IncomingMessage, url: string) =>
     req.method === 'GET' && !req.headers.authorization && (url === path || url.startsWith(`${path}?`));
@@ -130,7 +147,10 @@ export function responseCache(
           res.setHeader('x-cache', 'MISS');
           if (res.statusCode === 200) res.setHeader('etag', etag);
         }
-        const entry = keepable(res.statusCode, res.getHeaders(), body, etag);
+        const entry =
+          res.statusCode === 200 && askedBefore(createHash('sha256').update(key).digest('base64url'))
+            ? keepable(res.statusCode, res.getHeaders(), body, etag)
+            : undefined;
         if (entry) entries.set(key, entry, readAt);
         return end(chunk, ...rest);
       }) as Response['end'];
@@ -151,7 +171,7 @@ export function responseCache(
         },
         keep(status, headers, body) {
           headers['x-cache'] = 'MISS';
-          const entry = keepable(status, headers, body);
+          const entry = status === 200 && askedBefore(key) ? keepable(status, headers, body) : undefined;
           if (entry) entries.set(key, entry, readAt);
         },
       };
