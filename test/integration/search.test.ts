@@ -275,6 +275,41 @@ describe.each(testDatabases())('search on $name', (db) => {
       expect(builds()).toBe(1);
     });
 
+    it('counts without reading the rows it would list: totalCount and pageInfo alone read no product', async () => {
+      // A write empties every cache, so no product row is kept when the counts are asked.
+      await office.createProducer({ name: 'Hợp tác xã Chỉ đếm' });
+      await search('nuoc mam');
+      const page = 'totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }';
+      const lists = (extra: string) => `query($s: String!, $producer: String!) {
+        found: products(search: $s, first: 2) { ${page} ${extra} }
+        listed: products(filter: { categories: [FOOD] }, first: 2) { ${page} ${extra} }
+        producer(slug: $producer) { products(first: 1) { ${page} ${extra} } }
+      }`;
+      const { products: some } = data<{ products: { nodes: { producer: { slug: string } }[] } }>(
+        await gql(api, '{ products(filter: { categories: [HERB] }, first: 1) { nodes { producer { slug } } } }'),
+      );
+      const variables = { s: 'banh', producer: some.nodes[0]?.producer.slug ?? '' };
+      // Product rows are read with their descriptions; counts, ids and the search index are not.
+      const rowReads = () => api.queries.filter((sql) => /p\.description_vi/u.test(sql));
+      api.queries.length = 0;
+      const counted = data<Record<string, unknown>>(await gql(api, lists(''), variables));
+      expect(rowReads()).toEqual([]);
+      const listed = data<Record<string, unknown>>(await gql(api, lists('nodes { slug } edges { cursor }'), variables));
+      expect(rowReads().length).toBeGreaterThan(0);
+      const strip = (answer: Record<string, unknown>) =>
+        JSON.parse(
+          JSON.stringify(answer, (key, value: unknown) => (key === 'nodes' || key === 'edges' ? undefined : value)),
+        );
+      expect(counted).toEqual(strip(listed));
+      const found = listed.found as {
+        totalCount: number;
+        pageInfo: { endCursor: string };
+        edges: { cursor: string }[];
+      };
+      expect(found.totalCount).toBeGreaterThan(2);
+      expect(found.pageInfo.endCursor).toBe(found.edges.at(-1)?.cursor);
+    });
+
     it('follows catalog changes at once: a new product, a new name, a revoked certificate', async () => {
       // Named here, not by the helper's counter, so both databases hold the same catalog.
       const producer = await office.createProducer({ name: 'Hợp tác xã Thử nghiệm Trà' });

@@ -66,23 +66,40 @@ export function pageWindow(args: PageArgs, ordering: string, total: number): Pag
 }
 
 export interface ConnectionShape<T> {
-  edges: { cursor: string; node: T }[];
-  nodes: T[];
+  edges: Promise<{ cursor: string; node: T }[]>;
+  nodes: Promise<T[]>;
   totalCount: number;
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
 }
 
-export function toConnection<T>(items: T[], window: PageWindow, ordering: string, total: number): ConnectionShape<T> {
-  const edges = items.map((node, i) => ({ node, cursor: encodeCursor([ordering, window.offset + i]) }));
+/**
+ * One page of a list as a Relay connection. `read` fetches the page's items, once, and only if
+ * the query asks for `nodes` or `edges`: a count or `pageInfo` alone needs the total and the
+ * window, not the rows, so a partner counting products per district reads no product rows.
+ * Positions in the ordering, and so the cursors and `hasNextPage`, come from the window.
+ */
+export function toConnection<T>(
+  window: PageWindow,
+  ordering: string,
+  total: number,
+  read: (window: PageWindow) => Promise<T[]>,
+): ConnectionShape<T> {
+  let page: Promise<T[]> | undefined;
+  const items = () => (page ??= window.limit > 0 ? read(window) : Promise.resolve([]));
+  const cursor = (i: number) => encodeCursor([ordering, window.offset + i]);
   return {
-    edges,
-    nodes: items,
+    get nodes() {
+      return items();
+    },
+    get edges() {
+      return items().then((list) => list.map((node, i) => ({ node, cursor: cursor(i) })));
+    },
     totalCount: total,
     pageInfo: {
-      hasNextPage: window.offset + items.length < total,
+      hasNextPage: window.offset + window.limit < total,
       hasPreviousPage: window.offset > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      startCursor: window.limit > 0 ? cursor(0) : null,
+      endCursor: window.limit > 0 ? cursor(window.limit - 1) : null,
     },
   };
 }

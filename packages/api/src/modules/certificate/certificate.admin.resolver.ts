@@ -1,7 +1,7 @@
 import { DomainError, ERROR_CODES } from '@ocop/domain';
 import { Arg, Args, ArgsType, Ctx, Field, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { pageWindow, toConnection } from '../../graphql/pagination.js';
+import { type ConnectionShape, pageWindow, toConnection } from '../../graphql/pagination.js';
 import { Connection } from '../../graphql/relay.js';
 import { runMutationAs } from '../audit/mutation.js';
 import { requireRole } from '../auth/auth.guard.js';
@@ -64,7 +64,7 @@ export class CertificateAdminResolver {
   async expiringCertificates(
     @Ctx() ctx: Context,
     @Args(() => ExpiringCertificatesArgs) { withinDays, first, after }: ExpiringCertificatesArgs,
-  ): Promise<ExpiringCertificateConnection> {
+  ): Promise<ConnectionShape<Certificate>> {
     requireRole(ctx, 'ADMIN');
     if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > MAX_EXPIRY_WINDOW_DAYS) {
       throw new DomainError(
@@ -82,8 +82,8 @@ export class CertificateAdminResolver {
     const expiring = new ExpiringCertificates(ctx.em, ctx.today);
     const ordering = `EXPIRING:${withinDays}`;
     const total = await expiring.count(withinDays);
-    const window = pageWindow({ first, after }, ordering, total);
-    const items = window.limit > 0 ? await expiring.list(withinDays, window.offset, window.limit) : [];
-    return toConnection(items, window, ordering, total);
+    return toConnection(pageWindow({ first, after }, ordering, total), ordering, total, (window) =>
+      expiring.list(withinDays, window.offset, window.limit),
+    );
   }
 }

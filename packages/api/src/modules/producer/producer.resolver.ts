@@ -42,9 +42,11 @@ export class ProducerResolver {
     const service = new ProductService(ctx.em, ctx.today);
     const ordering = `PRODUCER:${producer.id}`;
     const { total } = await service.byProducer(producer.id, 0, 0);
-    const window = pageWindow(args, ordering, total);
-    const { items } =
-      window.limit > 0 ? await service.byProducer(producer.id, window.offset, window.limit) : { items: [] };
-    return toConnection(items, window, ordering, total);
+    return toConnection(
+      pageWindow(args, ordering, total),
+      ordering,
+      total,
+      async (window) => (await service.byProducer(producer.id, window.offset, window.limit)).items,
+    );
   }
 }

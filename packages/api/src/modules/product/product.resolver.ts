@@ -113,9 +113,9 @@ export class ProductResolver {
     const direction = args.orderBy?.direction ?? defaultDirection(field);
     const ordering = `${field}:${direction}`;
     const total = await service.count(search);
-    const window = pageWindow(args, ordering, total);
-    const items = window.limit > 0 ? await service.list({ ...search, order: { field, direction }, ...window }) : [];
-    return toConnection(items, window, ordering, total);
+    return toConnection(pageWindow(args, ordering, total), ordering, total, (window) =>
+      service.list({ ...search, order: { field, direction }, ...window }),
+    );
   }
 
   @Query(() => Product, {
