@@ -1,13 +1,14 @@
 /**
- * `pnpm start`'s process supervisor (sites/catalog/scripts/start-all.mjs), as an operator meets
- * it: the API and the live site come up together, and when the API's process dies (a crash, an
- * out-of-memory kill) it is started again while the site keeps serving its pages.
+ * `pnpm start` and its process supervisor (sites/catalog/scripts/start-all.mjs), as an operator
+ * meets them: the API and the live site come up together; when the API's process dies (a crash,
+ * an out-of-memory kill) it is started again while the site keeps serving its pages; and when
+ * pnpm is told to stop, nothing it started keeps running.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childProcesses } from '../support/processes.js';
+import { descendantProcesses } from '../support/processes.js';
 import { freePort, SITE_DIR } from '../support/site.js';
 
 const ROOT = resolve(SITE_DIR, '../..');
@@ -39,14 +40,13 @@ describe('pnpm start', () => {
   let sitePort: number;
 
   beforeAll(async () => {
-    // start-all runs the built API, as `pnpm start` does after building it.
-    execFileSync('pnpm', ['--filter', '@ocop/api...', 'run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+    // The README's command: it builds the API, then runs start-all.
     const parent = join(SITE_DIR, 'node_modules/.e2e');
     mkdirSync(parent, { recursive: true });
     dir = mkdtempSync(join(parent, 'start-all-'));
     apiPort = await freePort();
     sitePort = await freePort();
-    child = spawn(process.execPath, [join(SITE_DIR, 'scripts/start-all.mjs')], {
+    child = spawn('pnpm', ['start'], {
       cwd: ROOT,
       env: {
         ...process.env,
@@ -64,7 +64,7 @@ describe('pnpm start', () => {
     await waitFor('both servers ready', () => /catalog site ready at/.test(output), 240_000);
   }, 300_000);
   afterAll(async () => {
-    if (child && child.exitCode === null) {
+    if (child && child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
     }
@@ -82,8 +82,9 @@ describe('pnpm start', () => {
     const site = `http://127.0.0.1:${sitePort}`;
     expect(await status(`${api}/healthz`)).toBe(200);
     expect(await status(`${site}/`)).toBe(200);
-    // The API is start-all's child running dist/cli.js.
-    const apiPid = childProcesses(child.pid as number).find((c) => c.command.includes('dist/cli.js start'))?.pid ?? 0;
+    // The API is the process under pnpm start running dist/cli.js.
+    const apiPid =
+      descendantProcesses(child.pid as number).find((c) => c.command.includes('dist/cli.js start'))?.pid ?? 0;
     expect(apiPid).toBeGreaterThan(0);
     process.kill(apiPid, 'SIGKILL');
     await waitFor('the API down', async () => (await status(`${api}/healthz`)) === 0, 5000);
@@ -94,4 +95,36 @@ describe('pnpm start', () => {
     expect(output).toMatch(/The API stopped \(SIGKILL\); restarting it/);
     expect(child.exitCode).toBeNull();
   }, 120_000);
+
+  it('stops both servers, and everything it started, when pnpm is told to stop (SIGTERM to its process)', async () => {
+    // A process manager signals the process it started, pnpm, not its children. pnpm passes the
+    // signal to the script's command; that must be the supervisor itself, not a shell that dies
+    // and leaves the servers holding their ports.
+    const started = descendantProcesses(child.pid as number);
+    expect(started.map((c) => c.command).join('\n')).toMatch(/start-all\.mjs/);
+    child.kill('SIGTERM');
+    try {
+      await waitFor(
+        'both servers stopped',
+        async () => {
+          const answers = await Promise.all([
+            status(`http://127.0.0.1:${apiPort}/healthz`),
+            status(`http://127.0.0.1:${sitePort}/`),
+          ]);
+          return answers.every((s) => s === 0);
+        },
+        20_000,
+      );
+      await waitFor('every process it started gone', () => started.every((c) => !existsSync(`/proc/${c.pid}`)), 20_000);
+    } finally {
+      // Left running, they would hold their ports after the test run.
+      for (const c of started) {
+        try {
+          process.kill(c.pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
+    }
+  }, 60_000);
 });

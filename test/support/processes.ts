@@ -21,3 +21,12 @@ export function childProcesses(pid: number): { pid: number; command: string }[] 
   }
   return children;
 }
+
+/** Every process under `pid`: its children, theirs, and so on. */
+export function descendantProcesses(pid: number): { pid: number; command: string }[] {
+  const found: { pid: number; command: string }[] = [];
+  for (let next = childProcesses(pid); next.length > 0; next = next.flatMap((c) => childProcesses(c.pid))) {
+    found.push(...next);
+  }
+  return found;
+}
