@@ -85,16 +85,24 @@ export function responseCache(
   const variant = (req: IncomingMessage) => `${req.headers['accept-language'] ?? ''}\u0000${req.headers.accept ?? ''}`;
   const keyOf = (req: IncomingMessage, url: string) => `${url}\u0000${variant(req)}`;
 
-  /** The entry to keep for an answer about to be sent, or undefined when it must not be kept. */
-  const keepable = (
+  /**
+   * Keeps the answer about to be sent to the question keyed `key`, read at catalog version
+   * `readAt`, when it is public and complete (200, `Cache-Control: public`, not oversized) and
+   * the question was asked before. `digest` names the question among those asked once: a hash,
+   * worked out only for an answer that could be kept.
+   */
+  const keep = (
+    key: string,
+    digest: () => string,
+    readAt: number,
     status: number,
     sent: OutgoingHttpHeaders,
     bytes: Buffer | string,
     etag?: string,
-  ): Entry | undefined => {
-    if (status !== 200 || !/(?:^|,\s*)public\b/.test(String(sent['cache-control'] ?? ''))) return undefined;
+  ): void => {
+    if (status !== 200 || !/(?:^|,\s*)public\b/.test(String(sent['cache-control'] ?? ''))) return;
     const body = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
-    if (body.length > maxBytes / 8) return undefined;
+    if (body.length > maxBytes / 8 || !askedBefore(digest())) return;
     const headers: OutgoingHttpHeaders = {};
     for (const [name, value] of Object.entries(sent)) {
       if (value !== undefined && !['date', 'connection', 'keep-alive', 'x-request-id'].includes(name))
@@ -103,7 +111,7 @@ export function responseCache(
     headers['content-length'] = body.length;
     headers['x-cache'] = 'HIT';
     if (etag) headers.etag = etag;
-    return { status, headers, body, etag };
+    entries.set(key, { status, headers, body, etag }, readAt);
   };
 
   return {
@@ -147,11 +155,8 @@ export function responseCache(
           res.setHeader('x-cache', 'MISS');
           if (res.statusCode === 200) res.setHeader('etag', etag);
         }
-        const entry =
-          res.statusCode === 200 && askedBefore(createHash('sha256').update(key).digest('base64url'))
-            ? keepable(res.statusCode, res.getHeaders(), body, etag)
-            : undefined;
-        if (entry) entries.set(key, entry, readAt);
+        const digest = () => createHash('sha256').update(key).digest('base64url');
+        keep(key, digest, readAt, res.statusCode, res.getHeaders(), body, etag);
         return end(chunk, ...rest);
       }) as Response['end'];
       next();
@@ -171,8 +176,8 @@ export function responseCache(
         },
         keep(status, headers, body) {
           headers['x-cache'] = 'MISS';
-          const entry = status === 200 && askedBefore(key) ? keepable(status, headers, body) : undefined;
-          if (entry) entries.set(key, entry, readAt);
+          // The key is already a hash of the question.
+          keep(key, () => key, readAt, status, headers, body);
         },
       };
     },
