@@ -3,7 +3,8 @@
  * change feed. A revoked certificate makes its product's page, and every page that existed only
  * for it, answer 410 within seconds; the listings drop it when the site is republished; a new
  * certificate appears; a build that fails leaves the last good build serving, says so, and is
- * retried. On SQLite and PostgreSQL, over real HTTP.
+ * retried; told to stop, it stops, whoever is still connected. On SQLite and PostgreSQL, over real
+ * HTTP.
  */
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LiveSite, startLiveSite } from '../../sites/catalog/scripts/live-site.mjs';
 import { Office } from '../support/admin.js';
+import { keepAliveClientMidRequest, within } from '../support/keep-alive.js';
 import { createToken, startTestApi, type TestApi, testDatabases } from '../support/server.js';
 import { SITE_DIR } from '../support/site.js';
 
@@ -247,4 +249,21 @@ describe.each(testDatabases())('the live site on $name', (db) => {
     expect(await status(`${site.url}/gone.txt`)).toBe(200);
     expect(await status(`${site.url}/gone.json`)).toBe(200);
   }, 180_000);
+
+  it('stops when told to, even while a keep-alive client is in the middle of a request', async () => {
+    // A process manager's stop must free the port and end the process: a client that keeps its
+    // connection busy (a proxy, a polling partner app) must not keep the site serving it.
+    const client = await keepAliveClientMidRequest(`${site.url}/`);
+    const stopping = site.close();
+    try {
+      client.keepAsking();
+      await within('the connection closed by the stopping site', client.closed, 3000);
+      expect(client.answers(), client.received().slice(0, 500)).toBeLessThanOrEqual(1);
+      await within('the site stopped', stopping, 5000);
+      await expect(fetch(`${site.url}/`)).rejects.toThrow();
+    } finally {
+      client.destroy();
+      await stopping;
+    }
+  });
 });

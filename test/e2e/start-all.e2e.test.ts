@@ -8,6 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keepAliveClientMidRequest } from '../support/keep-alive.js';
 import { descendantProcesses } from '../support/processes.js';
 import { freePort, SITE_DIR } from '../support/site.js';
 
@@ -102,7 +103,15 @@ describe('pnpm start', () => {
     // and leaves the servers holding their ports.
     const started = descendantProcesses(child.pid as number);
     expect(started.map((c) => c.command).join('\n')).toMatch(/start-all\.mjs/);
+    // Clients in the middle of a request on a keep-alive connection, which a server told to stop
+    // must not go on answering (Node's own close() would, for as long as they ask).
+    const clients = await Promise.all([
+      keepAliveClientMidRequest(`http://127.0.0.1:${apiPort}/healthz`),
+      keepAliveClientMidRequest(`http://127.0.0.1:${sitePort}/`),
+    ]);
+    const before = output.length;
     child.kill('SIGTERM');
+    for (const client of clients) client.keepAsking();
     try {
       await waitFor(
         'both servers stopped',
@@ -116,7 +125,12 @@ describe('pnpm start', () => {
         20_000,
       );
       await waitFor('every process it started gone', () => started.every((c) => !existsSync(`/proc/${c.pid}`)), 20_000);
+    } catch (error) {
+      throw new Error(
+        `${(error as Error).message}; what pnpm start printed since the signal:\n${output.slice(before)}`,
+      );
     } finally {
+      for (const client of clients) client.destroy();
       // Left running, they would hold their ports after the test run.
       for (const c of started) {
         try {

@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MUTATIONS } from '../support/admin.js';
 import { findPostgresBin, startThrowawayPostgres, type ThrowawayPostgres } from '../support/postgres.js';
+import { keepAliveClientMidRequest, within } from '../support/keep-alive.js';
 import { holdSqliteWriteLock } from '../support/sqlite-lock.js';
 import { bearer, createToken, gql, startTestApi, useTestApi, type TestApi, testDatabases } from '../support/server.js';
 
 /**
  * Faults an operator meets: the database down, frozen or locked. Every request gets a clear
  * status (503 with Retry-After and a stable code), with or without a token, within the
- * configured timeouts, and the logs stay one JSON object per line without personal data.
+ * configured timeouts, and the logs stay one JSON object per line without personal data. A stopped
+ * API answers what it was answering and then lets go of every connection.
  */
 
 interface LogLine {
@@ -250,5 +252,63 @@ describe('SQLite locked for longer than writers wait', () => {
       .getConnection()
       .execute<{ n: number }[]>("select count(*) as n from producer where name = 'Hợp tác xã Khóa'");
     expect(Number(rows[0]?.n)).toBe(0);
+  });
+});
+
+describe.each(testDatabases())('stopping the API on $name', (db) => {
+  it('lets go of a connection a keep-alive client keeps busy, instead of answering it on and on', async () => {
+    const api = await startTestApi(db, { seed: false });
+    const client = await keepAliveClientMidRequest(api.url.replace(/\/graphql$/, '/healthz'));
+    const stopping = api.close();
+    try {
+      client.keepAsking();
+      await within('the connection closed by the stopping API', client.closed, 2000);
+      expect(client.answers(), client.received()).toBeLessThanOrEqual(1);
+      await within('the API stopped', stopping, 3000);
+    } finally {
+      client.destroy();
+      await stopping;
+    }
+  });
+});
+
+describe('stopping the API while a request is in flight', () => {
+  const sqlite = testDatabases()[0]!;
+
+  it('answers it, saying the connection closes, and takes no new request meanwhile', async () => {
+    const api = await startTestApi(sqlite);
+    const token = await createToken(api, 'ADMIN');
+    const other = await holdSqliteWriteLock(api);
+    let stopping: Promise<void> | undefined;
+    try {
+      // A write waiting for the lock another process holds: in flight when the stop comes.
+      const inFlight = createProducer(api, bearer(token), {
+        name: 'Hợp tác xã Đang Ghi',
+        representative: 'Lê Văn Ghi',
+        address: 'Ấp Hai',
+        phone: '0000 333 444',
+        email: 'ghi@example.vn',
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      stopping = api.close();
+      await new Promise((r) => setTimeout(r, 100));
+      await expect(fetch(api.url.replace(/\/graphql$/, '/healthz'))).rejects.toThrow();
+      other.exec('commit');
+      other.close();
+      const res = await inFlight;
+      const body = (await res.json()) as { data?: { createProducer: { name: string } } };
+      expect(res.status, JSON.stringify(body)).toBe(200);
+      expect(body.data?.createProducer.name).toBe('Hợp tác xã Đang Ghi');
+      expect(res.headers.get('connection')).toBe('close');
+      await within('the API stopped once it had answered', stopping, 3000);
+    } finally {
+      try {
+        other.exec('commit');
+        other.close();
+      } catch {
+        // already released
+      }
+      await (stopping ?? api.close());
+    }
   });
 });

@@ -1,12 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { todayInVietnam } from '@ocop/domain';
 import cors from 'cors';
 import express, { type ErrorRequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
+import { createHttpTerminator } from 'http-terminator';
 import type { Config } from './config.js';
 import { catalogVersion } from './cache/catalog-version.js';
 import { followWrites } from './cache/feed-listener.js';
@@ -84,20 +84,6 @@ function httpErrors(config: Config, logger: Logger): ErrorRequestHandler {
   };
 }
 
-/**
- * Stops accepting connections, lets requests in flight finish (up to `graceMs`), closes idle
- * keep-alive connections at once, then stops Apollo.
- */
-async function closeGracefully(httpServer: Server, apollo: ApolloServer<Context>, graceMs = 5000): Promise<void> {
-  const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
-  httpServer.closeIdleConnections();
-  const force = setTimeout(() => httpServer.closeAllConnections(), graceMs);
-  force.unref();
-  await closed;
-  clearTimeout(force);
-  await apollo.stop();
-}
-
 /** Sends a GraphQL-shaped error straight on Node's response (before Express and Apollo). */
 function sendError(res: import('node:http').ServerResponse, status: number, error: GraphQLError): void {
   const { http, ...extensions } = error.extensions as { http?: { headers?: Map<string, string> } };
@@ -159,6 +145,11 @@ export async function startServer({ config, orm, logger, now = () => new Date() 
       reject(error.code === 'EADDRINUSE' ? new PortInUseError(config.host, config.port) : error),
     );
   });
+
+  // Stopping ends every connection: idle ones at once, busy ones once their answer is sent (it
+  // says `Connection: close`), any left after 5 s by force. Node's own close() leaves a keep-alive
+  // connection with a request under way open and answering for as long as its client asks.
+  const terminator = createHttpTerminator({ server: httpServer, gracefulTerminationTimeout: 5000 });
 
   const offloader = Offloader.possible(config) ? new Offloader(config, logger, catalogVersion) : undefined;
   const apollo = await createApollo(config, logger, {
@@ -301,7 +292,8 @@ export async function startServer({ config, orm, logger, now = () => new Date() 
       stopKicking();
       stopWarming();
       await dispatcher.stop();
-      await closeGracefully(httpServer, apollo);
+      await terminator.terminate();
+      await apollo.stop();
       await offloader?.stop();
       await usage.flush();
       usage.stop();

@@ -42,6 +42,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createHttpTerminator } from 'http-terminator';
 
 export const SITE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ASTRO = join(SITE_DIR, 'node_modules/astro/astro.js');
@@ -719,6 +720,11 @@ export async function startLiveSite(options) {
     }
   });
 
+  // Closing ends every connection: idle ones at once, busy ones once their answer is sent, any
+  // left after 5 s by force. Node's own close() leaves a keep-alive connection with a request
+  // under way open and answering for as long as its client asks, and the process running.
+  const terminator = createHttpTerminator({ server, gracefulTerminationTimeout: 5000 });
+
   // ---- starting ----
 
   const saved = readJson(currentFile, null);
@@ -786,9 +792,8 @@ export async function startLiveSite(options) {
       stopped = true;
       clearTimeout(timer);
       for (const child of running) child.kill('SIGTERM');
+      await terminator.terminate();
       while (building) await sleep(50);
-      await new Promise((done) => server.close(() => done()));
-      server.closeAllConnections?.();
     },
   };
 }
