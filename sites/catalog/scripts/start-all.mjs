@@ -3,7 +3,8 @@
  * The whole main job, for the root `pnpm start`: starts the built API (which migrates the
  * database and loads the sample catalog into an empty one), then the live site against it
  * (scripts/serve-live.mjs: it builds the site with Astro + Pagefind, serves it, and keeps it in
- * step with the API's change feed), and prints both URLs. Ctrl-C stops both servers.
+ * step with the API's change feed), and prints both URLs. Ctrl-C or SIGTERM stops both servers
+ * (stopAll below).
  *
  * Expects the API to be built (packages/api/dist). Settings: the API's own (DATABASE_URL, PORT,
  * …), and for the site SITE_PORT (default 4321) and SITE_URL (default http://localhost:SITE_PORT).
@@ -26,13 +27,29 @@ buyer's phone. Before printing or publishing, start with the public address:
 `;
 // The API's production Node options (heap ceiling), from the built API package.
 const { SERVER_NODE_ARGS } = await import(pathToFileURL(join(apiDir, 'dist/server-args.js')).href);
-const children = new Set();
+/** The servers running, by process, with their names. */
+const children = new Map();
 let stopping = false;
+/** How long a server has to stop before it is killed; the API's own grace for answers under way is 5 s. */
+const STOP_GRACE_MS = 10_000;
 
+/**
+ * Stops both servers: SIGTERM, then SIGKILL for any still running 10 s later (a server frozen or
+ * stuck must not make the stop hang) or at a second Ctrl-C.
+ */
 function stopAll(code) {
-  stopping = true;
-  for (const child of children) child.kill('SIGTERM');
   process.exitCode = code;
+  const signal = stopping ? 'SIGKILL' : 'SIGTERM';
+  if (!stopping) {
+    stopping = true;
+    setTimeout(() => {
+      for (const [child, name] of children) {
+        console.error(`${name} did not stop within ${STOP_GRACE_MS / 1000} s; killing it.`);
+        child.kill('SIGKILL');
+      }
+    }, STOP_GRACE_MS).unref();
+  }
+  for (const child of children.keys()) child.kill(signal);
 }
 process.on('SIGINT', () => stopAll(0));
 process.on('SIGTERM', () => stopAll(0));
@@ -49,7 +66,7 @@ let running = false;
 function start(command, args, options, delayMs = 1000) {
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'], ...options });
   const startedAt = Date.now();
-  children.add(child);
+  children.set(child, options.name);
   child.on('exit', (code, signal) => {
     children.delete(child);
     if (stopping) return;
