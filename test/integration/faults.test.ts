@@ -282,6 +282,7 @@ describe('stopping the API while a request is in flight', () => {
     let stopping: Promise<void> | undefined;
     try {
       // A write waiting for the lock another process holds: in flight when the stop comes.
+      api.queries.length = 0;
       const inFlight = createProducer(api, bearer(token), {
         name: 'Hợp tác xã Đang Ghi',
         representative: 'Lê Văn Ghi',
@@ -289,7 +290,13 @@ describe('stopping the API while a request is in flight', () => {
         phone: '0000 333 444',
         email: 'ghi@example.vn',
       });
-      await new Promise((r) => setTimeout(r, 300));
+      // Its token checked, it goes on to wait for the lock.
+      const asked = Date.now();
+      while (!api.queries.some((sql) => sql.includes('from api_token'))) {
+        if (Date.now() - asked > 10_000) throw new Error('the write never reached the API');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await new Promise((r) => setTimeout(r, 100));
       stopping = api.close();
       await new Promise((r) => setTimeout(r, 100));
       await expect(fetch(api.url.replace(/\/graphql$/, '/healthz'))).rejects.toThrow();
