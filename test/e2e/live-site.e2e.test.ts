@@ -12,29 +12,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LiveSite, startLiveSite } from '../../sites/catalog/scripts/live-site.mjs';
 import { Office } from '../support/admin.js';
-import { keepAliveClientMidRequest, within } from '../support/keep-alive.js';
+import { keepAliveClientMidRequest } from '../support/keep-alive.js';
 import { createToken, startTestApi, type TestApi, testDatabases } from '../support/server.js';
 import { SITE_DIR } from '../support/site.js';
+import { until, within } from '../support/waiting.js';
 
 const status = async (url: string) => {
   const res = await fetch(url);
   await res.arrayBuffer();
   return res.status;
 };
-
-async function until<T>(
-  what: string,
-  check: () => Promise<T | undefined>,
-  timeoutMs: number,
-): Promise<{ value: T; ms: number }> {
-  const started = Date.now();
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return { value, ms: Date.now() - started };
-    if (Date.now() - started > timeoutMs) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 /**
  * Stands between the site and the API so a test can make the API refuse the build's queries

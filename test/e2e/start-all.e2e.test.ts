@@ -8,20 +8,12 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keepAliveClientMidRequest, within } from '../support/keep-alive.js';
+import { keepAliveClientMidRequest } from '../support/keep-alive.js';
 import { descendantProcesses } from '../support/processes.js';
 import { freePort, SITE_DIR } from '../support/site.js';
+import { until, within } from '../support/waiting.js';
 
 const ROOT = resolve(SITE_DIR, '../..');
-
-async function waitFor(what: string, check: () => Promise<boolean> | boolean, timeoutMs: number): Promise<number> {
-  const started = Date.now();
-  for (;;) {
-    if (await check()) return Date.now() - started;
-    if (Date.now() - started > timeoutMs) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 const status = async (url: string) => {
   try {
@@ -62,7 +54,7 @@ describe('pnpm start', () => {
     });
     child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-    await waitFor('both servers ready', () => /catalog site ready at/.test(output), 240_000);
+    await until('both servers ready', () => /catalog site ready at/.test(output), 240_000);
   }, 300_000);
   afterAll(async () => {
     if (child && child.exitCode === null && child.signalCode === null) {
@@ -88,10 +80,10 @@ describe('pnpm start', () => {
       descendantProcesses(child.pid as number).find((c) => c.command.includes('dist/cli.js start'))?.pid ?? 0;
     expect(apiPid).toBeGreaterThan(0);
     process.kill(apiPid, 'SIGKILL');
-    await waitFor('the API down', async () => (await status(`${api}/healthz`)) === 0, 5000);
+    await until('the API down', async () => (await status(`${api}/healthz`)) === 0, 5000);
     expect(await status(`${site}/`)).toBe(200);
     expect(await status(`${site}/categories/food/`)).toBe(200);
-    const back = await waitFor('the API back', async () => (await status(`${api}/healthz`)) === 200, 60_000);
+    const { ms: back } = await until('the API back', async () => (await status(`${api}/healthz`)) === 200, 60_000);
     console.log(`[pnpm start] the API answered again ${back} ms after its process was killed`);
     expect(output).toMatch(/The API stopped \(SIGKILL\); restarting it/);
     expect(child.exitCode).toBeNull();
@@ -117,8 +109,8 @@ describe('pnpm start', () => {
     try {
       await within('the site letting go of its keep-alive client', client.closed, 5000);
       expect(client.answers(), client.received().slice(0, 500)).toBeLessThanOrEqual(1);
-      await waitFor('the site stopped', async () => (await status(`http://127.0.0.1:${sitePort}/`)) === 0, 10_000);
-      const gone = await waitFor(
+      await until('the site stopped', async () => (await status(`http://127.0.0.1:${sitePort}/`)) === 0, 10_000);
+      const { ms: gone } = await until(
         'every process it started gone',
         () => started.every((c) => !existsSync(`/proc/${c.pid}`)),
         30_000,

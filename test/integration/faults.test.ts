@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MUTATIONS } from '../support/admin.js';
 import { findPostgresBin, startThrowawayPostgres, type ThrowawayPostgres } from '../support/postgres.js';
-import { keepAliveClientMidRequest, within } from '../support/keep-alive.js';
+import { keepAliveClientMidRequest } from '../support/keep-alive.js';
 import { holdSqliteWriteLock } from '../support/sqlite-lock.js';
 import { bearer, createToken, gql, startTestApi, useTestApi, type TestApi, testDatabases } from '../support/server.js';
+import { until, within } from '../support/waiting.js';
 
 /**
  * Faults an operator meets: the database down, frozen or locked. Every request gets a clear
@@ -291,11 +292,11 @@ describe('stopping the API while a request is in flight', () => {
         email: 'ghi@example.vn',
       });
       // Its token checked, it goes on to wait for the lock.
-      const asked = Date.now();
-      while (!api.queries.some((sql) => sql.includes('from api_token'))) {
-        if (Date.now() - asked > 10_000) throw new Error('the write never reached the API');
-        await new Promise((r) => setTimeout(r, 20));
-      }
+      await until(
+        'the write reaching the API',
+        () => api.queries.some((sql) => sql.includes('from api_token')),
+        10_000,
+      );
       await new Promise((r) => setTimeout(r, 100));
       stopping = api.close();
       await new Promise((r) => setTimeout(r, 100));

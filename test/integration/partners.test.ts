@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MUTATIONS, Office, ok } from '../support/admin.js';
 import { bearer, createToken, gql, startTestApi, useTestApi, testDatabases } from '../support/server.js';
+import { until } from '../support/waiting.js';
 
 /**
  * The three flows of packages/api/docs/partners.md, run with the very queries written there (read
@@ -75,20 +76,6 @@ function receiver(): Promise<{
       );
     }),
   );
-}
-
-async function until<T>(
-  what: string,
-  check: () => T | undefined | Promise<T | undefined>,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe.each(testDatabases())('partner apps on $name', (db) => {
@@ -258,7 +245,7 @@ describe.each(testDatabases())('partner apps on $name', (db) => {
       await office.publish(other.id, 4);
       await until('a first failure', () => (endpoint.attempts >= 2 ? true : undefined));
       ahead += 25 * 3_600_000;
-      const paused = await until('the endpoint paused', async () => {
+      const { value: paused } = await until('the endpoint paused', async () => {
         const list = ok<{ webhooks: { id: string; status: string; pausedReason: string | null }[] }>(
           await office.admin('{ webhooks { id status pausedReason } }'),
         );

@@ -52,20 +52,3 @@ export async function keepAliveClientMidRequest(url: string): Promise<KeepAliveC
     },
   };
 }
-
-/** Resolves with the milliseconds `promise` took, or rejects after `ms` naming `what`. */
-export async function within<T>(what: string, promise: Promise<T>, ms: number): Promise<number> {
-  const started = Date.now();
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    await Promise.race([
-      promise,
-      new Promise((_, fail) => {
-        timer = setTimeout(() => fail(new Error(`${what}: not within ${ms} ms`)), ms);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
-  return Date.now() - started;
-}
